@@ -1,0 +1,210 @@
+"""The corpus: articles loaded from files into tidy tables keyed by ``article_id``.
+
+``load_corpus()`` reads the bundled corpus; ``load_corpus(path)`` reads a teacher's or researcher's
+own. Every later analysis takes the ``Corpus`` and never re-reads files.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.cleaning import clean_text
+from analysis.problems import CorpusError, ProblemLog
+from analysis.readers import (
+    HTML_SUFFIXES,
+    TABLE_SUFFIXES,
+    TEXT_SUFFIXES,
+    RawArticle,
+    read_events,
+    read_folder,
+    read_table,
+    read_table_file,
+    _read_one,
+)
+from analysis.segment import count_words, sentence_spans
+
+__all__ = ["Corpus", "CorpusError", "load_corpus"]
+
+ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "url", "kind", "source_file", "text", "n_words"]
+PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "text", "start", "end"]
+SENTENCE_COLUMNS = ["article_id", "paragraph_id", "sentence_id", "text", "start", "end"]
+REMOVED_COLUMNS = ["article_id", "source_file", "line_number", "text", "reason"]
+
+
+@dataclass
+class Corpus:
+    """A set of articles as tidy tables.
+
+    - ``articles``: one row per article: article_id, outlet, title, date (datetime, NaT when
+      unknown), url, kind, source_file, text (the cleaned body), n_words, then any extra
+      manifest columns as they were.
+    - ``paragraphs``: article_id, paragraph_id, text, start, end.
+    - ``sentences``: article_id, paragraph_id, sentence_id, text, start, end; ``start`` and ``end``
+      are offsets into the article's ``text``, and ``sentence_id`` counts from 0 in each article.
+    - ``removed``: article_id, source_file, line_number, text, reason: every line cleaning took out.
+    - ``problems``: source, problem, action: every file or row skipped, repaired or doubtful.
+    - ``events``: the folder's ``events.csv`` timeline (date, event, ...), empty if there is none.
+    """
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    removed: pd.DataFrame
+    problems: pd.DataFrame
+    events: pd.DataFrame = field(default_factory=pd.DataFrame)
+    source: str = ""
+
+    def __repr__(self) -> str:
+        return (f"Corpus({len(self.articles)} articles, {len(self.sentences)} sentences, "
+                f"{len(self.removed)} removed lines, {len(self.problems)} problems; from {self.source})")
+
+    def summary(self) -> pd.DataFrame:
+        """Return one row per article: article_id, outlet, title, date, n_paragraphs, n_sentences,
+        n_words, n_removed_lines."""
+        counts = {
+            "n_paragraphs": self.paragraphs.groupby("article_id").size(),
+            "n_sentences": self.sentences.groupby("article_id").size(),
+            "n_removed_lines": self.removed.groupby("article_id").size(),
+        }
+        table = self.articles[["article_id", "outlet", "title", "date", "n_words"]].copy()
+        for name, series in counts.items():
+            table[name] = table["article_id"].map(series).fillna(0).astype(int)
+        return table[["article_id", "outlet", "title", "date", "n_paragraphs", "n_sentences",
+                      "n_words", "n_removed_lines"]]
+
+
+def _parse_date(value: object, source: str, problems: ProblemLog) -> pd.Timestamp:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == "":
+        return pd.NaT
+    if isinstance(value, pd.Timestamp):
+        return value.tz_localize(None) if value.tzinfo else value
+    text = str(value).strip()
+    try:
+        parsed = pd.Timestamp(text)
+    except (ValueError, TypeError):
+        problems.add(source, f"the date '{text}' cannot be read",
+                     "repaired: date left unknown (NaT); write dates as YYYY-MM-DD")
+        return pd.NaT
+    if parsed is pd.NaT:
+        return pd.NaT
+    return parsed.tz_convert(None) if parsed.tzinfo else parsed
+
+
+def _build(raw_articles: list[RawArticle], problems: ProblemLog) -> dict[str, pd.DataFrame]:
+    article_rows, paragraph_rows, sentence_rows, removed_rows = [], [], [], []
+    for raw in raw_articles:
+        title = raw.metadata.get("title")
+        cleaned = clean_text(raw.text, title=str(title) if title else None)
+        if cleaned.had_html:
+            problems.add(raw.source_file, "the text contains HTML tags",
+                         "repaired: tags removed and their text kept; check the article's text")
+        if not cleaned.text.strip():
+            problems.add(raw.source_file, "nothing is left of the text after cleaning",
+                         "skipped: see corpus.removed for the lines that were taken out")
+        date = _parse_date(raw.metadata.get("date"), raw.source_file, problems)
+        if cleaned.header_date:
+            header_date = _parse_date(cleaned.header_date, raw.source_file, problems)
+            if date is pd.NaT:
+                date = header_date
+            elif header_date is not pd.NaT and header_date.normalize() != date.normalize():
+                problems.add(raw.source_file,
+                             f"the text's date header ({cleaned.header_date}) differs from the manifest's date "
+                             f"({date.date()})", "kept the manifest's date; check which is right")
+        for line in cleaned.removed:
+            removed_rows.append((raw.article_id, raw.source_file, line.line_number, line.text, line.reason))
+        if not cleaned.text.strip():
+            continue
+
+        sentence_id = 0
+        for paragraph_id, (p_start, p_end) in enumerate(cleaned.paragraphs):
+            paragraph = cleaned.text[p_start:p_end]
+            paragraph_rows.append((raw.article_id, paragraph_id, paragraph, p_start, p_end))
+            for s_start, s_end in sentence_spans(paragraph):
+                sentence_rows.append((raw.article_id, paragraph_id, sentence_id,
+                                      paragraph[s_start:s_end], p_start + s_start, p_start + s_end))
+                sentence_id += 1
+        metadata = dict(raw.metadata)
+        row = {
+            "article_id": raw.article_id,
+            "outlet": metadata.pop("outlet", None) or raw.article_id,
+            "title": metadata.pop("title", None),
+            "date": date,
+            "url": metadata.pop("url", None),
+            "kind": metadata.pop("kind", None),
+            "source_file": raw.source_file,
+            "text": cleaned.text,
+            "n_words": count_words(cleaned.text),
+        }
+        metadata.pop("date", None)
+        row.update(metadata)
+        article_rows.append(row)
+
+    articles = pd.DataFrame(article_rows)
+    if articles.empty:
+        articles = pd.DataFrame(columns=ARTICLE_COLUMNS)
+    articles["date"] = pd.to_datetime(articles["date"])
+    articles["n_words"] = articles["n_words"].astype(int)
+    extra = [column for column in articles.columns if column not in ARTICLE_COLUMNS]
+    return {
+        "articles": articles[ARTICLE_COLUMNS + extra],
+        "paragraphs": pd.DataFrame(paragraph_rows, columns=PARAGRAPH_COLUMNS),
+        "sentences": pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS),
+        "removed": pd.DataFrame(removed_rows, columns=REMOVED_COLUMNS),
+    }
+
+
+def _read(source: Path | pd.DataFrame, problems: ProblemLog) -> tuple[list[RawArticle], pd.DataFrame | None]:
+    if isinstance(source, pd.DataFrame):
+        return read_table(source, "DataFrame", problems), None
+    if source.is_dir():
+        return read_folder(source, problems), read_events(source, problems)
+    if not source.exists():
+        raise FileNotFoundError(f"No corpus at {source}: give a folder of .txt or .html files, "
+                                "or a .csv, .jsonl or .parquet file with a 'text' column.")
+    suffix = source.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        return read_table_file(source, problems), None
+    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+        result = _read_one(source, source.name, problems)
+        if result is None:
+            return [], None
+        text, metadata = result
+        return [RawArticle(source.stem, text, source.name, metadata)], None
+    raise ValueError(f"{source}: '{suffix}' is not a corpus format. Give a folder of .txt or .html files, "
+                     "or a .csv, .jsonl or .parquet file with a 'text' column.")
+
+
+def load_corpus(path: str | Path | pd.DataFrame | None = None, *, strict: bool = False) -> Corpus:
+    """Return the corpus at ``path`` (the bundled corpus when None) as tidy tables.
+
+    ``path`` may be a folder of ``.txt`` files (with an optional ``articles.csv`` manifest whose
+    ``file`` column names each text) and/or saved web pages (``.html``); a ``.csv``, ``.jsonl`` or
+    ``.parquet`` file with a ``text`` column; a single ``.txt`` or ``.html`` file; or a DataFrame
+    with a ``text`` column. Bad files and rows are skipped or repaired and listed in
+    ``corpus.problems`` (a warning says how many); with ``strict=True`` any problem raises one
+    ``CorpusError`` that lists them all.
+    """
+    source = paths.bundled_corpus_dir() if path is None else path
+    if not isinstance(source, pd.DataFrame):
+        source = Path(source).expanduser()
+    name = "a DataFrame" if isinstance(source, pd.DataFrame) else str(source)
+    problems = ProblemLog()
+    raw_articles, events = _read(source, problems)
+    tables = _build(raw_articles, problems)
+    if events is None:
+        events = pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "event": pd.Series(dtype=str)})
+    else:
+        events = events.copy()
+        events["date"] = [_parse_date(value, f"events.csv row {number}", problems)
+                          for number, value in enumerate(events["date"], start=1)]
+        events["date"] = pd.to_datetime(events["date"])
+    if strict and len(problems):
+        raise problems.as_error(name)
+    if len(problems):
+        warnings.warn(f"{len(problems)} problem(s) while loading {name}; see corpus.problems", stacklevel=2)
+    return Corpus(**tables, problems=problems.frame(), events=events, source=name)

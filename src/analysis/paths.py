@@ -1,0 +1,30 @@
+"""Where the package's bundled data lives: the one place that knows the file layout.
+
+In a clone or an editable install the data is the repository's ``data/`` folder, which a teacher
+can open and edit. A wheel (``pip install .``) carries a copy inside the package as ``_data``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """Return the folder that holds the bundled corpus, dictionaries and examples."""
+    repository_data = _PACKAGE_DIR.parent.parent / "data"
+    if (repository_data / "corpus").is_dir():
+        return repository_data
+    packaged_data = _PACKAGE_DIR / "_data"
+    if (packaged_data / "corpus").is_dir():
+        return packaged_data
+    raise FileNotFoundError(
+        f"The bundled data was not found in {repository_data} or {packaged_data}. "
+        "Reinstall the package (pip install .) or run from a clone of the repository."
+    )
+
+
+def bundled_corpus_dir() -> Path:
+    """Return the folder of the bundled Ji Seong-ho corpus (texts plus articles.csv)."""
+    return data_dir() / "corpus"

@@ -1,0 +1,35 @@
+"""The problems log: one row for every file or row that was skipped, repaired or doubtful."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+PROBLEM_COLUMNS = ["source", "problem", "action"]
+
+
+class CorpusError(ValueError):
+    """Raised by ``load_corpus(..., strict=True)``; its message lists every problem found."""
+
+
+class ProblemLog:
+    """Collects problems while a corpus loads, so that nothing is lost silently."""
+
+    def __init__(self) -> None:
+        self._rows: list[dict[str, str]] = []
+
+    def add(self, source: str, problem: str, action: str) -> None:
+        """Record that ``source`` (a file, or a file and row) had ``problem``, and what was done."""
+        self._rows.append({"source": source, "problem": problem, "action": action})
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def frame(self) -> pd.DataFrame:
+        """Return the problems as a table with the columns source, problem, action."""
+        return pd.DataFrame(self._rows, columns=PROBLEM_COLUMNS)
+
+    def as_error(self, corpus_name: str) -> CorpusError:
+        """Return one error whose message lists every problem, for strict loading."""
+        lines = [f"{len(self._rows)} problem(s) while loading {corpus_name}:"]
+        lines += [f"- {row['source']}: {row['problem']} ({row['action']})" for row in self._rows]
+        return CorpusError("\n".join(lines))

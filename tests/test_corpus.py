@@ -1,0 +1,291 @@
+"""load_corpus on every input format, on the bundled corpus, and on every kind of bad input."""
+
+import json
+import shutil
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis import CorpusError, load_corpus
+from analysis.corpus import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS
+from analysis.paths import bundled_corpus_dir
+
+STORY_A = "Talks resumed in Geneva on Monday. \"We are hopeful,\" the envoy said.\n\nNo date was set."
+STORY_B = "Aid groups warned of hunger. Officials said little."
+
+
+def _load(path, **options):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(path, **options)
+
+
+def _write(folder, files):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return folder
+
+
+def _problems(corpus):
+    return [tuple(row) for row in corpus.problems[["source", "problem", "action"]].itertuples(index=False)]
+
+
+# --- the bundled corpus -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_corpus(strict=True)
+
+
+def test_bundled_corpus_loads_four_articles_with_manifest_metadata(bundled):
+    articles = bundled.articles.set_index("article_id")
+    assert list(articles.index) == ["voa_ap", "wandsworth_guardian", "telegraph", "wikipedia"]
+    assert articles.loc["telegraph", "outlet"] == "The Telegraph"
+    assert articles.loc["voa_ap", "date"] == pd.Timestamp("2018-02-13")
+    assert pd.isna(articles.loc["wikipedia", "date"])
+    assert articles.loc["wandsworth_guardian", "author"] == "Press Association (inferred) from the AP interview"
+    assert list(bundled.articles.columns[: len(ARTICLE_COLUMNS)]) == ARTICLE_COLUMNS
+    assert pd.api.types.is_datetime64_any_dtype(bundled.articles["date"])
+    assert bundled.problems.empty
+
+
+def test_tables_have_their_documented_columns(bundled):
+    assert list(bundled.paragraphs.columns) == PARAGRAPH_COLUMNS
+    assert list(bundled.sentences.columns) == SENTENCE_COLUMNS
+    assert list(bundled.removed.columns) == REMOVED_COLUMNS
+    assert list(bundled.problems.columns) == ["source", "problem", "action"]
+
+
+def test_sentence_and_paragraph_offsets_give_the_text_back(bundled):
+    texts = bundled.articles.set_index("article_id")["text"]
+    for table in (bundled.sentences, bundled.paragraphs):
+        for row in table.itertuples():
+            assert texts[row.article_id][row.start:row.end] == row.text
+
+
+def test_sentence_ids_count_from_zero_in_each_article(bundled):
+    for _, sentences in bundled.sentences.groupby("article_id"):
+        assert list(sentences["sentence_id"]) == list(range(len(sentences)))
+
+
+def test_word_counts_match_the_cleaned_text(bundled):
+    from analysis.segment import count_words
+
+    for row in bundled.articles.itertuples():
+        assert row.n_words == count_words(row.text)
+
+
+def test_voa_captions_are_in_removed_not_in_sentences(bundled):
+    voa = bundled.removed[bundled.removed["article_id"] == "voa_ap"]
+    assert len(voa) == 4
+    sentences = " ".join(bundled.sentences.loc[bundled.sentences["article_id"] == "voa_ap", "text"])
+    assert "smiles during an interview" not in sentences
+
+
+def test_summary_counts(bundled):
+    summary = bundled.summary().set_index("article_id")
+    assert summary.loc["voa_ap", "n_removed_lines"] == 4
+    assert summary.loc["wikipedia", "n_removed_lines"] == 0
+    assert summary["n_sentences"].sum() == len(bundled.sentences)
+
+
+def test_events_timeline_is_loaded_with_dates(bundled):
+    assert len(bundled.events) == 9
+    assert bundled.events["date"].iloc[-1] == pd.Timestamp("2018-06-12")
+
+
+# --- formats --------------------------------------------------------------------------------------
+
+
+def test_folder_of_txt_without_manifest_uses_file_names_as_ids(tmp_path):
+    corpus = _load(_write(tmp_path / "c", {"geneva.txt": STORY_A, "aid.txt": STORY_B}))
+    assert list(corpus.articles["article_id"]) == ["aid", "geneva"]
+    assert list(corpus.articles["outlet"]) == ["aid", "geneva"]  # no manifest: the id stands in
+    assert corpus.articles["date"].isna().all()
+    assert corpus.problems.empty
+    assert list(corpus.paragraphs.groupby("article_id").size()) == [1, 2]
+
+
+def test_folder_with_manifest_keeps_extra_columns(tmp_path):
+    manifest = "file,id,outlet,date,section\ngeneva.txt,g1,Daily Post,2020-05-04,World\naid.txt,a1,Herald,4 May 2020,Aid\n"
+    corpus = _load(_write(tmp_path / "c", {"geneva.txt": STORY_A, "aid.txt": STORY_B, "articles.csv": manifest}))
+    articles = corpus.articles.set_index("article_id")
+    assert list(articles.index) == ["g1", "a1"]
+    assert articles.loc["a1", "date"] == pd.Timestamp("2020-05-04")
+    assert articles.loc["g1", "section"] == "World"
+    assert corpus.problems.empty
+
+
+def test_csv_jsonl_and_parquet_tables(tmp_path):
+    table = pd.DataFrame({"id": ["x", "y"], "outlet": ["Post", "Herald"], "text": [STORY_A, STORY_B],
+                          "date": ["2021-01-02", ""]})
+    table.to_csv(tmp_path / "a.csv", index=False)
+    table.to_parquet(tmp_path / "a.parquet")
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(record) for record in table.to_dict("records")))
+    for name in ("a.csv", "a.jsonl", "a.parquet"):
+        corpus = _load(tmp_path / name)
+        assert list(corpus.articles["article_id"]) == ["x", "y"], name
+        assert list(corpus.articles["outlet"]) == ["Post", "Herald"], name
+        assert corpus.articles["date"].iloc[0] == pd.Timestamp("2021-01-02"), name
+        assert pd.isna(corpus.articles["date"].iloc[1]), name
+        assert corpus.problems.empty, name
+
+
+def test_table_without_ids_numbers_its_rows(tmp_path):
+    pd.DataFrame({"text": [STORY_A, STORY_B]}).to_csv(tmp_path / "stories.csv", index=False)
+    assert list(_load(tmp_path / "stories.csv").articles["article_id"]) == ["stories-1", "stories-2"]
+
+
+def test_dataframe_is_a_corpus_too():
+    corpus = _load(pd.DataFrame({"article_id": ["one"], "text": [STORY_B]}))
+    assert corpus.sentences["text"].tolist() == ["Aid groups warned of hunger.", "Officials said little."]
+
+
+PAGE = """<html><head><title>Envoy hopeful | Daily Post</title>
+<meta property="og:title" content="Envoy hopeful as talks resume">
+<meta property="og:site_name" content="Daily Post">
+<meta property="article:published_time" content="2020-05-04">
+<link rel="canonical" href="https://example.org/envoy"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Envoy hopeful as talks resume</h1>
+<p>Talks resumed in Geneva on Monday after a pause of several months, officials said.</p>
+<p>"We are hopeful," the envoy told reporters outside the building, adding that no date was set.</p>
+</article><footer>Copyright 2020 Daily Post</footer></body></html>"""
+
+
+def test_folder_of_saved_web_pages(tmp_path):
+    corpus = _load(_write(tmp_path / "c", {"envoy.html": PAGE}))
+    article = corpus.articles.iloc[0]
+    assert article["article_id"] == "envoy"
+    assert article["title"] == "Envoy hopeful as talks resume"
+    assert article["outlet"] == "Daily Post"
+    assert article["url"] == "https://example.org/envoy"
+    assert article["date"] == pd.Timestamp("2020-05-04")
+    assert article["text"].startswith("Talks resumed in Geneva")  # the headline is not in the body
+    assert "Copyright" not in article["text"] and "Sport" not in article["text"]
+
+
+def test_copied_bundled_corpus_loads_like_the_original(tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(bundled_corpus_dir(), copy)
+    assert _load(copy).articles.drop(columns=[]).equals(load_corpus().articles)
+
+
+# --- bad input ------------------------------------------------------------------------------------
+
+
+def test_empty_binary_and_html_files(tmp_path):
+    folder = _write(tmp_path / "c", {
+        "empty.txt": "   \n",
+        "photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "tagged.txt": "<p>Talks <b>resumed</b> today.</p>",
+        "good.txt": STORY_B,
+    })
+    corpus = _load(folder)
+    assert list(corpus.articles["article_id"]) == ["good", "tagged"]
+    assert corpus.articles.set_index("article_id").loc["tagged", "text"] == "Talks resumed today."
+    assert _problems(corpus) == [
+        ("empty.txt", "the file is empty", "skipped: add the article's text or remove the file"),
+        ("photo.txt", "the file is binary, not text", "skipped: save the article as plain text (.txt)"),
+        ("tagged.txt", "the text contains HTML tags",
+         "repaired: tags removed and their text kept; check the article's text"),
+    ]
+
+
+def test_windows_1252_text_gets_its_curly_quotes_back(tmp_path):
+    text = "\u201cWe are hopeful,\u201d the envoy\u2019s aide said \u2013 twice."
+    corpus = _load(_write(tmp_path / "c", {"win.txt": text.encode("cp1252")}))
+    assert corpus.articles["text"].iloc[0] == text
+    assert corpus.problems["source"].tolist() == ["win.txt"]
+    assert "read as cp1252" in corpus.problems["problem"].iloc[0]
+
+
+def test_manifest_problems_are_each_named_by_row(tmp_path):
+    manifest = (
+        "file,id,date\n"
+        "a.txt,same,2020-01-01\n"
+        "b.txt,same,not a date\n"
+        "missing.txt,m,\n"
+        "../outside.txt,o,\n"
+    )
+    (tmp_path / "outside.txt").write_text("Secret text that must never be read.")
+    folder = _write(tmp_path / "c", {"a.txt": STORY_A, "b.txt": STORY_B, "extra.txt": STORY_B,
+                                     "notes.docx": b"PK\x03\x04", "articles.csv": manifest})
+    corpus = _load(folder)
+    assert list(corpus.articles["article_id"]) == ["same", "same_2", "extra"]
+    assert pd.isna(corpus.articles["date"].iloc[1])
+    assert "Secret" not in " ".join(corpus.articles["text"])
+    assert _problems(corpus) == [
+        ("articles.csv row 2", "the id 'same' is already used by another article",
+         "repaired: loaded as 'same_2'; give each article its own id"),
+        ("articles.csv row 3", "the file 'missing.txt' does not exist", "skipped: correct the file name or add the file"),
+        ("articles.csv row 4", "the file '../outside.txt' is outside the corpus folder",
+         "refused, not read: put the file inside the corpus folder"),
+        ("extra.txt", "the file is not listed in articles.csv", "loaded without manifest metadata: add a row for it"),
+        ("notes.docx", "'.docx' files are not read as articles",
+         "ignored: save articles as .txt or .html, or load a table with load_corpus('file.csv')"),
+        ("b.txt", "the date 'not a date' cannot be read", "repaired: date left unknown (NaT); write dates as YYYY-MM-DD"),
+    ]
+
+
+def test_csv_without_text_column_is_a_problem_not_a_crash(tmp_path):
+    pd.DataFrame({"body": [STORY_A]}).to_csv(tmp_path / "t.csv", index=False)
+    corpus = _load(tmp_path / "t.csv")
+    assert corpus.articles.empty and list(corpus.articles.columns) == ARTICLE_COLUMNS
+    assert corpus.sentences.empty
+    assert _problems(corpus) == [("t.csv", "the table has no 'text' column (its columns: body)",
+                                  "skipped: name the column holding each article's text 'text'")]
+
+
+def test_table_rows_with_empty_text_and_bad_json_lines(tmp_path):
+    (tmp_path / "t.jsonl").write_text('{"id": "a", "text": "Fine text."}\n{"id": "b", "text": ""}\n{not json\n')
+    corpus = _load(tmp_path / "t.jsonl")
+    assert corpus.articles["article_id"].tolist() == ["a"]
+    assert [source for source, _, _ in _problems(corpus)] == ["t.jsonl line 3", "t.jsonl line 2"]
+
+
+def test_problems_warn_and_strict_raises_one_error_listing_all(tmp_path):
+    folder = _write(tmp_path / "c", {"empty.txt": "", "photo.txt": b"\x00\x01", "good.txt": STORY_B})
+    with pytest.warns(UserWarning, match="2 problem"):
+        load_corpus(folder)
+    with pytest.raises(CorpusError) as error:
+        load_corpus(folder, strict=True)
+    message = str(error.value)
+    assert "2 problem(s)" in message and "empty.txt: the file is empty" in message and "photo.txt" in message
+
+
+def test_missing_path_and_unknown_format_raise_clear_errors(tmp_path):
+    with pytest.raises(FileNotFoundError, match="No corpus at"):
+        load_corpus(tmp_path / "nowhere")
+    (tmp_path / "a.docx").write_bytes(b"PK")
+    with pytest.raises(ValueError, match="'.docx' is not a corpus format"):
+        load_corpus(tmp_path / "a.docx")
+
+
+def test_date_header_disagreeing_with_manifest_is_reported(tmp_path):
+    folder = _write(tmp_path / "c", {"a.txt": "date 2019-01-01 Text here.", "articles.csv": "file,date\na.txt,2020-01-01\n"})
+    corpus = _load(folder)
+    assert corpus.articles["date"].iloc[0] == pd.Timestamp("2020-01-01")
+    assert "differs from the manifest" in corpus.problems["problem"].iloc[0]
+
+
+def test_date_header_gives_the_date_when_the_manifest_has_none(tmp_path):
+    corpus = _load(_write(tmp_path / "c", {"a.txt": "date 2019-01-01 Text here."}))
+    assert corpus.articles["date"].iloc[0] == pd.Timestamp("2019-01-01")
+    assert corpus.articles["text"].iloc[0] == "Text here."
+
+
+def test_article_with_nothing_but_debris_is_skipped_with_a_problem(tmp_path):
+    caption = "A man waves at the crowd in the capital on Monday."
+    corpus = _load(_write(tmp_path / "c", {"captions.txt": f"{caption}\n{caption}\n", "good.txt": STORY_B}))
+    assert corpus.articles["article_id"].tolist() == ["good"]
+    assert corpus.removed["article_id"].tolist() == ["captions", "captions"]
+    assert _problems(corpus) == [("captions.txt", "nothing is left of the text after cleaning",
+                                  "skipped: see corpus.removed for the lines that were taken out")]

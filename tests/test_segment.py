@@ -1,0 +1,66 @@
+"""Sentence and paragraph splitting on the cases news text throws at a splitter."""
+
+import pytest
+
+from analysis.segment import count_words, paragraph_spans, sentence_spans, words
+
+
+def _sentences(text):
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr Ji was a guest. He spoke.", ["Mr Ji was a guest.", "He spoke."]),
+        ("Mr. Ji was a guest. He spoke.", ["Mr. Ji was a guest.", "He spoke."]),
+        (
+            "North Korea's U.N. mission called him \"human scum.\" Trump replied.",
+            ["North Korea's U.N. mission called him \"human scum.\"", "Trump replied."],
+        ),
+        ("He spoke on Feb. 13, 2018 in Seoul. It was cold.", ["He spoke on Feb. 13, 2018 in Seoul.", "It was cold."]),
+        ("It happened on Jan. 30. Trump spoke.", ["It happened on Jan. 30.", "Trump spoke."]),
+        ("The U.S. president met Kim. The U.S. is big.", ["The U.S. president met Kim.", "The U.S. is big."]),
+        # A quote ending in ," stays with its attribution.
+        ('"I felt the warmth," he said. "She was arrogant."', ['"I felt the warmth," he said.', '"She was arrogant."']),
+        (
+            "“I thought she was arrogant. She shouldn’t walk like that,” Ji said. “I wish we could.”",
+            ["“I thought she was arrogant. She shouldn’t walk like that,” Ji said.", "“I wish we could.”"],
+        ),
+        ("He was born in 1982. In 2006, he escaped.", ["He was born in 1982.", "In 2006, he escaped."]),
+        ("One sentence without a full stop", ["One sentence without a full stop"]),
+        ("", []),
+    ],
+)
+def test_sentences_of_news_text(text, expected):
+    assert _sentences(text) == expected
+
+
+def test_sentence_offsets_exclude_surrounding_spaces():
+    text = "  First one.   Second one.  "
+    assert sentence_spans(text) == [(2, 12), (15, 26)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("One.\n\nTwo.", ["One.", "Two."]),
+        ("One.\n\n\n\nTwo.\n\n", ["One.", "Two."]),
+        ("", []),
+    ],
+)
+def test_paragraph_spans(text, expected):
+    assert [text[start:end] for start, end in paragraph_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ji Seong-ho isn’t here.", ["Ji", "Seong-ho", "isn’t", "here"]),
+        ("North's 130,000 people", ["North's", "130", "000", "people"]),
+        ("“Quoted” — text", ["Quoted", "text"]),
+    ],
+)
+def test_words(text, expected):
+    assert words(text) == expected
+    assert count_words(text) == len(expected)
