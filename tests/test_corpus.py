@@ -289,3 +289,10 @@ def test_article_with_nothing_but_debris_is_skipped_with_a_problem(tmp_path):
     assert corpus.removed["article_id"].tolist() == ["captions", "captions"]
     assert _problems(corpus) == [("captions.txt", "nothing is left of the text after cleaning",
                                   "skipped: see corpus.removed for the lines that were taken out")]
+
+
+def test_events_file_without_the_needed_columns_is_reported(tmp_path):
+    corpus = _load(_write(tmp_path / "c", {"a.txt": STORY_B, "events.csv": "when,what\n2020-01-01,Talks\n"}))
+    assert corpus.events.empty and list(corpus.events.columns) == ["date", "event"]
+    assert _problems(corpus) == [("events.csv", "the timeline needs 'date' and 'event' columns",
+                                  "ignored: add those columns")]

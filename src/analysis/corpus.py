@@ -24,7 +24,7 @@ from analysis.readers import (
     read_folder,
     read_table,
     read_table_file,
-    _read_one,
+    read_article_file,
 )
 from analysis.segment import count_words, sentence_spans
 
@@ -170,7 +170,7 @@ def _read(source: Path | pd.DataFrame, problems: ProblemLog) -> tuple[list[RawAr
     if suffix in TABLE_SUFFIXES:
         return read_table_file(source, problems), None
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
-        result = _read_one(source, source.name, problems)
+        result = read_article_file(source, source.name, problems)
         if result is None:
             return [], None
         text, metadata = result

@@ -136,7 +136,8 @@ def read_html_file(path: Path, source: str, problems: ProblemLog) -> tuple[str, 
     return document.text, metadata
 
 
-def _read_one(path: Path, source: str, problems: ProblemLog) -> tuple[str, dict[str, object]] | None:
+def read_article_file(path: Path, source: str, problems: ProblemLog) -> tuple[str, dict[str, object]] | None:
+    """Return the text and any metadata of one .txt or .html article file, or None if unusable."""
     if path.suffix.lower() in HTML_SUFFIXES:
         return read_html_file(path, source, problems)
     text = read_text_file(path, source, problems)
@@ -201,7 +202,7 @@ def read_folder(folder: Path, problems: ProblemLog) -> list[RawArticle]:
                              "skipped: correct the file name or add the file")
                 continue
             listed.add(path)
-            result = _read_one(path, name, problems)
+            result = read_article_file(path, name, problems)
             if result is None:
                 continue
             text, extracted = result
@@ -225,7 +226,7 @@ def read_folder(folder: Path, problems: ProblemLog) -> list[RawArticle]:
             problems.add(relative, f"'{suffix or path.name}' files are not read as articles",
                          "ignored: save articles as .txt or .html, or load a table with load_corpus('file.csv')")
             continue
-        result = _read_one(path, relative, problems)
+        result = read_article_file(path, relative, problems)
         if result is None:
             continue
         if manifest is not None:
@@ -308,18 +309,21 @@ def read_table(table: pd.DataFrame, name: str, problems: ProblemLog) -> list[Raw
     return articles
 
 
-def read_events(folder: Path, problems: ProblemLog) -> pd.DataFrame:
-    """Return the folder's events.csv timeline (date, event, ...), or an empty table."""
+def read_events(folder: Path, problems: ProblemLog) -> pd.DataFrame | None:
+    """Return the folder's events.csv timeline (date and event as text, plus any other columns),
+    or None when there is none or it cannot be used."""
     path = folder / EVENTS_NAME
-    columns = ["date", "event"]
     if not path.is_file():
-        return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "event": pd.Series(dtype=str)})
+        return None
     text = read_text_file(path, EVENTS_NAME, problems)
+    if text is None:
+        return None
     try:
-        events = pd.read_csv(io.StringIO(text or ""), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError):
-        events = pd.DataFrame(columns=columns)
-    if not set(columns) <= set(events.columns):
-        problems.add(EVENTS_NAME, "the timeline needs 'date' and 'event' columns", "ignored")
-        return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "event": pd.Series(dtype=str)})
+        events = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        problems.add(EVENTS_NAME, f"the timeline is not a readable CSV table ({error})", "ignored: fix the CSV")
+        return None
+    if not {"date", "event"} <= set(events.columns):
+        problems.add(EVENTS_NAME, "the timeline needs 'date' and 'event' columns", "ignored: add those columns")
+        return None
     return events
