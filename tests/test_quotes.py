@@ -1,0 +1,243 @@
+"""Quotes and speakers: quote marks, attribution rules, bad input, and accuracy against gold."""
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.quotes import QUOTE_COLUMNS, extract_quotes, find_quote_spans, name_key, quote_kind, sources_by_outlet
+from analysis.segment import paragraph_spans
+from conftest import MEASURED
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = {"bundled": None, "harbour": ROOT / "tests/fixtures/harbour_corpus",
+           "heldout": ROOT / "tests/fixtures/heldout_quotes"}
+
+
+def _corpus(text_or_texts, **columns):
+    texts = [text_or_texts] if isinstance(text_or_texts, str) else text_or_texts
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts, **columns}))
+
+
+def _quotes(text):
+    return [text_quote for text_quote in extract_quotes(_corpus(text))["quote"]]
+
+
+def _speakers(text):
+    quotes = extract_quotes(_corpus(text))
+    return list(zip(quotes["quote"], quotes["speaker"]))
+
+
+# --- quote marks ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "yes" and "no."', ["yes", "no."]),
+        ("He said “yes” and “no.”", ["yes", "no."]),
+        # Nested single quotes stay inside; apostrophes are never quote marks.
+        ("It called it “its ‘human rights’ racket” again.", ["its ‘human rights’ racket"]),
+        ("The North's leader and Kim’s sister aren’t here; the ’90s were 'hard'.", []),
+        # Mixed straight and curly marks around one quote.
+        ("He endured \"amputations without pain.” Then he left.", ["amputations without pain."]),
+        ("“He had - and he was free,\" the president said.", ["He had - and he was free,"]),
+        # AP style: an open quote continues in the next paragraph that opens with a quote mark.
+        ('"We will listen," he said. "But the port cannot wait.\n\n"Others are not waiting."',
+         ["We will listen,", "But the port cannot wait. Others are not waiting."]),
+        # No mark re-opening the next paragraph: the quote runs on to its closing mark.
+        ("“People will know the truth.\n\nThey will know why.” End.", ["People will know the truth. They will know why."]),
+        ("", []),
+    ],
+)
+def test_quote_marks(text, expected):
+    assert _quotes(text) == expected
+
+
+def test_offsets_point_inside_the_marks():
+    corpus = _corpus('Before "first quote" middle “second one” after.')
+    text = corpus.articles["text"].iloc[0]
+    for row in extract_quotes(corpus).itertuples():
+        assert text[row.start:row.end] == row.quote
+        assert text[row.start - 1] in '"“' and text[row.end] in '"”'
+
+
+def test_quote_over_paragraphs_spans_both():
+    text = "“People will know the truth.\n\nThey will know why.”"
+    spans = find_quote_spans(text, paragraph_spans(text))
+    assert len(spans) == 1 and len(spans[0].segments) == 2
+    assert spans[0].doubt == ""
+
+
+@pytest.mark.parametrize(
+    "text, doubt",
+    [
+        ('He said "we will win and left.\n\nNext paragraph.', "no closing quote mark; taken to end with its paragraph"),
+        ('It ends with a mark"', "closing quote mark without an opening one; taken to start with the sentence"),
+        ("A stray closer here.” Then text.", "closing quote mark without an opening one; taken to start with the sentence"),
+    ],
+)
+def test_unbalanced_marks_are_reported_as_doubtful(text, doubt):
+    quotes = extract_quotes(_corpus(text))
+    assert len(quotes) == 1
+    assert quotes["doubt"].iloc[0].startswith(doubt)
+
+
+@pytest.mark.parametrize("text", ['"', "No quotes at all. Kim’s North’s isn’t.", "   "])
+def test_texts_without_quotes_give_an_empty_table_with_the_columns(text):
+    quotes = extract_quotes(_corpus(text))
+    assert quotes.empty and list(quotes.columns) == QUOTE_COLUMNS
+
+
+@pytest.mark.parametrize(
+    "quote, kind",
+    [("human scum", "partial"), ("an inspiration to us all.", "partial"), ("Nobody wants to close a school.", "full"),
+     ("We were never asked. Not once,", "full"), ("Yes.", "full"), ("Short Phrase", "partial")],
+)
+def test_quote_kind(quote, kind):
+    assert quote_kind(quote) == kind
+
+
+# --- speakers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We won," said Ana Lind.', [("We won,", "Ana Lind")]),
+        ('"We won," Ana Lind said.', [("We won,", "Ana Lind")]),
+        ('Ana Lind spoke. "We won," she told reporters.', [("We won,", "Ana Lind")]),
+        ('Ana Lind spoke first. Ms Lind added: "We won."', [("We won.", "Ana Lind")]),
+        ('Ana Lind stated: "We won."', [("We won.", "Ana Lind")]),
+        ('"It will pass," according to spokesman Tom Ek.', [("It will pass,", "Tom Ek")]),
+        ('Tom Ek was praised and hailed by Ana Lind as "a hero".', [("a hero", "Ana Lind")]),
+        ("The city's council called him “a liar”.", [("a liar", "The city's council")]),
+        ('One diplomat, who asked not to be named, called it "a farce".', [("a farce", "One diplomat")]),
+        # Appositives: the name, not the description, is the speaker.
+        ('Tom Ek, a spokesman for the firm, said it was "fine".', [("fine", "Tom Ek")]),
+        ('The union leader, Ana Lind, called it "theft".', [("theft", "Ana Lind")]),
+        # A quote with no attribution of its own: same paragraph, then the previous speaker.
+        ('"One," said Ana Lind. "Two."\n\n"Three."', [("One,", "Ana Lind"), ("Two.", "Ana Lind"), ("Three.", "Ana Lind")]),
+        # Pronouns follow the person the text is about; "she" skips a man.
+        ('Tom Ek met Ms Ana Lind. Mr Ek left early. "It went well," she said.', [("It went well,", "Ana Lind")]),
+        # A role resolves to the person the article gives that title.
+        ('President Ana Lind spoke. Later "we will win," the president said.', [("we will win,", "Ana Lind")]),
+    ],
+)
+def test_speaker_rules(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_short_names_resolve_to_the_most_recent_full_name():
+    text = ('Kim Jong Un sent his sister, Kim Yo Jong. Ms Kim smiled. "It was fine," Kim said.\n\n'
+            'Later Kim Jong Un spoke. "We are strong," said Mr Kim.')
+    assert _speakers(text) == [("It was fine,", "Kim Yo Jong"), ("We are strong,", "Kim Jong Un")]
+
+
+def test_speaker_names_merge_across_outlets():
+    corpus = _corpus(['"Yes," said leader Kim Jong-un.', '"No," said leader Kim Jong Un.',
+                      "North Korea's U.N. mission called it “a farce”.", "North Korea’s UN mission called it “a farce”."])
+    speakers = extract_quotes(corpus)["speaker"].tolist()
+    assert speakers[0] == speakers[1] and speakers[2] == speakers[3]
+    assert name_key("Kim Jong-un") == name_key("Kim Jong Un")
+
+
+def test_a_surname_alone_takes_the_full_name_from_another_article():
+    corpus = _corpus(['"Yes," said Ana Lind.', 'Ms Lind spoke. "No," Ms Lind said.'])
+    assert extract_quotes(corpus)["speaker"].tolist() == ["Ana Lind", "Ana Lind"]
+
+
+def test_a_pronoun_with_no_person_before_it_is_reported_not_guessed():
+    quotes = extract_quotes(_corpus('"We will win," he said.'))
+    assert quotes["speaker"].iloc[0] == ""
+    assert quotes["speaker_mention"].iloc[0] == "he"
+    assert "'he' refers to no person named before it" in quotes["doubt"].iloc[0]
+
+
+def test_the_alias_file_merges_what_rules_cannot(tmp_path):
+    aliases = tmp_path / "speakers.yml"
+    aliases.write_text("aliases:\n  The Lind Foundation: [Ana Lind]\n", encoding="utf-8")
+    corpus = _corpus('"Yes," said Ana Lind.')
+    assert extract_quotes(corpus, aliases=aliases)["speaker"].tolist() == ["The Lind Foundation"]
+
+
+def test_a_broken_alias_file_names_itself(tmp_path):
+    aliases = tmp_path / "speakers.yml"
+    aliases.write_text("aliases:\n  Ana Lind: Tom Ek\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"speakers.yml: the aliases of 'Ana Lind' must be a list"):
+        extract_quotes(_corpus('"Yes," said Ana Lind.'), aliases=aliases)
+
+
+# --- sourcing by outlet --------------------------------------------------------------------------
+
+
+def test_sources_by_outlet_splits_words_by_voice():
+    # 9 words in all: "We won the match" (4) and "Fine" (1, continuing her quote) by Ana Lind,
+    # and "said Ana Lind today" (4) in the writer's voice.
+    corpus = _corpus(['"We won the match," said Ana Lind today. "Fine."', "A plain report without quotes."],
+                     outlet=["Post", "Herald"])
+    table = sources_by_outlet(extract_quotes(corpus), corpus).set_index(["outlet", "speaker"])
+    total_post = corpus.articles.set_index("outlet").loc["Post", "n_words"]
+    assert total_post == 9
+    assert table.loc[("Post", "Ana Lind"), "n_words"] == 5  # "Fine." continues her quote
+    assert table.loc[("Post", "Ana Lind"), "n_quotes"] == 2
+    assert table.loc[("Post", "(journalist)"), "n_words"] == 4
+    assert table.loc[("Post", "Ana Lind"), "share_of_words"] == pytest.approx(5 / 9)
+    assert table.loc[("Herald", "(journalist)"), "share_of_words"] == 1.0
+    assert table.groupby(level="outlet")["share_of_words"].sum().tolist() == pytest.approx([1.0, 1.0])
+
+
+def test_sources_by_another_column():
+    corpus = _corpus(['"Yes," said Ana Lind.'], kind=["wire"])
+    table = sources_by_outlet(extract_quotes(corpus), corpus, by="kind")
+    assert set(table["kind"]) == {"wire"}
+
+
+# --- accuracy against the hand-labelled gold file ------------------------------------------------
+
+
+def _score(name):
+    gold = pd.read_csv(ROOT / "tests/gold/quotes.csv")
+    gold = gold[gold["corpus"] == name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        quotes = extract_quotes(load_corpus(CORPORA[name]))
+    matched, right_speaker, right_kind = set(), 0, 0
+    for row in gold.itertuples():
+        candidates = quotes[(quotes["article_id"] == row.article_id) & quotes["quote"].str.startswith(row.quote_begins)
+                            & ~quotes.index.isin(matched)]
+        if candidates.empty:
+            continue
+        found = candidates.index[0]
+        matched.add(found)
+        right_speaker += name_key(quotes.at[found, "speaker"]) == name_key(row.speaker)
+        right_kind += quotes.at[found, "kind"] == row.kind
+    precision = len(matched) / len(quotes) if len(quotes) else 0.0
+    recall = len(matched) / len(gold)
+    speaker = right_speaker / len(matched) if matched else 0.0
+    kind = right_kind / len(matched) if matched else 0.0
+    MEASURED[f"quotes, {name} corpus ({len(gold)} gold quotes)"] = (
+        f"precision {precision:.3f}, recall {recall:.3f}, speaker accuracy {speaker:.3f}, kind accuracy {kind:.3f}")
+    return precision, recall, speaker, kind
+
+
+@pytest.mark.parametrize("name", list(CORPORA))
+def test_accuracy_against_gold(name):
+    precision, recall, speaker, kind = _score(name)
+    assert precision >= 0.95
+    assert recall >= 0.95
+    assert speaker >= 0.95
+    assert kind >= 0.9
+
+
+def test_sources_when_nothing_is_quoted_or_nothing_loaded():
+    corpus = _corpus(["No quotes here at all.", "Nor here."], outlet=["A", "B"])
+    table = sources_by_outlet(extract_quotes(corpus), corpus)
+    assert table["speaker"].tolist() == ["(journalist)", "(journalist)"]
+    assert table["share_of_words"].tolist() == [1.0, 1.0]
+    empty = _corpus(["   "])
+    assert sources_by_outlet(extract_quotes(empty), empty).empty
