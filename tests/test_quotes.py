@@ -13,7 +13,7 @@ from conftest import MEASURED
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"bundled": None, "harbour": ROOT / "tests/fixtures/harbour_corpus",
-           "heldout": ROOT / "tests/fixtures/heldout_quotes"}
+           "heldout": ROOT / "tests/fixtures/heldout_quotes", "blind": ROOT / "tests/fixtures/blind_quotes"}
 
 
 def _corpus(text_or_texts, **columns):
@@ -124,6 +124,9 @@ def test_quote_kind(quote, kind):
         ('"One," said Ana Lind. "Two."\n\n"Three."', [("One,", "Ana Lind"), ("Two.", "Ana Lind"), ("Three.", "Ana Lind")]),
         # Pronouns follow the person the text is about; "she" skips a man.
         ('Tom Ek met Ms Ana Lind. Mr Ek left early. "It went well," she said.', [("It went well,", "Ana Lind")]),
+        # A description before the name; a pronoun right before the verb.
+        ('Tom Ek won, and was hailed by local councillor Ana Lind as "a hero".', [("a hero", "Ana Lind")]),
+        ('Ms Ana Lind won. Her campaign was built on a pledge she called "Fix It First".', [("Fix It First", "Ana Lind")]),
         # A role resolves to the person the article gives that title.
         ('President Ana Lind spoke. Later "we will win," the president said.', [("we will win,", "Ana Lind")]),
     ],
@@ -201,7 +204,7 @@ def test_sources_by_another_column():
 
 
 def _score(name):
-    gold = pd.read_csv(ROOT / "tests/gold/quotes.csv")
+    gold = pd.concat([pd.read_csv(path) for path in sorted((ROOT / "tests/gold").glob("quotes*.csv"))])
     gold = gold[gold["corpus"] == name]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -58,7 +58,8 @@ TITLES = set(
     "president minister secretary senator governor mayor chancellor king queen prince princess general "
     "colonel judge ambassador leader spokesman spokeswoman spokesperson envoy director chairman chairwoman "
     "chair chief editor professor lawyer pope commissioner representative premier sheriff captain officer "
-    "coach founder head adviser advisor analyst researcher activist".split()
+    "coach founder head adviser advisor analyst researcher activist councillor councilor councilman "
+    "councilwoman mp mep congressman congresswoman lawmaker legislator deputy diplomat".split()
 )
 # Capitalised words that open sentences but are never part of a name.
 SENTENCE_OPENERS = set(
@@ -388,6 +389,15 @@ def _subject_before(narration: str) -> str | None:
     """Return the subject of the last clause of ``narration``, which ends just before a verb."""
     segments = [segment.strip() for segment in re.split(r"[,;(—–]|\s-\s", narration)]
     nearest = _clean_phrase(segments[-1]) if segments else ""
+    if nearest:
+        # A pronoun or a name right before the verb is its subject ("a pledge she called").
+        last_word = nearest.split()[-1]
+        if last_word.casefold() in PRONOUNS:
+            return last_word
+        name_at_end = re.search(rf"{NAME_RUN.pattern}$", nearest)
+        if name_at_end and _is_name(name_at_end.group(0)) and name_at_end.start() > 0 \
+                and nearest[: name_at_end.start()].strip().split()[-1].islower():
+            return name_at_end.group(0)
     if nearest and len(nearest.split()) <= MAX_SPEAKER_WORDS:
         return nearest
     for segment in reversed(segments[:-1]):
@@ -487,6 +497,10 @@ class _Resolver:
             if named:
                 return self.people.full_name(named, position, self.corpus_people) or named, True
         title, name = split_title(phrase)
+        described = re.fullmatch(rf"(?:[a-z][\w'’-]*\s+){{1,4}}(?P<name>{NAME_RUN.pattern})", phrase)
+        if described and not _is_name(name):
+            # "local councillor Rita Banerjee", "retired skipper Tomas Berg": a description, then the name.
+            title, name = split_title(described.group("name"))
         if name and _is_name(name):
             tokens = name.split()
             if len(tokens) == 1 and tokens[0] not in self.corpus_people.person_tokens and not title:
