@@ -171,7 +171,7 @@ def test_the_alias_file_merges_what_rules_cannot(tmp_path):
 def test_a_broken_alias_file_names_itself(tmp_path):
     aliases = tmp_path / "speakers.yml"
     aliases.write_text("aliases:\n  Ana Lind: Tom Ek\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"speakers.yml: the aliases of 'Ana Lind' must be a list"):
+    with pytest.raises(ValueError, match=r"speakers.yml, line 2: the entries of 'Ana Lind' must be a list"):
         extract_quotes(_corpus('"Yes," said Ana Lind.'), aliases=aliases)
 
 
@@ -244,3 +244,10 @@ def test_sources_when_nothing_is_quoted_or_nothing_loaded():
     assert table["share_of_words"].tolist() == [1.0, 1.0]
     empty = _corpus(["   "])
     assert sources_by_outlet(extract_quotes(empty), empty).empty
+
+
+def test_sources_by_article():
+    corpus = _corpus(['"Yes," said Ana Lind.', "No quotes."])
+    table = sources_by_outlet(extract_quotes(corpus), corpus, by="article_id")
+    assert table[["article_id", "speaker"]].values.tolist() == [
+        ["a0", "(journalist)"], ["a0", "Ana Lind"], ["a1", "(journalist)"]]

@@ -29,9 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from analysis import paths
+from analysis.dictionaries import load_speaker_aliases
 from analysis.segment import count_words
 
 QUOTE_COLUMNS = ["article_id", "quote", "speaker", "speaker_mention", "attribution", "start", "end",
@@ -535,20 +534,12 @@ class _Resolver:
 # --- the table ------------------------------------------------------------------------------------
 
 
-def _load_aliases(path: Path | None) -> dict[str, str]:
-    path = path or paths.data_dir() / "speakers.yml"
-    if not path.is_file():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    aliases = data.get("aliases", {}) if isinstance(data, dict) else {}
-    if not isinstance(aliases, dict):
-        raise ValueError(f"{path}: 'aliases' must map each canonical name to a list of other spellings")
+def _alias_map(path: Path | None) -> dict[str, str]:
+    """Return {name key: canonical name} from the speaker alias file."""
     mapping = {}
-    for canonical, others in aliases.items():
-        if not isinstance(others, list):
-            raise ValueError(f"{path}: the aliases of '{canonical}' must be a list, like [Name One, Name Two]")
+    for canonical, others in load_speaker_aliases(path).items():
         for other in [canonical, *others]:
-            mapping[name_key(str(other))] = str(canonical)
+            mapping[name_key(other)] = canonical
     return mapping
 
 
@@ -571,7 +562,7 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
     sentence_id (where the quote starts); kind ("full" sentence or "partial" phrase); n_words;
     doubt (why the span is doubtful, e.g. an unbalanced quote mark; empty when it is not).
     """
-    alias_map = _load_aliases(Path(aliases) if aliases else None)
+    alias_map = _alias_map(Path(aliases) if aliases else None)
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
     paragraphs_by_article = {article_id: list(zip(group["start"], group["end"]))
                              for article_id, group in corpus.paragraphs.groupby("article_id", sort=False)}
@@ -723,7 +714,7 @@ def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd
     group's words: the shares of a group add up to 1), n_articles.
     """
     columns = [by, "speaker", "voice", "n_quotes", "n_words", "share_of_words", "n_articles"]
-    groups = corpus.articles[["article_id", by]]
+    groups = corpus.articles[list(dict.fromkeys(["article_id", by]))]
     totals = corpus.articles.groupby(by, sort=False).agg(total_words=("n_words", "sum"),
                                                          n_articles=("article_id", "size"))
     quoted = quotes[["article_id", "speaker", "quote", "n_words"]].merge(groups, on="article_id", how="inner")

@@ -1,0 +1,111 @@
+"""Editable dictionaries kept as YAML under ``data/``: read, validated, and explained when wrong.
+
+Every error names the file and, where YAML knows it, the line, says what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from analysis import paths
+
+
+class DictionaryError(ValueError):
+    """A dictionary file that cannot be used; the message names the file, the line and the fix."""
+
+
+def read_yaml(path: str | Path) -> object:
+    """Return the parsed YAML of ``path``, or raise DictionaryError naming the line of a syntax error."""
+    path = Path(path)
+    if not path.is_file():
+        raise DictionaryError(f"{path}: no such dictionary file")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise DictionaryError(f"{path}{where}: not valid YAML ({problem}); check the indentation and colons there") from None
+    except UnicodeDecodeError:
+        raise DictionaryError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+
+
+def key_line(path: Path, key: str) -> int | None:
+    """Return the line number where ``key:`` first appears in a YAML file, for error messages."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip().startswith(f"{key}:") or line.strip().startswith(f"'{key}':") or line.strip().startswith(f'"{key}":'):
+            return number
+    return None
+
+
+def _where(path: Path, key: str) -> str:
+    line = key_line(path, key)
+    return f"{path}, line {line}" if line else str(path)
+
+
+def _default(name: str) -> Path:
+    return paths.data_dir() / name
+
+
+def load_name_lists(path: str | Path | None, *, default: str, section: str) -> dict[str, list[str]]:
+    """Return ``{name: [strings]}`` from a YAML file whose ``section`` maps each name to a list of strings.
+
+    Used for speaker aliases and sentiment targets: ``section: {Name: [alias, alias]}``.
+    """
+    path = Path(path) if path is not None else _default(default)
+    data = read_yaml(path)
+    if not isinstance(data, dict) or section not in data:
+        raise DictionaryError(f"{path}: expected a '{section}:' section at the top level")
+    entries = data[section] or {}
+    if not isinstance(entries, dict):
+        raise DictionaryError(f"{_where(path, section)}: '{section}' must map each name to a list, "
+                              "like 'Ana Lind: [Ms Lind, A. Lind]'")
+    result: dict[str, list[str]] = {}
+    for name, values in entries.items():
+        if values is None:
+            values = []
+        if not isinstance(values, list) or not all(isinstance(value, (str, int, float)) for value in values):
+            raise DictionaryError(f"{_where(path, str(name))}: the entries of '{name}' must be a list, "
+                                  f"like '{name}: [one, two]'")
+        result[str(name)] = [str(value) for value in values]
+    return result
+
+
+def load_speaker_aliases(path: str | Path | None = None) -> dict[str, list[str]]:
+    """Return ``{canonical speaker: [other spellings]}`` from ``data/speakers.yml`` or ``path``."""
+    return load_name_lists(path, default="speakers.yml", section="aliases")
+
+
+def load_targets(path: str | Path | None = None) -> dict[str, list[str]]:
+    """Return ``{target: [aliases]}`` from ``data/targets.yml`` or ``path``; the target's own name
+    always counts as one of its aliases."""
+    path_used = Path(path) if path is not None else _default("targets.yml")
+    targets = load_name_lists(path_used, default="targets.yml", section="targets")
+    for name, aliases in targets.items():
+        if name not in aliases:
+            aliases.insert(0, name)
+    if not targets:
+        raise DictionaryError(f"{path_used}: no targets listed under 'targets:'")
+    return targets
+
+
+def load_watchlist(path: str | Path | None = None) -> dict[str, dict[str, str]]:
+    """Return the sentiment watchlist: ``{"misleading": {word: why}, "blind_spots": {word: why}}``."""
+    path = Path(path) if path is not None else _default("sentiment_watchlist.yml")
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{path}: expected 'misleading:' and 'blind_spots:' sections")
+    watchlist = {}
+    for section in ("misleading", "blind_spots"):
+        entries = data.get(section) or {}
+        if not isinstance(entries, dict):
+            raise DictionaryError(f"{_where(path, section)}: '{section}' must map each word to a short reason, "
+                                  "like 'defector: a neutral description in news'")
+        watchlist[section] = {str(word).casefold(): str(why or "") for word, why in entries.items()}
+    unknown = set(data) - {"misleading", "blind_spots"}
+    if unknown:
+        first = sorted(unknown)[0]
+        raise DictionaryError(f"{_where(path, first)}: unknown section '{first}'; use 'misleading' or 'blind_spots'")
+    return watchlist
