@@ -32,6 +32,33 @@ def read_yaml(path: str | Path) -> object:
         raise DictionaryError(f"{path}: not UTF-8 text; save it as UTF-8") from None
 
 
+def node_lines(path: str | Path) -> dict[tuple, int]:
+    """Return {location: line number} for every key and list item of a YAML file.
+
+    A location is the tuple of keys and list indexes leading to it: ("frames", "diplomacy", "terms", 3).
+    """
+    path = Path(path)
+    read_yaml(path)  # syntax errors first, with their line
+    root = yaml.compose(path.read_text(encoding="utf-8"))
+    lines: dict[tuple, int] = {}
+
+    def walk(node, location: tuple) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                here = location + (key.value,)
+                lines[here] = key.start_mark.line + 1
+                walk(value, here)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                here = location + (index,)
+                lines[here] = item.start_mark.line + 1
+                walk(item, here)
+
+    if root is not None:
+        walk(root, ())
+    return lines
+
+
 def key_line(path: Path, key: str) -> int | None:
     """Return the line number where ``key:`` first appears in a YAML file, for error messages."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
