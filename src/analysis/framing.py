@@ -141,8 +141,12 @@ def codebook_path(name_or_path: str | Path | None = None) -> Path:
     return bundled
 
 
-def load_codebook(name_or_path: str | Path | None = None) -> Codebook:
-    """Return the codebook, checked: every mistake names its file and line and says what to do."""
+def load_codebook(name_or_path: str | Path | None = None, *, section: str = "frames") -> Codebook:
+    """Return the codebook, checked: every mistake names its file and line and says what to do.
+
+    ``section`` is the top-level key that lists the entries: "frames" for a framing codebook,
+    "elements" for a list of story elements (the same format).
+    """
     path = codebook_path(name_or_path)
     data = read_yaml(path)
     lines = node_lines(path)
@@ -153,15 +157,16 @@ def load_codebook(name_or_path: str | Path | None = None) -> Codebook:
 
     if not isinstance(data, dict):
         raise fail((), "a codebook needs 'codebook:' (its name) and 'frames:' at the top level")
+    allowed = CODEBOOK_KEYS - {"frames"} | {section}
     for key in data:
-        if key not in CODEBOOK_KEYS:
-            raise fail((key,), f"unknown key '{key}'; a codebook has {', '.join(sorted(CODEBOOK_KEYS))}")
-    frames_data = data.get("frames")
+        if key not in allowed:
+            raise fail((key,), f"unknown key '{key}'; a codebook has {', '.join(sorted(allowed))}")
+    frames_data = data.get(section)
     if not isinstance(frames_data, dict) or not frames_data:
-        raise fail(("frames",), "'frames:' must list at least one frame, each with a label, a definition and terms")
+        raise fail((section,), f"'{section}:' must list at least one entry, each with a label, a definition and terms")
     frames = {}
     for name, spec in frames_data.items():
-        where = ("frames", name)
+        where = (section, name)
         if not isinstance(spec, dict):
             raise fail(where, f"the frame '{name}' must have label, definition and terms")
         for key in spec:

@@ -1,0 +1,184 @@
+"""Coverage differences: reuse, alignment of two editions, distinctive terms, elements, timeline."""
+
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+import textstat
+
+from analysis import coverage, load_corpus
+
+
+def _corpus(texts, **columns):
+    texts = [texts] if isinstance(texts, str) else texts
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts, **columns}))
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def ap_pair(bundled):
+    return coverage.align(bundled, "voa_ap", "wandsworth_guardian")
+
+
+@pytest.mark.parametrize("measure", ["tfidf", "shingles"])
+def test_the_two_editions_of_the_ap_story_are_the_most_alike_by_a_wide_margin(bundled, measure):
+    matrix = coverage.reuse_matrix(bundled, measure=measure)
+    assert np.allclose(np.diag(matrix), 1.0)
+    assert (matrix.to_numpy() == matrix.to_numpy().T).all()
+    pairs = coverage.reuse_pairs(bundled, measure=measure, min_similarity=0.0)
+    assert tuple(pairs.iloc[0][["article_a", "article_b"]]) == ("voa_ap", "wandsworth_guardian")
+    assert pairs["similarity"].iloc[0] - pairs["similarity"].iloc[1] >= 0.4
+
+
+def test_reuse_pairs_are_found_block_by_block(bundled):
+    assert coverage.reuse_pairs(bundled, block=1).equals(coverage.reuse_pairs(bundled))
+
+
+def _row(alignment, a_sentence_id):
+    return alignment[(alignment["unit"] == "sentence") & (alignment["a_sentence_id"] == a_sentence_id)].iloc[0]
+
+
+def test_alignment_of_the_ap_pair_sentence_by_sentence(ap_pair):
+    # "Trump invited Ji Seong-ho ..." -> "Mr Trump invited Ji Seong-ho ...": kept, an honorific added.
+    row = _row(ap_pair, 1)
+    assert (row["status"], row["b_sentence_id"], row["edits"]) == ("kept", 1, "honorific added: Mr")
+    # "... said Kim should have apologized" -> "... said Ms Kim should have apologised".
+    row = _row(ap_pair, 15)
+    assert row["status"] == "kept" and row["b_sentence_id"] == 12
+    assert row["edits"] == "honorific added: Mr; honorific added: Ms; spelling: apologized → apologised"
+    # "Legislators cheered as Trump introduced Ji" -> "... as the president introduced Mr Ji".
+    row = _row(ap_pair, 2)
+    assert row["status"] == "reworded" and "words: Trump → the president" in row["edits"]
+    # "He described them as witnesses ..." is merged into the UK sentence before it.
+    assert (_row(ap_pair, 4)["status"], _row(ap_pair, 4)["b_sentence_id"]) == ("reworded", 3)
+    # Two sentences the UK edit cut.
+    assert _row(ap_pair, 7)["status"] == "cut" and _row(ap_pair, 9)["status"] == "cut"
+    assert _row(ap_pair, 9)["a_text"] == "An outspoken critic of Pyongyang, Ji drew the North's ire."
+
+
+def test_the_uk_edit_keeps_the_structure_and_drops_the_captions(ap_pair):
+    matched = ap_pair.dropna(subset=["b_sentence_id"])
+    matched = matched[matched["unit"] == "sentence"]
+    assert list(matched["b_sentence_id"]) == sorted(matched["b_sentence_id"])  # same order
+    captions = ap_pair[ap_pair["unit"] == "caption"]
+    assert captions["status"].tolist() == ["cut", "cut", "added", "added"]
+    summary = coverage.alignment_summary(ap_pair).set_index("change")["count"]
+    # The UK text has ten Mr/Ms; nine are pure insertions, one replaces a word ("him" -> "Mr Ji").
+    assert summary["honorifics added"] == 9
+    assert summary["cut sentences"] == 2 and summary["added sentences"] == 0
+    assert summary["spelling changes"] >= 2  # apologized/apologised, toward/towards
+
+
+def test_alignment_carries_tone_and_frames(ap_pair, bundled):
+    from analysis import sentiment
+
+    row = _row(ap_pair, 10)  # North Korea's mission calls him "human scum"
+    scores = sentiment.score_sentences(bundled).set_index(["article_id", "sentence_id"])
+    assert row["a_vader"] == scores.loc[("voa_ap", 10), "vader_compound"]
+    assert row["b_vader"] == scores.loc[("wandsworth_guardian", 7), "vader_compound"]
+    assert row["vader_change"] == pytest.approx(row["b_vader"] - row["a_vader"])
+    assert "diplomacy" in row["a_frames"] and "human_rights" in row["b_frames"]
+
+
+def test_an_article_compared_with_itself(bundled):
+    alignment = coverage.align(bundled, "telegraph", "telegraph")
+    assert set(alignment["status"]) == {"kept"}
+    assert (alignment["similarity"] == 1.0).all()
+    assert (alignment["vader_change"].dropna() == 0).all()
+
+
+def test_align_names_an_unknown_article(bundled):
+    with pytest.raises(KeyError, match="No article 'nope'"):
+        coverage.align(bundled, "voa_ap", "nope")
+
+
+@pytest.mark.parametrize(
+    "before, after, edits",
+    [
+        ("He apologized.", "He apologised.", "spelling: apologized → apologised"),
+        ("Kim smiled.", "Ms Kim smiled.", "honorific added: Ms"),
+        ('He said "no."', "He said “no.”", "quote marks and apostrophes"),
+        ("They moved toward peace.", "They moved towards peace.", "spelling: toward → towards"),
+        ("He said Tuesday.", "He said on Tuesday.", "words: (none) → on"),
+    ],
+)
+def test_describe_edits(before, after, edits):
+    assert coverage.describe_edits(before, after)[2] == edits
+
+
+def test_log_odds_against_a_hand_computed_value():
+    # Group "apple apple banana" against rest "banana cherry"; prior = corpus counts (2, 2, 1).
+    delta, z = coverage.log_odds_dirichlet([2, 1, 0], [0, 1, 1], [2, 2, 1])
+    # apple: log((2+2)/(3+5-2-2)) - log((0+2)/(2+5-0-2)) = log(1) - log(0.4); var = 1/4 + 1/2
+    assert delta[0] == pytest.approx(-math.log(0.4))
+    assert z[0] == pytest.approx(-math.log(0.4) / math.sqrt(0.75))
+    corpus = _corpus(["apple apple banana.", "banana cherry."], outlet=["A", "B"])
+    terms = coverage.distinctive_terms(corpus, min_count=1, stop_words=False, resamples=0)
+    first = terms[terms["outlet"] == "A"].iloc[0]
+    assert (first["term"], first["count_group"], first["count_rest"]) == ("apple", 2, 0)
+    assert first["z"] == pytest.approx(z[0])
+    assert first["warning"].startswith("small sample: 3 words in 1 article(s)")
+
+
+def test_distinctive_terms_resampling_is_seeded(bundled):
+    first = coverage.distinctive_terms(bundled, resamples=50)
+    second = coverage.distinctive_terms(bundled, resamples=50)
+    assert first.equals(second)
+    assert (first["log_odds_low"] <= first["log_odds"] + 1e-9).all() or first["stable"].dtype == bool
+
+
+def test_one_article_and_two_identical_articles():
+    one = _corpus("A single story about a summit. It ends here.")
+    assert coverage.reuse_matrix(one).iloc[0, 0] == 1.0
+    with pytest.warns(UserWarning, match="at least two groups"):
+        assert coverage.distinctive_terms(one).empty
+    twins = _corpus(["The same text, word for word.", "The same text, word for word."], outlet=["A", "B"])
+    matrix = coverage.reuse_matrix(twins)
+    assert matrix.to_numpy().tolist() == [[1.0, 1.0], [1.0, 1.0]]
+    terms = coverage.distinctive_terms(twins, min_count=1, stop_words=False, resamples=10)
+    assert np.isfinite(terms["z"]).all() and (terms["z"].abs() < 1e-9).all()
+    assert set(coverage.align(twins, "a0", "a1")["status"]) == {"kept"}
+    empty_text = _corpus(["2018.", "Words here."])
+    assert np.isfinite(coverage.reuse_matrix(empty_text, measure="shingles").to_numpy()).all()
+
+
+def test_element_coverage_on_small_texts(tmp_path):
+    elements = tmp_path / "elements.yml"
+    elements.write_text("codebook: e\nelements:\n  summit:\n    label: The summit\n    terms: [summit*]\n"
+                        "  crutches:\n    label: Crutches\n    terms: [crutches]\n", encoding="utf-8")
+    corpus = _corpus(["Leaders met. The summits ended.", "He waved his crutches."], outlet=["Post", "Herald"])
+    table = coverage.element_coverage(corpus, elements).set_index(["article_id", "element"])
+    assert table.loc[("a0", "summit"), "present"] and not table.loc[("a0", "crutches"), "present"]
+    assert table.loc[("a0", "summit"), "evidence"] == "The summits ended."
+    assert table.loc[("a0", "summit"), "evidence_sentence_id"] == 1
+    assert table.loc[("a1", "crutches"), "matched"] == "crutches"
+
+
+def test_bundled_elements(bundled):
+    table = coverage.element_coverage(bundled).set_index(["article_id", "element"])["present"]
+    assert table[("telegraph", "singapore_summit")] and not table[("voa_ap", "singapore_summit")]
+    assert table[("voa_ap", "human_scum")] and table[("wandsworth_guardian", "human_scum")]
+
+
+def test_timeline_puts_articles_among_events(bundled):
+    table = coverage.timeline(bundled)
+    assert len(table) == len(bundled.articles) + len(bundled.events)
+    assert table["date"].dropna().is_monotonic_increasing
+    undated = table[table["article_id"] == "wikipedia"].iloc[0]
+    assert pd.isna(undated["date"]) and undated["note"] == "no date: not on the timeline"
+
+
+def test_describe_articles(bundled):
+    table = coverage.describe_articles(bundled).set_index("article_id")
+    text = bundled.articles.set_index("article_id").loc["voa_ap", "text"]
+    assert table.loc["voa_ap", "flesch_reading_ease"] == textstat.flesch_reading_ease(text)
+    assert table.loc["voa_ap", "kind"] == "wire" and table.loc["wikipedia", "kind"] == "encyclopedia"
+    assert 0 < table.loc["telegraph", "quoted_share"] < 1
