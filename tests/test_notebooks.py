@@ -41,9 +41,14 @@ def test_notebook_runs_on_the_bundled_corpus(notebook, tmp_path):
     assert images, "the notebook should draw at least one chart"
 
 
+OTHER_CORPORA = ["harbour_corpus", "one_outlet_corpus"]
+
+
+@pytest.mark.parametrize("corpus", OTHER_CORPORA)
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
-def test_notebook_runs_on_a_small_corpus_of_another_story(notebook, tmp_path):
-    executed = _run(notebook, tmp_path, corpus_path=str(ROOT / "tests" / "fixtures" / "harbour_corpus"),
+def test_notebook_runs_on_other_corpora(notebook, corpus, tmp_path):
+    # harbour_corpus: another story with quotes and dates; one_outlet_corpus: one outlet, no dates, no quotes.
+    executed = _run(notebook, tmp_path, corpus_path=str(ROOT / "tests" / "fixtures" / corpus),
                     output_dir=str(tmp_path / "reports"))
     assert _errors(executed) == []
 

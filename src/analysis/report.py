@@ -1,50 +1,164 @@
-"""The report: what ``make report`` and ``python -m analysis report`` write."""
+"""The report: every notebook executed headlessly on one corpus, as notebooks, HTML pages, PNG
+figures and an index page. ``make report`` and ``python -m analysis report`` run it.
+"""
 
 from __future__ import annotations
 
+import base64
+import html
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
+from analysis import paths
 from analysis.corpus import load_corpus
 
 
-def write_report(corpus_path: str | Path | None, out_dir: Path, *, strict: bool = False) -> list[Path]:
-    """Load the corpus and write its tables as CSV plus a Markdown summary; return the paths written."""
-    corpus = load_corpus(corpus_path, strict=strict)
+class NotebookFailed(RuntimeError):
+    """A notebook raised an error; the message names the notebook and the cell."""
+
+
+@dataclass
+class NotebookResult:
+    """One executed notebook and what was written for it."""
+
+    name: str
+    title: str
+    notebook: Path
+    html: Path
+    figures: list[Path]
+
+
+def notebooks_dir() -> Path:
+    """Return the folder of the notebooks (the repository's notebooks/, or the copy in a wheel)."""
+    repository = paths.data_dir().parent / "notebooks"
+    if repository.is_dir():
+        return repository
+    packaged = paths.data_dir() / "notebooks"
+    if packaged.is_dir():
+        return packaged
+    raise FileNotFoundError(f"No notebooks found in {repository}; run the report from a clone of the repository")
+
+
+def _title(notebook: dict, fallback: str) -> str:
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            for line in "".join(cell.get("source", "")).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return fallback
+
+
+def _write_figures(notebook: dict, folder: Path, stem: str) -> list[Path]:
+    """Write every PNG output of an executed notebook to ``folder`` and return the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for cell_number, cell in enumerate(notebook.get("cells", []), start=1):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                path = folder / f"{stem}-cell{cell_number:02d}-{len(written) + 1:02d}.png"
+                payload = data["image/png"]
+                path.write_bytes(base64.b64decode("".join(payload) if isinstance(payload, list) else payload))
+                written.append(path)
+    return written
+
+
+def _to_html(notebook_path: Path, html_path: Path) -> None:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    html_path.write_text(body, encoding="utf-8")
+
+
+def run_notebook(source: Path, out_dir: Path, *, corpus_path: str | None) -> NotebookResult:
+    """Execute one notebook with the report's parameters and write its notebook, HTML and figures."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    executed_dir = out_dir / "notebooks"
+    executed_dir.mkdir(parents=True, exist_ok=True)
+    executed = executed_dir / source.name
+    parameters = {"corpus_path": corpus_path, "output_dir": str(out_dir.resolve())}
+    try:
+        papermill.execute_notebook(str(source), str(executed), parameters=parameters, progress_bar=False,
+                                   cwd=str(source.parent), kernel_name="python3", log_output=False)
+    except PapermillExecutionError as error:
+        raise NotebookFailed(f"{source.name}: cell {error.exec_count} failed with {error.ename}: {error.evalue}\n"
+                             f"The executed notebook, with the error, is in {executed}") from None
+    notebook = json.loads(executed.read_text(encoding="utf-8"))
+    html_path = out_dir / f"{source.stem}.html"
+    _to_html(executed, html_path)
+    figures = _write_figures(notebook, out_dir / "figures", source.stem)
+    return NotebookResult(source.stem, _title(notebook, source.stem), executed, html_path, figures)
+
+
+def _index(results: list[NotebookResult], out_dir: Path, corpus_description: str) -> Path:
+    """Write index.html: one section per notebook with links and its figures (all text escaped)."""
+    sections = []
+    for result in results:
+        figures = "".join(
+            f'<a href="{html.escape(figure.relative_to(out_dir).as_posix())}">'
+            f'<img src="{html.escape(figure.relative_to(out_dir).as_posix())}" alt="figure from {html.escape(result.title)}"></a>'
+            for figure in result.figures)
+        sections.append(
+            f"<section><h2><a href=\"{html.escape(result.html.name)}\">{html.escape(result.title)}</a></h2>"
+            f"<p><a href=\"{html.escape(result.html.name)}\">Read the notebook</a> · "
+            f"<a href=\"{html.escape(result.notebook.relative_to(out_dir).as_posix())}\">executed .ipynb</a> · "
+            f"{len(result.figures)} figure(s)</p><div class=\"figures\">{figures}</div></section>")
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>News framing report</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }}
+section {{ border-top: 1px solid #ddd; padding: 1em 0; }}
+.figures img {{ max-width: 320px; max-height: 240px; margin: 0.3em; border: 1px solid #ddd; }}
+</style></head>
+<body><h1>News framing report</h1>
+<p>Corpus: {html.escape(corpus_description)}</p>
+<p>Each notebook below was run from top to bottom on this corpus. Open one to read its questions, tables,
+charts and the limits of each method.</p>
+{''.join(sections)}
+</body></html>
+"""
+    path = out_dir / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def write_report(corpus_path: str | Path | None, out_dir: Path, *, strict: bool = False,
+                 notebooks: list[Path] | None = None, progress: bool = True) -> list[Path]:
+    """Execute every notebook on the corpus and write the report under ``out_dir``; return what was written.
+
+    Writes ``notebooks/*.ipynb`` (executed), one HTML page per notebook, ``figures/*.png`` and
+    ``index.html``, plus the corpus tables as CSV under ``tables/``. Raises NotebookFailed naming
+    the notebook and cell when one fails.
+    """
+    from tqdm.auto import tqdm
+
+    corpus = load_corpus(corpus_path, strict=strict)  # fail early, with the corpus's own message
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tables = {
-        "articles.csv": corpus.articles.drop(columns=["text"]),
-        "summary.csv": corpus.summary(),
-        "sentences.csv": corpus.sentences,
-        "removed.csv": corpus.removed,
-        "problems.csv": corpus.problems,
-    }
+    written = _write_tables(corpus, out_dir / "tables")
+    corpus_argument = None if corpus_path is None else str(Path(corpus_path).resolve())
+    sources = notebooks if notebooks is not None else sorted(notebooks_dir().glob("[0-9][0-9]-*.ipynb"))
+    results = []
+    for source in tqdm(sources, desc="notebooks", unit="notebook", disable=not progress):
+        result = run_notebook(source, out_dir, corpus_path=corpus_argument)
+        results.append(result)
+        written += [result.notebook, result.html, *result.figures]
+    written.append(_index(results, out_dir, corpus.source))
+    return written
+
+
+def _write_tables(corpus, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {"articles.csv": corpus.articles.drop(columns=["text"]), "summary.csv": corpus.summary(),
+              "sentences.csv": corpus.sentences, "removed.csv": corpus.removed, "problems.csv": corpus.problems}
     written = []
     for name, table in tables.items():
-        path = out_dir / name
+        path = folder / name
         table.to_csv(path, index=False)
         written.append(path)
-
-    summary = corpus.summary()
-    lines = [
-        "# Corpus summary",
-        "",
-        f"Corpus: `{corpus.source}`",
-        "",
-        f"{len(corpus.articles)} articles, {len(corpus.sentences)} sentences, "
-        f"{int(corpus.articles['n_words'].sum())} words; cleaning removed {len(corpus.removed)} lines; "
-        f"{len(corpus.problems)} problems.",
-        "",
-        "| article | outlet | date | paragraphs | sentences | words | removed lines |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for row in summary.itertuples(index=False):
-        date = "unknown" if row.date is None or str(row.date) == "NaT" else row.date.date().isoformat()
-        lines.append(f"| {row.article_id} | {row.outlet} | {date} | {row.n_paragraphs} | "
-                     f"{row.n_sentences} | {row.n_words} | {row.n_removed_lines} |")
-    if len(corpus.problems):
-        lines += ["", "## Problems", ""]
-        lines += [f"- **{row.source}**: {row.problem} ({row.action})" for row in corpus.problems.itertuples()]
-    path = out_dir / "summary.md"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    written.append(path)
     return written

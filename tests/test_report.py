@@ -1,0 +1,85 @@
+"""The report command end to end, a failing notebook, escaping, and nbconvert run by hand."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from analysis.report import NotebookFailed, notebooks_dir, write_report
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+
+
+def test_there_are_six_numbered_notebooks():
+    assert [path.stem for path in NOTEBOOKS] == [
+        "01-corpus-overview", "02-sentiment", "03-framing", "04-coverage-differences", "05-who-speaks",
+        "06-coursework-frame-coding"]
+    assert notebooks_dir() == ROOT / "notebooks"
+
+
+def test_report_command_end_to_end(tmp_path):
+    out = tmp_path / "report"
+    result = subprocess.run([sys.executable, "-m", "analysis", "report", "--out", str(out)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "open" in result.stdout and "index.html" in result.stdout
+    for notebook in NOTEBOOKS:
+        assert (out / f"{notebook.stem}.html").is_file()
+        executed = nbformat.read(out / "notebooks" / notebook.name, as_version=4)
+        assert executed.cells[1].metadata.get("tags") == ["parameters"]
+        assert not [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    figures = sorted((out / "figures").glob("*.png"))
+    assert len(figures) >= 15 and all(path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for path in figures)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for notebook in NOTEBOOKS:
+        assert f'href="{notebook.stem}.html"' in index
+    assert "figures/" in index
+    assert (out / "tables" / "summary.csv").is_file()
+
+
+def test_a_failing_notebook_names_itself_and_its_cell(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("corpus_path = None\noutput_dir = 'x'", metadata={"tags": ["parameters"]}),
+                      nbformat.v4.new_code_cell("x = 1"),
+                      nbformat.v4.new_code_cell("raise RuntimeError('the chart broke')")]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "99-broken.ipynb"
+    nbformat.write(notebook, path)
+    with pytest.raises(NotebookFailed, match=r"99-broken.ipynb: cell 4 failed with RuntimeError: the chart broke"):
+        write_report(None, tmp_path / "out", notebooks=[path], progress=False)
+
+
+def test_the_command_exits_non_zero_on_a_bad_corpus(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "analysis", "report", "--corpus", str(tmp_path / "none"),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "No corpus at" in result.stderr
+
+
+def test_article_text_in_the_html_is_escaped(tmp_path):
+    corpus = tmp_path / "evil.csv"
+    pd.DataFrame({"id": ["x"], "outlet": ["<script>alert('outlet')</script>"],
+                  "title": ["<script>alert('title')</script>"],
+                  "text": ["A plain sentence about a summit. \"A quote,\" said Ana Lind."]}).to_csv(corpus, index=False)
+    out = tmp_path / "out"
+    write_report(corpus, out, notebooks=[ROOT / "notebooks" / "01-corpus-overview.ipynb"], progress=False)
+    page = (out / "01-corpus-overview.html").read_text(encoding="utf-8")
+    assert "<script>alert(" not in page
+    assert "&lt;script&gt;alert(" in page
+
+
+@pytest.mark.parametrize("where", [".", "notebooks"])
+def test_nbconvert_by_hand_with_the_defaults(tmp_path, where):
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT / "notebooks", copy / "notebooks")
+    result = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--execute",
+                             "--output-dir", str(tmp_path / "html"),
+                             str(Path("notebooks" if where == "." else ".") / "02-sentiment.ipynb")],
+                            cwd=copy / where, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "html" / "02-sentiment.html").is_file()
