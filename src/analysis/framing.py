@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -222,19 +223,34 @@ def _check_frame(codebook: Codebook, name: str) -> None:
 # --- tagging --------------------------------------------------------------------------------------
 
 
+class _Matcher:
+    """The compiled patterns of a list of terms, and which term each matched text belongs to."""
+
+    def __init__(self, terms: tuple[str, ...]) -> None:
+        self.pattern = compile_terms(list(terms))
+        self.singles = [(term, re.compile(_WORD_START + "(?:" + term_pattern(term) + ")" + _WORD_END, re.IGNORECASE))
+                        for term in sorted(terms, key=lambda term: (-len(term), term))]
+        self.terms_of: dict[str, str] = {}
+
+    def term(self, found: str) -> str:
+        key = found.casefold()
+        if key not in self.terms_of:
+            self.terms_of[key] = next((term for term, single in self.singles if single.fullmatch(found)), found)
+        return self.terms_of[key]
+
+
+@lru_cache(maxsize=256)
+def _matcher(terms: tuple[str, ...]) -> _Matcher:
+    return _Matcher(terms)
+
+
 def _find(text: str, terms: list[str]) -> list[tuple[str, str, int, int]]:
     """Return (term, matched text, start, end) for every hit of the terms in a text."""
-    if not terms:
+    if not terms or not text:
         return []
-    pattern = compile_terms(terms)
-    singles = [(term, re.compile(_WORD_START + "(?:" + term_pattern(term) + ")" + _WORD_END, re.IGNORECASE))
-               for term in sorted(terms, key=lambda term: (-len(term), term))]
-    hits = []
-    for match in pattern.finditer(text):
-        found = match.group(0)
-        term = next((term for term, single in singles if single.fullmatch(found)), found)
-        hits.append((term, found, match.start(), match.end()))
-    return hits
+    matcher = _matcher(tuple(terms))
+    return [(matcher.term(match.group(0)), match.group(0), match.start(), match.end())
+            for match in matcher.pattern.finditer(text)]
 
 
 def tag_sentences(corpus, frames=None) -> pd.DataFrame:

@@ -24,8 +24,10 @@ mark) is kept with its ``doubt`` filled in, never dropped or guessed silently.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -132,11 +134,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     open_paragraph = -1
     segments: list[tuple[int, int]] = []
 
+    paragraph_starts = [start for start, _ in paragraphs]
+
     def paragraph_of(position: int) -> int:
-        for index, (start, end) in enumerate(paragraphs):
-            if start <= position < end:
-                return index
-        return len(paragraphs) - 1
+        return max(0, min(bisect_right(paragraph_starts, position) - 1, len(paragraphs) - 1))
 
     def close(end: int, doubt: str = "") -> None:
         nonlocal open_at
@@ -221,6 +222,7 @@ def quote_kind(quote: str) -> str:
 # --- names ----------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _strip_possessive(name: str) -> str:
     return POSSESSIVE.sub("", name)
 
@@ -232,6 +234,7 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
+@lru_cache(maxsize=65536)
 def split_title(name: str) -> tuple[str, str]:
     """Return (title, bare name): "US President Donald Trump" -> ("US President", "Donald Trump").
 
@@ -318,27 +321,38 @@ class _People:
         return None
 
 
+_BESIDE_VERB_AFTER = re.compile(
+    rf"\s*(?:,[^,]{{1,70}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{_VERB_PATTERN})\b")
+_BESIDE_VERB_BEFORE = re.compile(rf"\b(?:{_VERB_PATTERN})\s+$")
+_LOWERCASE_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_AGE_AFTER = re.compile(r",\s*\d{1,3},")
+_MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][\w'’-]*)")
+
+
 def _person_evidence(text: str) -> set[str]:
     """Return the name tokens an article shows to be people: names with a title or honorific
     ("Mr Ji", "spokesman Pavel Doru"), beside a reporting verb ("said Brad Adams"), or with an age
     ("Ji Seong-ho, 35,"). A lone capitalised word counts only if it is also capitalised mid-sentence,
     so that "Police said" does not make "Police" a person."""
     tokens: set[str] = set()
+    mid_sentence = None
     for match in NAME_RUN.finditer(text):
-        run = _strip_possessive(match.group(0))
-        title, name = split_title(run)
-        preceding = text[max(0, match.start() - 30):match.start()]
-        lowercase_title = re.search(r"\b([a-z]+)\s+$", preceding)
-        titled = bool(title) or bool(lowercase_title and lowercase_title.group(1) in TITLES)
-        following = text[match.end():match.end() + 90]
-        beside_verb = re.match(rf"\s*(?:,[^,]{{1,70}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{_VERB_PATTERN})\b",
-                               following) or re.search(rf"\b(?:{_VERB_PATTERN})\s+$", preceding)
-        aged = re.match(r",\s*\d{1,3},", following)
+        title, name = split_title(_strip_possessive(match.group(0)))
         words = name.split()
-        if not words or not (titled or beside_verb or aged):
+        if not words:
             continue
-        if len(words) == 1 and not titled and not re.search(rf"[a-z,;]\s+{re.escape(words[0])}\b", text):
+        preceding = text[max(0, match.start() - 30):match.start()]
+        lowercase_title = _LOWERCASE_WORD_BEFORE.search(preceding)
+        titled = bool(title) or bool(lowercase_title and lowercase_title.group(1) in TITLES)
+        if not (titled or _BESIDE_VERB_AFTER.match(text, match.end(), match.end() + 90)
+                or _BESIDE_VERB_BEFORE.search(preceding) or _AGE_AFTER.match(text, match.end(), match.end() + 10)):
             continue
+        if len(words) == 1 and not titled:
+            if mid_sentence is None:
+                mid_sentence = {found.rstrip("’'s") for found in _MID_SENTENCE_CAPITAL.findall(text)} | set(
+                    _MID_SENTENCE_CAPITAL.findall(text))
+            if words[0] not in mid_sentence:
+                continue
         tokens.update({words[0], words[-1]})
     return tokens
 
@@ -543,12 +557,36 @@ def _alias_map(path: Path | None) -> dict[str, str]:
     return mapping
 
 
-def _sentence_at(sentences: pd.DataFrame, position: int) -> tuple[int, int, int, int]:
-    """Return (paragraph_id, sentence_id, start, end) of the sentence holding ``position``."""
-    index = sentences["start"].searchsorted(position, side="right") - 1
-    index = max(0, min(index, len(sentences) - 1))
-    row = sentences.iloc[index]
-    return int(row["paragraph_id"]), int(row["sentence_id"]), int(row["start"]), int(row["end"])
+@dataclass
+class _Sentences:
+    """One article's sentences as plain lists, for fast lookups by offset."""
+
+    ids: list[int]
+    paragraphs: list[int]
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+
+    def at(self, position: int) -> tuple[int, int, int, int]:
+        """Return (paragraph_id, sentence_id, start, end) of the sentence holding ``position``."""
+        index = max(0, min(bisect_right(self.starts, position) - 1, len(self.starts) - 1))
+        return self.paragraphs[index], self.ids[index], self.starts[index], self.ends[index]
+
+
+def _sentences_by_article(sentences: pd.DataFrame) -> dict[str, _Sentences]:
+    grouped: dict[str, _Sentences] = {}
+    for article_id, sentence_id, paragraph_id, start, end, text in zip(
+            sentences["article_id"], sentences["sentence_id"], sentences["paragraph_id"], sentences["start"],
+            sentences["end"], sentences["text"]):
+        rows = grouped.get(article_id)
+        if rows is None:
+            rows = grouped[article_id] = _Sentences([], [], [], [], [])
+        rows.ids.append(int(sentence_id))
+        rows.paragraphs.append(int(paragraph_id))
+        rows.starts.append(int(start))
+        rows.ends.append(int(end))
+        rows.texts.append(text)
+    return grouped
 
 
 def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame:
@@ -564,10 +602,11 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
     """
     alias_map = _alias_map(Path(aliases) if aliases else None)
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
-    paragraphs_by_article = {article_id: list(zip(group["start"], group["end"]))
-                             for article_id, group in corpus.paragraphs.groupby("article_id", sort=False)}
-    sentences_by_article = {article_id: group.reset_index(drop=True)
-                            for article_id, group in corpus.sentences.groupby("article_id", sort=False)}
+    paragraphs_by_article: dict[str, list[tuple[int, int]]] = {}
+    for article_id, start, end in zip(corpus.paragraphs["article_id"], corpus.paragraphs["start"],
+                                      corpus.paragraphs["end"]):
+        paragraphs_by_article.setdefault(article_id, []).append((int(start), int(end)))
+    sentences_by_article = _sentences_by_article(corpus.sentences)
 
     known_tokens: set[str] = set()
     for text in texts.values():
@@ -593,6 +632,13 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
     return _canonical_speakers(quotes, alias_map)
 
 
+@dataclass
+class _SentenceSpan:
+    sentence_id: int
+    start: int
+    end: int
+
+
 def _article_quotes(article_id, text, paragraphs, sentences, people, corpus_people) -> list[dict]:
     if sentences is None or not paragraphs:
         return []
@@ -601,12 +647,14 @@ def _article_quotes(article_id, text, paragraphs, sentences, people, corpus_peop
     resolver = _Resolver(people, corpus_people, recent)
     rows: list[dict] = []
     by_sentence: dict[int, list[int]] = {}
-    for index, span in enumerate(spans):
-        by_sentence.setdefault(_sentence_at(sentences, span.start)[1], []).append(index)
+    located = [sentences.at(span.start) for span in spans]
+    for index, (_, sentence_id, _, _) in enumerate(located):
+        by_sentence.setdefault(sentence_id, []).append(index)
     speakers: list[tuple[str, str, str] | None] = [None] * len(spans)
     last_speaker: tuple[str, str] | None = None
 
-    for sentence in sentences.itertuples(index=False):
+    for sentence_id, sentence_start, sentence_end in zip(sentences.ids, sentences.starts, sentences.ends):
+        sentence = _SentenceSpan(sentence_id, sentence_start, sentence_end)
         narration = _without_quotes(text, sentence.start, sentence.end, spans)
         opens_with = narration.strip().split()[0].casefold() if narration.strip() else ""
         pronoun_referent = None
@@ -648,7 +696,7 @@ def _article_quotes(article_id, text, paragraphs, sentences, people, corpus_peop
 
         for index in by_sentence.get(sentence.sentence_id, []):
             if speakers[index] is None:
-                speakers[index] = _fallback(index, spans, speakers, sentences, narration, resolver,
+                speakers[index] = _fallback(index, located, speakers, narration, resolver,
                                             sentence.start, last_speaker)
                 if speakers[index] and speakers[index][0]:
                     last_speaker = (speakers[index][0], speakers[index][1])
@@ -658,7 +706,7 @@ def _article_quotes(article_id, text, paragraphs, sentences, people, corpus_peop
         doubt = span.doubt
         if not speaker and mention:
             doubt = "; ".join(filter(None, [doubt, f"'{mention}' refers to no person named before it"]))
-        paragraph_id, sentence_id, _, _ = _sentence_at(sentences, span.start)
+        paragraph_id, sentence_id, _, _ = located[index]
         quote = " ".join(text[start:end] for start, end in span.segments)
         rows.append({
             "article_id": article_id, "quote": quote, "speaker": speaker, "speaker_mention": mention,
@@ -673,12 +721,12 @@ def _next_open(spans: list[QuoteSpan], index: int, default: int) -> int:
     return spans[index + 1].start - 1 if index + 1 < len(spans) else default
 
 
-def _fallback(index, spans, speakers, sentences, narration, resolver, sentence_start, last_speaker):
+def _fallback(index, located, speakers, narration, resolver, sentence_start, last_speaker):
     """Attribute a quote that has no reporting verb of its own."""
-    paragraph_id = _sentence_at(sentences, spans[index].start)[0]
-    same_paragraph = [i for i in range(len(spans)) if i != index and speakers[i] is not None
+    paragraph_id = located[index][0]
+    same_paragraph = [i for i in range(len(located)) if i != index and speakers[i] is not None
                       and speakers[i][2].startswith("reporting verb")
-                      and _sentence_at(sentences, spans[i].start)[0] == paragraph_id]
+                      and located[i][0] == paragraph_id]
     if same_paragraph:
         nearest = min(same_paragraph, key=lambda i: abs(i - index))
         return speakers[nearest][0], speakers[nearest][1], "same paragraph"
