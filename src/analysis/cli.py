@@ -19,7 +19,22 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--corpus", default=None, help="folder or table file (default: the bundled corpus)")
     report.add_argument("--out", default="reports", help="folder for the report (default: reports)")
     report.add_argument("--strict", action="store_true", help="fail if any file or row has a problem")
+    bench = commands.add_parser("bench", help="time the pipeline against the plain loop on N synthetic articles")
+    bench.add_argument("--articles", type=int, default=1000, help="number of synthetic articles (default 1000)")
+    bench.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+    bench.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
     arguments = parser.parse_args(argv)
+
+    if arguments.command == "bench":
+        import json
+
+        from analysis.bench import describe, machine, run_benchmark
+
+        result = run_benchmark(arguments.articles, workers=arguments.workers, seed=arguments.seed,
+                               progress=not arguments.json)
+        print(json.dumps(result) if arguments.json else describe(result) + f"\nmachine:            {machine()}")
+        return 0 if result["scores_identical"] else 2
 
     if arguments.command == "report":
         out = Path(arguments.out)

@@ -296,7 +296,10 @@ def read_table(table: pd.DataFrame, name: str, problems: ProblemLog) -> list[Raw
     articles: list[RawArticle] = []
     taken: set[str] = set()
     stem = Path(name).stem
-    for number, row in enumerate(table.to_dict("records"), start=1):
+    integer_index = pd.api.types.is_integer_dtype(table.index)
+    for position, (label, row) in enumerate(zip(table.index, table.to_dict("records"))):
+        # A slice of a larger table keeps its rows' numbers in the whole table.
+        number = int(label) + 1 if integer_index else position + 1
         line = row.pop("_line", None)
         source = f"{name} line {line}" if line is not None else f"{name} row {number}"
         text = row.pop("text")

@@ -84,15 +84,28 @@ def score_sentences(corpus) -> pd.DataFrame:
     return pd.concat([corpus.sentences.reset_index(drop=True), scores], axis=1)
 
 
+@lru_cache(maxsize=1)
+def _known_words() -> tuple[frozenset, frozenset]:
+    return frozenset(_textblob_lexicon().keys()), frozenset(vader().lexicon)
+
+
 def lexicon_coverage(text: str) -> tuple[float, float]:
     """Return the shares of the text's words that TextBlob's and VADER's lexicons know."""
     tokens = [token.casefold() for token in words(prepare_for_vader(text))]
     if not tokens:
         return float("nan"), float("nan")
-    textblob_known = _textblob_lexicon()
-    vader_known = vader().lexicon
+    textblob_known, vader_known = _known_words()
     return (sum(token in textblob_known for token in tokens) / len(tokens),
             sum(token in vader_known for token in tokens) / len(tokens))
+
+
+def textblob_scores(text: str) -> tuple[float, float]:
+    """Return TextBlob's (polarity, subjectivity) of a text, ``TextBlob(text).sentiment``; NaN
+    for a text without letters."""
+    if not _LETTER.search(text or ""):
+        return float("nan"), float("nan")
+    blob = TextBlob(text).sentiment
+    return blob.polarity, blob.subjectivity
 
 
 def score_articles(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -109,17 +122,18 @@ def score_articles(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.Da
         sentence_scores = score_sentences(corpus)
     vader_means = sentence_scores.groupby("article_id")["vader_compound"].agg(["mean", "count"])
     rows = []
+    seen: dict[str, tuple] = {}  # wire copy: the same text in several outlets is scored once
     for article in corpus.articles.itertuples(index=False):
-        scores = score_text(article.text)
-        textblob_coverage, vader_coverage = lexicon_coverage(article.text)
+        if article.text not in seen:
+            seen[article.text] = (*textblob_scores(article.text), *lexicon_coverage(article.text))
+        polarity, subjectivity, textblob_coverage, vader_coverage = seen[article.text]
         mean, count = (vader_means.loc[article.article_id] if article.article_id in vader_means.index
                        else (float("nan"), 0))
         rows.append({"article_id": article.article_id, "outlet": article.outlet,
-                     "textblob_polarity": scores["textblob_polarity"],
-                     "textblob_subjectivity": scores["textblob_subjectivity"],
+                     "textblob_polarity": polarity, "textblob_subjectivity": subjectivity,
                      "vader_compound": mean, "n_sentences_scored": int(count),
                      "textblob_coverage": textblob_coverage, "vader_coverage": vader_coverage,
-                     "score_note": scores["score_note"]})
+                     "score_note": "" if _LETTER.search(article.text or "") else NO_LETTERS})
     return pd.DataFrame(rows, columns=["article_id", "outlet", "textblob_polarity", "textblob_subjectivity",
                                        "vader_compound", "n_sentences_scored", "textblob_coverage",
                                        "vader_coverage", "score_note"])

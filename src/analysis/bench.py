@@ -1,0 +1,190 @@
+"""The benchmark: the whole pipeline against the plain loop people write today, on a synthetic
+corpus of N articles, checking that every score is the one the libraries give.
+
+``python -m analysis bench --articles N [--json]``. The plain loop splits each article into
+sentences with pysbd (as tutorials do) and calls ``TextBlob(s).sentiment`` and VADER's
+``polarity_scores(s)`` on each sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import resource
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import paths
+
+OUTLETS = ["Harbour Herald", "Coastal Times", "Evening Dispatch", "Morning Wire", "City Gazette", "The Courier",
+           "Daily Ledger", "National Post", "Valley News", "The Observer Review", "Metro Bulletin", "World Report"]
+BASELINE_LIMIT = 10_000
+
+
+def _source_paragraphs() -> list[list[str]]:
+    """Return the paragraphs of every bundled text (and of the test fixtures, in a clone), raw."""
+    folders = [paths.bundled_corpus_dir()]
+    fixtures = paths.data_dir().parent / "tests" / "fixtures"
+    if fixtures.is_dir():
+        folders += sorted(folder for folder in fixtures.iterdir() if folder.is_dir())
+    sources = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")):
+            paragraphs = [block.strip() for block in path.read_text(encoding="utf-8").split("\n\n") if block.strip()]
+            if paragraphs:
+                sources.append(paragraphs)
+    return sources
+
+
+def synthetic_corpus(n: int, *, seed: int = 0) -> pd.DataFrame:
+    """Return ``n`` articles made deterministically by recombining paragraphs of real texts.
+
+    Each article takes a base text's opening paragraphs, then paragraphs drawn from other texts,
+    with lengths from 3 to 30 paragraphs; about one article in five is a copy of an earlier one
+    run by another outlet (wire copy), sometimes with its last paragraph cut. Columns: article_id,
+    outlet, date, text.
+    """
+    rng = np.random.default_rng(seed)
+    sources = _source_paragraphs()
+    rows = []
+    for index in range(n):
+        if index > 10 and rng.random() < 0.2:
+            original = rows[int(rng.integers(0, len(rows)))]
+            text = original["text"]
+            if rng.random() < 0.5 and "\n\n" in text:
+                text = text.rsplit("\n\n", 1)[0]
+            rows.append({"article_id": f"a{index:06d}", "outlet": OUTLETS[int(rng.integers(0, len(OUTLETS)))],
+                         "date": original["date"], "text": text})
+            continue
+        base = sources[int(rng.integers(0, len(sources)))]
+        length = int(rng.integers(3, 31))
+        paragraphs = list(base[: int(rng.integers(1, len(base) + 1))])
+        while len(paragraphs) < length:
+            other = sources[int(rng.integers(0, len(sources)))]
+            paragraphs.append(other[int(rng.integers(0, len(other)))])
+        date = pd.Timestamp("2018-01-01") + pd.Timedelta(days=int(rng.integers(0, 365)))
+        rows.append({"article_id": f"a{index:06d}", "outlet": OUTLETS[int(rng.integers(0, len(OUTLETS)))],
+                     "date": date.date().isoformat(), "text": "\n\n".join(paragraphs[:length])})
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "date", "text"])
+
+
+def plain_loop(texts) -> list[tuple[float, float, float]]:
+    """Return (polarity, subjectivity, compound) per sentence, the way tutorials do it."""
+    import pysbd
+    from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    analyzer = SentimentIntensityAnalyzer()
+    scores = []
+    for text in texts:
+        for sentence in segmenter.segment(text):
+            blob = TextBlob(sentence).sentiment
+            scores.append((blob.polarity, blob.subjectivity, analyzer.polarity_scores(sentence)["compound"]))
+    return scores
+
+
+def _same(first: float, second: float) -> bool:
+    return (isinstance(first, float) and isinstance(second, float) and math.isnan(first) and math.isnan(second)) \
+        or first == second
+
+
+def scores_identical(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> bool:
+    """True when every sentence and article score equals TextBlob and VADER called on that text."""
+    from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.sentiment import prepare_for_vader, score_text
+
+    analyzer = SentimentIntensityAnalyzer()
+    expected: dict[str, tuple] = {}
+    sentences = tables["sentences"]
+    for text in dict.fromkeys(sentences["text"]):
+        if score_text(text)["score_note"]:
+            expected[text] = (math.nan,) * 6
+            continue
+        blob = TextBlob(text).sentiment
+        vader = analyzer.polarity_scores(prepare_for_vader(text))
+        expected[text] = (blob.polarity, blob.subjectivity, vader["compound"], vader["pos"], vader["neu"], vader["neg"])
+    columns = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]
+    for row in zip(sentences["text"], *(sentences[column] for column in columns)):
+        if not all(_same(float(value), float(want)) for value, want in zip(row[1:], expected[row[0]])):
+            return False
+    texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
+    compounds = sentences.assign(direct=[expected[text][2] for text in sentences["text"]])
+    means = compounds.groupby("article_id")["direct"].mean()
+    for row in tables["article_scores"].itertuples(index=False):
+        blob = TextBlob(texts[row.article_id]).sentiment
+        if not (_same(row.textblob_polarity, blob.polarity) and _same(row.textblob_subjectivity, blob.subjectivity)):
+            return False
+        if not _same(float(row.vader_compound), float(means.get(row.article_id, math.nan))):
+            return False
+    return len(tables["article_scores"]) == len(articles)
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024  # kilobytes on Linux
+
+
+def run_benchmark(n: int, *, workers: int | None = None, seed: int = 0, baseline_limit: int = BASELINE_LIMIT,
+                  progress: bool = False) -> dict[str, object]:
+    """Return the benchmark's figures for ``n`` synthetic articles.
+
+    Keys: articles, seconds (the whole pipeline), articles_per_s, baseline_seconds (the plain loop;
+    timed on the first ``baseline_limit`` articles and scaled to ``n`` when n is larger:
+    baseline_extrapolated says so), speedup, peak_rss_mb (this process plus its largest worker),
+    scores_identical (checked after the timing), workers, sentences.
+    """
+    import os
+
+    from analysis.pipeline import run_pipeline
+
+    articles = synthetic_corpus(n, seed=seed)
+    workers = workers or os.cpu_count() or 1
+    start = time.perf_counter()
+    tables = run_pipeline(articles, workers=workers, cache=False, progress=progress)
+    seconds = time.perf_counter() - start
+
+    sample = articles["text"].head(min(n, baseline_limit)).tolist()
+    start = time.perf_counter()
+    plain_loop(sample)
+    baseline = (time.perf_counter() - start) * (n / max(len(sample), 1))
+
+    identical = scores_identical(tables, articles)
+    return {"articles": n, "seconds": round(seconds, 3), "articles_per_s": round(n / seconds, 1) if seconds else None,
+            "baseline_seconds": round(baseline, 3), "speedup": round(baseline / seconds, 2) if seconds else None,
+            "peak_rss_mb": round(_peak_rss_mb(), 1), "scores_identical": bool(identical), "workers": workers,
+            "sentences": int(len(tables["sentences"])), "baseline_extrapolated": len(sample) < n}
+
+
+def describe(result: dict[str, object]) -> str:
+    """Return the benchmark's figures as readable lines."""
+    extrapolated = " (timed on 10,000 articles and scaled)" if result["baseline_extrapolated"] else ""
+    return "\n".join([
+        f"articles:           {result['articles']:,} ({result['sentences']:,} sentences)",
+        f"pipeline:           {result['seconds']:.2f} s on {result['workers']} worker(s), "
+        f"{result['articles_per_s']:,} articles/s",
+        f"plain loop:         {result['baseline_seconds']:.2f} s{extrapolated}",
+        f"speed-up:           {result['speedup']}x",
+        f"peak memory:        {result['peak_rss_mb']:,} MB",
+        f"scores identical:   {result['scores_identical']}",
+    ])
+
+
+def machine() -> str:
+    """Return a one-line description of this machine, for reporting figures."""
+    import os
+    import platform
+
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return f"{os.cpu_count()} cores, {model or platform.processor()}, Python {platform.python_version()}"

@@ -1,0 +1,207 @@
+"""The whole analysis for large corpora: the per-article steps in partitions of articles, on both
+cores (or on Dask), with a progress bar and a cache keyed by the corpus content.
+
+Per article: cleaning and segmentation, both sentiment lexicons (sentences and articles), quotes
+and frame hits. Across articles, afterwards: the reuse pairs and the merging of speaker names.
+Within a partition, quotes resolve names with what that partition's articles say (a name is
+completed from another article only when both are in one partition); use ``quotes.extract_quotes``
+on a whole corpus for the fullest resolution.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "removed", "problems")
+CACHE_VERSION = "1"
+
+
+def _load(partition: pd.DataFrame):
+    from analysis.corpus import load_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(partition)
+
+
+def partition_table(partition: pd.DataFrame, name: str, frames=None) -> pd.DataFrame:
+    """Return one per-article table (a name of ``TABLES``) for one partition of an articles table."""
+    from analysis.framing import tag_sentences
+    from analysis.quotes import extract_quotes
+    from analysis.sentiment import SENTENCE_SCORE_COLUMNS, score_articles, score_sentences
+
+    corpus = _load(partition)
+    if name in ("articles", "removed", "problems"):
+        return getattr(corpus, name)
+    if name == "sentences":
+        return score_sentences(corpus)
+    if name == "article_scores":
+        # The VADER mean of each article is taken from the sentence table when partitions are combined.
+        no_sentences = pd.DataFrame(columns=["article_id", *SENTENCE_SCORE_COLUMNS])
+        return score_articles(corpus, no_sentences)
+    if name == "quotes":
+        return extract_quotes(corpus)
+    if name == "frame_hits":
+        return tag_sentences(corpus, frames)
+    raise KeyError(f"No table '{name}'; the tables are: {', '.join(TABLES)}")
+
+
+def analyse_partition(partition: pd.DataFrame, frames=None) -> dict[str, pd.DataFrame]:
+    """Return every per-article table for one partition of an articles table (with a ``text`` column)."""
+    from analysis.framing import tag_sentences
+    from analysis.quotes import extract_quotes
+    from analysis.sentiment import SENTENCE_SCORE_COLUMNS, score_articles, score_sentences
+
+    corpus = _load(partition)
+    return {
+        "articles": corpus.articles,
+        "sentences": score_sentences(corpus),
+        "article_scores": score_articles(corpus, pd.DataFrame(columns=["article_id", *SENTENCE_SCORE_COLUMNS])),
+        "quotes": extract_quotes(corpus),
+        "frame_hits": tag_sentences(corpus, frames),
+        "removed": corpus.removed,
+        "problems": corpus.problems,
+    }
+
+
+def _partitions(articles: pd.DataFrame, size: int) -> list[pd.DataFrame]:
+    return [articles.iloc[start:start + size] for start in range(0, len(articles), size)] or [articles]
+
+
+def _combine(results: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    from analysis.quotes import _alias_map, _canonical_speakers
+
+    tables = {}
+    for name in TABLES:
+        parts = [result[name] for result in results if len(result[name])]
+        tables[name] = pd.concat(parts, ignore_index=True) if parts else results[0][name].iloc[0:0]
+    if len(tables["quotes"]):
+        tables["quotes"] = _canonical_speakers(tables["quotes"], _alias_map(None))
+    means = tables["sentences"].groupby("article_id")["vader_compound"].agg(["mean", "count"])
+    scores = tables["article_scores"]
+    scores["vader_compound"] = scores["article_id"].map(means["mean"]).astype(float)
+    scores["n_sentences_scored"] = scores["article_id"].map(means["count"]).fillna(0).astype(int)
+    return tables
+
+
+def cache_key(articles: pd.DataFrame, **parameters) -> str:
+    """Return the key of an articles table's results: a hash of its content and the parameters."""
+    from analysis import __version__
+
+    digest = hashlib.sha256(f"{CACHE_VERSION}|{__version__}|{sorted(parameters.items())}".encode())
+    hashed = pd.util.hash_pandas_object(articles.reset_index(drop=True).astype(str), index=False)
+    digest.update(hashed.to_numpy().tobytes())
+    digest.update("|".join(map(str, articles.columns)).encode())
+    return digest.hexdigest()[:24]
+
+
+def default_cache_dir() -> Path:
+    """Return where results are cached: $NEWS_FRAMING_CACHE, else ~/.cache/news-framing."""
+    return Path(os.environ.get("NEWS_FRAMING_CACHE", Path.home() / ".cache" / "news-framing"))
+
+
+def _read_cache(folder: Path) -> dict[str, pd.DataFrame] | None:
+    if not all((folder / f"{name}.parquet").is_file() for name in TABLES):
+        return None
+    return {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
+
+
+def _write_cache(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        table.to_parquet(folder / f"{name}.parquet", index=False)
+
+
+def articles_table(source) -> pd.DataFrame:
+    """Return a raw articles table (article_id, text, metadata) from a DataFrame, a Corpus or a path."""
+    from analysis.corpus import Corpus, load_corpus
+
+    if isinstance(source, pd.DataFrame):
+        return source
+    corpus = source if isinstance(source, Corpus) else load_corpus(source)
+    return corpus.articles.drop(columns=["n_words", "source_file"])
+
+
+def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = None, partition_size: int = 250,
+                 frames=None, cache: bool | str | Path = False, progress: bool = True,
+                 reuse_threshold: float | None = 0.5, client=None) -> dict[str, pd.DataFrame]:
+    """Return every analysis table for a corpus, computed partition by partition.
+
+    ``source``: a DataFrame with ``text`` (and article_id, outlet, ...), a Corpus, or a corpus path
+    (None: the bundled corpus). ``engine="pandas"`` runs the partitions on ``workers`` processes
+    (default: every core); ``engine="dask"`` runs ``map_partitions`` over a ``dask.dataframe`` of
+    the articles, on ``client`` (a ``distributed.Client``) if given, else on Dask's default
+    scheduler. ``cache=True`` (or a folder) keeps the tables as Parquet, keyed by the corpus
+    content and the parameters, so a second run reads them back instead of recomputing.
+
+    Returns a dict of tables: articles, sentences (with both lexicons' scores), article_scores,
+    quotes, frame_hits, removed, problems, and reuse_pairs (articles at least ``reuse_threshold``
+    alike by TF-IDF cosine; skipped when None).
+    """
+    from tqdm.auto import tqdm
+
+    articles = articles_table(source)
+    if "article_id" not in articles:
+        articles = articles.assign(article_id=[f"article-{i + 1}" for i in range(len(articles))])
+    folder = None
+    if cache:
+        root = default_cache_dir() if cache is True else Path(cache)
+        folder = root / cache_key(articles, frames=str(frames), reuse=reuse_threshold)
+        cached = _read_cache(folder)
+        if cached is not None and (reuse_threshold is None or (folder / "reuse_pairs.parquet").is_file()):
+            if reuse_threshold is not None:
+                cached["reuse_pairs"] = pd.read_parquet(folder / "reuse_pairs.parquet")
+            return cached
+
+    partitions = _partitions(articles, partition_size)
+    if engine == "pandas":
+        workers = workers or os.cpu_count() or 1
+        if workers == 1 or len(partitions) == 1:
+            results = [analyse_partition(part, frames) for part in tqdm(partitions, desc="articles",
+                                                                         unit="partition", disable=not progress)]
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                results = list(tqdm(pool.map(analyse_partition, partitions, [frames] * len(partitions)),
+                                    total=len(partitions), desc="articles", unit="partition", disable=not progress))
+        tables = _combine(results)
+    elif engine == "dask":
+        tables = _run_dask(articles, partition_size, frames, client)
+    else:
+        raise ValueError("engine must be 'pandas' or 'dask'")
+
+    if reuse_threshold is not None:
+        from analysis.coverage import reuse_pairs
+
+        reuse_corpus = _ReuseInput(tables["articles"])
+        tables["reuse_pairs"] = reuse_pairs(reuse_corpus, min_similarity=reuse_threshold)
+    if folder is not None:
+        _write_cache(folder, tables)
+    return tables
+
+
+class _ReuseInput:
+    """The one attribute reuse_pairs reads from a corpus."""
+
+    def __init__(self, articles: pd.DataFrame) -> None:
+        self.articles = articles
+
+
+def _run_dask(articles: pd.DataFrame, partition_size: int, frames, client) -> dict[str, pd.DataFrame]:
+    import dask
+    import dask.dataframe as dd
+
+    frame = dd.from_pandas(articles.reset_index(drop=True), chunksize=max(1, partition_size), sort=False)
+    empty = analyse_partition(articles.iloc[0:0], frames) if len(articles) == 0 else None
+    sample = analyse_partition(articles.iloc[:1], frames) if empty is None else empty
+    lazy = {name: frame.map_partitions(partition_table, name, frames, meta=sample[name].iloc[0:0])
+            for name in TABLES}
+    computed = (client.compute(list(lazy.values()), sync=True) if client is not None
+                else dask.compute(*lazy.values()))
+    results = dict(zip(lazy, computed))
+    return _combine([{name: results[name].reset_index(drop=True) for name in TABLES}])

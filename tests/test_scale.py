@@ -1,0 +1,95 @@
+"""Scale: the synthetic benchmark corpus, the partitioned pipeline (processes and Dask), its cache,
+and the benchmark's check that every score is the library's. No test asserts a time."""
+
+import json
+import subprocess
+import sys
+import warnings
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from analysis import load_corpus, pipeline, sentiment
+from analysis.bench import synthetic_corpus
+from analysis.quotes import extract_quotes
+
+
+def _equal(first: dict, second: dict) -> None:
+    assert first.keys() == second.keys()
+    for name in first:
+        assert_frame_equal(first[name].reset_index(drop=True), second[name].reset_index(drop=True),
+                           check_dtype=False, obj=name)
+
+
+def test_synthetic_corpus_is_deterministic_and_has_wire_copies():
+    first, second = synthetic_corpus(120, seed=3), synthetic_corpus(120, seed=3)
+    assert first.equals(second)
+    assert len(first) == 120 and first["article_id"].is_unique
+    assert first["text"].duplicated().sum() > 0
+    assert not synthetic_corpus(120, seed=4).equals(first)
+
+
+def test_pipeline_tables_equal_the_functions_on_the_whole_corpus():
+    corpus = load_corpus()
+    tables = pipeline.run_pipeline(None, workers=1, progress=False, partition_size=1000)
+    assert_frame_equal(tables["sentences"], sentiment.score_sentences(corpus), check_dtype=False)
+    assert_frame_equal(tables["article_scores"], sentiment.score_articles(corpus), check_dtype=False)
+    assert_frame_equal(tables["quotes"], extract_quotes(corpus), check_dtype=False)
+    assert tables["reuse_pairs"][["article_a", "article_b"]].values.tolist() == [["voa_ap", "wandsworth_guardian"]]
+
+
+def test_two_processes_give_the_same_tables_as_one():
+    articles = synthetic_corpus(60, seed=1)
+    one = pipeline.run_pipeline(articles, workers=1, partition_size=20, progress=False)
+    two = pipeline.run_pipeline(articles, workers=2, partition_size=20, progress=False)
+    _equal(one, two)
+
+
+def test_dask_on_a_local_cluster_gives_the_same_tables_as_pandas():
+    distributed = pytest.importorskip("distributed")
+    articles = synthetic_corpus(40, seed=2)
+    expected = pipeline.run_pipeline(articles, workers=1, partition_size=15, progress=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                      dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+            result = pipeline.run_pipeline(articles, engine="dask", partition_size=15, client=client, progress=False)
+    _equal(expected, result)
+
+
+def test_the_cache_returns_the_tables_without_recomputing(tmp_path, monkeypatch):
+    articles = synthetic_corpus(20, seed=5)
+    first = pipeline.run_pipeline(articles, workers=1, cache=tmp_path, progress=False)
+    assert len(list(tmp_path.glob("*/sentences.parquet"))) == 1
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the cached run recomputed")
+
+    monkeypatch.setattr(pipeline, "analyse_partition", fail)
+    second = pipeline.run_pipeline(articles, workers=1, cache=tmp_path, progress=False)
+    _equal(first, second)
+    changed = articles.assign(text=articles["text"].str.replace("Trump", "Mr Trump", regex=False))
+    with pytest.raises(AssertionError, match="recomputed"):
+        pipeline.run_pipeline(changed, workers=1, cache=tmp_path, progress=False)
+
+
+def test_benchmark_command_checks_every_score():
+    result = subprocess.run([sys.executable, "-m", "analysis", "bench", "--articles", "150", "--json"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = json.loads(result.stdout)
+    assert {"articles", "seconds", "articles_per_s", "baseline_seconds", "speedup", "peak_rss_mb",
+            "scores_identical"} <= figures.keys()
+    assert figures["articles"] == 150 and figures["scores_identical"] is True
+    assert figures["sentences"] > 150
+
+
+def test_the_score_check_catches_a_wrong_score():
+    from analysis.bench import scores_identical
+
+    articles = synthetic_corpus(5, seed=0)
+    tables = pipeline.run_pipeline(articles, workers=1, progress=False, reuse_threshold=None)
+    assert scores_identical(tables, articles)
+    tables["sentences"].loc[3, "vader_compound"] += 0.001
+    assert not scores_identical(tables, articles)
