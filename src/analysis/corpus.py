@@ -97,9 +97,14 @@ def _parse_date(value: object, source: str, problems: ProblemLog) -> pd.Timestam
 
 def _build(raw_articles: list[RawArticle], problems: ProblemLog) -> dict[str, pd.DataFrame]:
     article_rows, paragraph_rows, sentence_rows, removed_rows = [], [], [], []
+    cleaned_texts: dict[tuple[str, str | None], object] = {}  # wire copy repeats whole texts
+    segmented: dict[str, list[tuple[int, int]]] = {}
     for raw in raw_articles:
         title = raw.metadata.get("title")
-        cleaned = clean_text(raw.text, title=str(title) if title else None)
+        key = (raw.text, str(title) if title else None)
+        if key not in cleaned_texts:
+            cleaned_texts[key] = clean_text(raw.text, title=key[1])
+        cleaned = cleaned_texts[key]
         if cleaned.had_html:
             problems.add(raw.source_file, "the text contains HTML tags",
                          "repaired: tags removed and their text kept; check the article's text")
@@ -124,7 +129,9 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog) -> dict[str, pd
         for paragraph_id, (p_start, p_end) in enumerate(cleaned.paragraphs):
             paragraph = cleaned.text[p_start:p_end]
             paragraph_rows.append((raw.article_id, paragraph_id, paragraph, p_start, p_end))
-            for s_start, s_end in sentence_spans(paragraph):
+            if paragraph not in segmented:
+                segmented[paragraph] = sentence_spans(paragraph)
+            for s_start, s_end in segmented[paragraph]:
                 sentence_rows.append((raw.article_id, paragraph_id, sentence_id,
                                       paragraph[s_start:s_end], p_start + s_start, p_start + s_end))
                 sentence_id += 1

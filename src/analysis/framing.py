@@ -10,6 +10,7 @@ match each other. Every count can be read back with ``kwic``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -258,17 +259,26 @@ def tag_sentences(corpus, frames=None) -> pd.DataFrame:
     matched_text (as in the article), start, end (offsets into the article's text)."""
     codebook = _codebook(frames)
     rows = []
-    sentences_by_article = {article_id: group for article_id, group in corpus.sentences.groupby("article_id", sort=False)}
-    for article in corpus.articles.itertuples(index=False):
-        sentences = sentences_by_article.get(article.article_id)
-        if sentences is None:
+    sentences_by_article: dict[str, tuple[list[int], list[int]]] = {}
+    for article_id, sentence_id, start in zip(corpus.sentences["article_id"], corpus.sentences["sentence_id"],
+                                              corpus.sentences["start"]):
+        starts, ids = sentences_by_article.setdefault(article_id, ([], []))
+        starts.append(int(start))
+        ids.append(int(sentence_id))
+    # Hits never cross a paragraph break, so each distinct paragraph (wire copy repeats them) is
+    # searched once.
+    found_in: dict[str, list[tuple[str, str, str, int, int]]] = {}
+    for article_id, paragraph, offset in zip(corpus.paragraphs["article_id"], corpus.paragraphs["text"],
+                                             corpus.paragraphs["start"]):
+        if article_id not in sentences_by_article:
             continue
-        starts = sentences["start"].to_numpy()
-        ids = sentences["sentence_id"].to_numpy()
-        for frame in codebook.frames.values():
-            for term, found, start, end in _find(article.text, frame.terms):
-                index = max(0, int(starts.searchsorted(start, side="right")) - 1)
-                rows.append((article.article_id, int(ids[index]), frame.name, term, found, start, end))
+        if paragraph not in found_in:
+            found_in[paragraph] = [(frame.name, term, found, start, end) for frame in codebook.frames.values()
+                                   for term, found, start, end in _find(paragraph, frame.terms)]
+        starts, ids = sentences_by_article[article_id]
+        for name, term, found, start, end in found_in[paragraph]:
+            index = max(0, bisect_right(starts, start + offset) - 1)
+            rows.append((article_id, ids[index], name, term, found, start + offset, end + offset))
     return pd.DataFrame(rows, columns=HIT_COLUMNS).sort_values(["article_id", "start", "frame"], kind="stable",
                                                                key=lambda column: column.map(_article_order(corpus))
                                                                if column.name == "article_id" else column) \

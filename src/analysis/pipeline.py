@@ -160,6 +160,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
             return cached
 
     partitions = _partitions(articles, partition_size)
+    _warm_up()  # workers are forked from this process: load the libraries and lexicons once, here
     if engine == "pandas":
         workers = workers or os.cpu_count() or 1
         if workers == 1 or len(partitions) == 1:
@@ -183,6 +184,15 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     if folder is not None:
         _write_cache(folder, tables)
     return tables
+
+
+def _warm_up() -> None:
+    from analysis.framing import load_codebook
+    from analysis.sentiment import _known_words, score_text
+
+    score_text("A good start.")
+    _known_words()
+    load_codebook()
 
 
 class _ReuseInput:

@@ -609,9 +609,13 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
     sentences_by_article = _sentences_by_article(corpus.sentences)
 
     known_tokens: set[str] = set()
-    for text in texts.values():
+    for text in set(texts.values()):
         known_tokens |= _person_evidence(text)
-    people_by_article = {article_id: _scan_people(text, known_tokens) for article_id, text in texts.items()}
+    scanned: dict[str, _People] = {}
+    for text in texts.values():
+        if text not in scanned:
+            scanned[text] = _scan_people(text, known_tokens)
+    people_by_article = {article_id: scanned[text] for article_id, text in texts.items()}
     corpus_people = _People()
     # Corpus-wide knowledge: every full name and title any article gives.
     for people in people_by_article.values():
@@ -624,10 +628,13 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
             corpus_people.genders.setdefault(key, gender)
 
     rows = []
+    done: dict[str, list[dict]] = {}  # wire copy: the same text in several outlets is read once
     for article_id, text in texts.items():
-        rows.extend(_article_quotes(article_id, text, paragraphs_by_article.get(article_id, []),
-                                    sentences_by_article.get(article_id), people_by_article[article_id],
-                                    corpus_people))
+        if text not in done:
+            done[text] = _article_quotes(article_id, text, paragraphs_by_article.get(article_id, []),
+                                         sentences_by_article.get(article_id), people_by_article[article_id],
+                                         corpus_people)
+        rows.extend({**row, "article_id": article_id} for row in done[text])
     quotes = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return _canonical_speakers(quotes, alias_map)
 
@@ -643,6 +650,8 @@ def _article_quotes(article_id, text, paragraphs, sentences, people, corpus_peop
     if sentences is None or not paragraphs:
         return []
     spans = find_quote_spans(text, paragraphs)
+    if not spans:
+        return []
     recent = _Recent()
     resolver = _Resolver(people, corpus_people, recent)
     rows: list[dict] = []
