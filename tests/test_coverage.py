@@ -1,7 +1,6 @@
 """Coverage differences: reuse, alignment of two editions, distinctive terms, elements, timeline."""
 
 import math
-import warnings
 
 import numpy as np
 import pandas as pd
@@ -9,13 +8,7 @@ import pytest
 import textstat
 
 from analysis import coverage, load_corpus
-
-
-def _corpus(texts, **columns):
-    texts = [texts] if isinstance(texts, str) else texts
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return load_corpus(pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts, **columns}))
+from conftest import corpus_of
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +113,7 @@ def test_log_odds_against_a_hand_computed_value():
     # apple: log((2+2)/(3+5-2-2)) - log((0+2)/(2+5-0-2)) = log(1) - log(0.4); var = 1/4 + 1/2
     assert delta[0] == pytest.approx(-math.log(0.4))
     assert z[0] == pytest.approx(-math.log(0.4) / math.sqrt(0.75))
-    corpus = _corpus(["apple apple banana.", "banana cherry."], outlet=["A", "B"])
+    corpus = corpus_of(["apple apple banana.", "banana cherry."], outlet=["A", "B"])
     terms = coverage.distinctive_terms(corpus, min_count=1, stop_words=False, resamples=0)
     first = terms[terms["outlet"] == "A"].iloc[0]
     assert (first["term"], first["count_group"], first["count_rest"]) == ("apple", 2, 0)
@@ -136,17 +129,17 @@ def test_distinctive_terms_resampling_is_seeded(bundled):
 
 
 def test_one_article_and_two_identical_articles():
-    one = _corpus("A single story about a summit. It ends here.")
+    one = corpus_of("A single story about a summit. It ends here.")
     assert coverage.reuse_matrix(one).iloc[0, 0] == 1.0
     with pytest.warns(UserWarning, match="at least two groups"):
         assert coverage.distinctive_terms(one).empty
-    twins = _corpus(["The same text, word for word.", "The same text, word for word."], outlet=["A", "B"])
+    twins = corpus_of(["The same text, word for word.", "The same text, word for word."], outlet=["A", "B"])
     matrix = coverage.reuse_matrix(twins)
     assert matrix.to_numpy().tolist() == [[1.0, 1.0], [1.0, 1.0]]
     terms = coverage.distinctive_terms(twins, min_count=1, stop_words=False, resamples=10)
     assert np.isfinite(terms["z"]).all() and (terms["z"].abs() < 1e-9).all()
     assert set(coverage.align(twins, "a0", "a1")["status"]) == {"kept"}
-    empty_text = _corpus(["2018.", "Words here."])
+    empty_text = corpus_of(["2018.", "Words here."])
     assert np.isfinite(coverage.reuse_matrix(empty_text, measure="shingles").to_numpy()).all()
 
 
@@ -154,7 +147,7 @@ def test_element_coverage_on_small_texts(tmp_path):
     elements = tmp_path / "elements.yml"
     elements.write_text("codebook: e\nelements:\n  summit:\n    label: The summit\n    terms: [summit*]\n"
                         "  crutches:\n    label: Crutches\n    terms: [crutches]\n", encoding="utf-8")
-    corpus = _corpus(["Leaders met. The summits ended.", "He waved his crutches."], outlet=["Post", "Herald"])
+    corpus = corpus_of(["Leaders met. The summits ended.", "He waved his crutches."], outlet=["Post", "Herald"])
     table = coverage.element_coverage(corpus, elements).set_index(["article_id", "element"])
     assert table.loc[("a0", "summit"), "present"] and not table.loc[("a0", "crutches"), "present"]
     assert table.loc[("a0", "summit"), "evidence"] == "The summits ended."

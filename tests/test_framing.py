@@ -1,6 +1,5 @@
 """Framing: the matcher on tricky text, codebook validation, frame tables, and validity against gold."""
 
-import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -9,16 +8,9 @@ import pytest
 from analysis import framing, load_corpus, sentiment
 from analysis.dictionaries import DictionaryError
 from analysis.framing import HIT_COLUMNS, _find
-from conftest import MEASURED
+from conftest import MEASURED, corpus_of
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _corpus(texts, **columns):
-    texts = [texts] if isinstance(texts, str) else texts
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return load_corpus(pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts, **columns}))
 
 
 def _codebook(tmp_path, text, name="book.yml"):
@@ -62,7 +54,7 @@ def test_matcher(terms, text, expected):
 
 
 def test_hits_name_the_dictionary_term_and_point_into_the_text(tmp_path):
-    corpus = _corpus("Leaders met at the summit.\n\nThey negotiated over tortured prisoners.")
+    corpus = corpus_of("Leaders met at the summit.\n\nThey negotiated over tortured prisoners.")
     hits = framing.tag_sentences(corpus, framing.load_codebook(_codebook(tmp_path, SMALL)))
     assert list(hits.columns) == HIT_COLUMNS
     assert hits[["sentence_id", "frame", "term", "matched_text"]].values.tolist() == [
@@ -92,7 +84,7 @@ def test_unknown_codebook_and_frame_names_list_the_choices(tmp_path):
     with pytest.raises(DictionaryError, match="No codebook named 'nope'; the bundled ones are: generic_frames, news_frames"):
         framing.load_codebook("nope")
     with pytest.raises(KeyError, match="No frame 'peace' in book.yml; its frames are: rights, talks"):
-        framing.frame_balance(_corpus("Text."), _codebook(tmp_path, SMALL), first="peace", second="talks")
+        framing.frame_balance(corpus_of("Text."), _codebook(tmp_path, SMALL), first="peace", second="talks")
 
 
 def test_bundled_codebooks_load():
@@ -103,7 +95,7 @@ def test_bundled_codebooks_load():
 
 
 def test_shares_and_balance_on_a_small_text(tmp_path):
-    corpus = _corpus("The summit opened. Torture was raised at the summit. Talks of human rights. Lunch followed.")
+    corpus = corpus_of("The summit opened. Torture was raised at the summit. Talks of human rights. Lunch followed.")
     book = framing.load_codebook(_codebook(tmp_path, SMALL))
     shares = framing.frame_shares(corpus, book, balance=("rights", "talks")).set_index("frame")
     assert shares.loc["talks", "n_hits"] == 2 and shares.loc["talks", "n_sentences"] == 2
@@ -115,7 +107,7 @@ def test_shares_and_balance_on_a_small_text(tmp_path):
 
 
 def test_balance_is_nan_without_either_frame_and_tables_keep_their_columns(tmp_path):
-    corpus = _corpus("Nothing to see here.")
+    corpus = corpus_of("Nothing to see here.")
     book = framing.load_codebook(_codebook(tmp_path, SMALL))
     balance = framing.frame_balance(corpus, book, first="rights", second="talks")
     assert pd.isna(balance["balance"].iloc[0]) and balance["balance_n"].iloc[0] == 0
@@ -125,13 +117,13 @@ def test_balance_is_nan_without_either_frame_and_tables_keep_their_columns(tmp_p
 
 
 def test_balance_by_outlet_pools_its_articles(tmp_path):
-    corpus = _corpus(["Torture.", "Summit. Summit again."], outlet=["Post", "Post"])
+    corpus = corpus_of(["Torture.", "Summit. Summit again."], outlet=["Post", "Post"])
     balance = framing.frame_balance(corpus, _codebook(tmp_path, SMALL), first="rights", second="talks", by="outlet")
     assert balance[["outlet", "n_first", "n_second", "balance", "balance_n"]].values.tolist() == [["Post", 1, 2, -1 / 3, 3]]
 
 
 def test_kwic_reads_every_hit_in_context(tmp_path):
-    corpus = _corpus("Leaders met for negotiations in Geneva on Monday.")
+    corpus = corpus_of("Leaders met for negotiations in Geneva on Monday.")
     lines = framing.kwic(corpus, "negotiat*", window=2, frames=_codebook(tmp_path, SMALL))
     assert lines[["left", "match", "right", "frame"]].values.tolist() == [["met for", "negotiations", "in Geneva", ""]]
     by_frame = framing.kwic(corpus, "talks", window=3, frames=_codebook(tmp_path, SMALL))
@@ -141,7 +133,7 @@ def test_kwic_reads_every_hit_in_context(tmp_path):
 
 
 def test_sections_and_positions(tmp_path):
-    corpus = _corpus("The summit opened.\n\nTorture was raised. Lunch. Dinner.", title=["Summit talks on torture"])
+    corpus = corpus_of("The summit opened.\n\nTorture was raised. Lunch. Dinner.", title=["Summit talks on torture"])
     book = framing.load_codebook(_codebook(tmp_path, SMALL))
     sections = framing.frame_by_section(corpus, book).set_index(["section", "frame"])
     assert sections.loc[("title", "talks"), "n_hits"] == 1 and sections.loc[("title", "rights"), "n_hits"] == 1
@@ -154,7 +146,7 @@ def test_sections_and_positions(tmp_path):
 
 
 def test_cooccurrence_and_frame_sentiment(tmp_path):
-    corpus = _corpus("Torture at the summit was terrible. The summit was good.")
+    corpus = corpus_of("Torture at the summit was terrible. The summit was good.")
     book = framing.load_codebook(_codebook(tmp_path, SMALL))
     table = framing.frame_cooccurrence(corpus, book)
     assert table.loc["rights", "talks"] == 1 and table.loc["talks", "talks"] == 2
@@ -166,7 +158,7 @@ def test_cooccurrence_and_frame_sentiment(tmp_path):
 
 
 def test_generic_frame_questions_are_prefilled_with_evidence():
-    corpus = _corpus("The government must act now. His mother wept.\n\nIt cost millions.")
+    corpus = corpus_of("The government must act now. His mother wept.\n\nIt cost millions.")
     table = framing.prefill_questions(corpus).set_index("question_id")
     assert len(table) == 20
     assert table.loc["R1", "suggestion"] == "yes" and table.loc["R1", "evidence"] == "The government must act now."

@@ -9,26 +9,19 @@ import pytest
 from analysis import load_corpus
 from analysis.quotes import QUOTE_COLUMNS, extract_quotes, find_quote_spans, name_key, quote_kind, sources_by_outlet
 from analysis.segment import paragraph_spans
-from conftest import MEASURED
+from conftest import MEASURED, corpus_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"bundled": None, "harbour": ROOT / "tests/fixtures/harbour_corpus",
            "heldout": ROOT / "tests/fixtures/heldout_quotes", "blind": ROOT / "tests/fixtures/blind_quotes"}
 
 
-def _corpus(text_or_texts, **columns):
-    texts = [text_or_texts] if isinstance(text_or_texts, str) else text_or_texts
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return load_corpus(pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts, **columns}))
-
-
 def _quotes(text):
-    return [text_quote for text_quote in extract_quotes(_corpus(text))["quote"]]
+    return [text_quote for text_quote in extract_quotes(corpus_of(text))["quote"]]
 
 
 def _speakers(text):
-    quotes = extract_quotes(_corpus(text))
+    quotes = extract_quotes(corpus_of(text))
     return list(zip(quotes["quote"], quotes["speaker"]))
 
 
@@ -59,7 +52,7 @@ def test_quote_marks(text, expected):
 
 
 def test_offsets_point_inside_the_marks():
-    corpus = _corpus('Before "first quote" middle “second one” after.')
+    corpus = corpus_of('Before "first quote" middle “second one” after.')
     text = corpus.articles["text"].iloc[0]
     for row in extract_quotes(corpus).itertuples():
         assert text[row.start:row.end] == row.quote
@@ -82,14 +75,14 @@ def test_quote_over_paragraphs_spans_both():
     ],
 )
 def test_unbalanced_marks_are_reported_as_doubtful(text, doubt):
-    quotes = extract_quotes(_corpus(text))
+    quotes = extract_quotes(corpus_of(text))
     assert len(quotes) == 1
     assert quotes["doubt"].iloc[0].startswith(doubt)
 
 
 @pytest.mark.parametrize("text", ['"', "No quotes at all. Kim’s North’s isn’t.", "   "])
 def test_texts_without_quotes_give_an_empty_table_with_the_columns(text):
-    quotes = extract_quotes(_corpus(text))
+    quotes = extract_quotes(corpus_of(text))
     assert quotes.empty and list(quotes.columns) == QUOTE_COLUMNS
 
 
@@ -142,7 +135,7 @@ def test_short_names_resolve_to_the_most_recent_full_name():
 
 
 def test_speaker_names_merge_across_outlets():
-    corpus = _corpus(['"Yes," said leader Kim Jong-un.', '"No," said leader Kim Jong Un.',
+    corpus = corpus_of(['"Yes," said leader Kim Jong-un.', '"No," said leader Kim Jong Un.',
                       "North Korea's U.N. mission called it “a farce”.", "North Korea’s UN mission called it “a farce”."])
     speakers = extract_quotes(corpus)["speaker"].tolist()
     assert speakers[0] == speakers[1] and speakers[2] == speakers[3]
@@ -150,12 +143,12 @@ def test_speaker_names_merge_across_outlets():
 
 
 def test_a_surname_alone_takes_the_full_name_from_another_article():
-    corpus = _corpus(['"Yes," said Ana Lind.', 'Ms Lind spoke. "No," Ms Lind said.'])
+    corpus = corpus_of(['"Yes," said Ana Lind.', 'Ms Lind spoke. "No," Ms Lind said.'])
     assert extract_quotes(corpus)["speaker"].tolist() == ["Ana Lind", "Ana Lind"]
 
 
 def test_a_pronoun_with_no_person_before_it_is_reported_not_guessed():
-    quotes = extract_quotes(_corpus('"We will win," he said.'))
+    quotes = extract_quotes(corpus_of('"We will win," he said.'))
     assert quotes["speaker"].iloc[0] == ""
     assert quotes["speaker_mention"].iloc[0] == "he"
     assert "'he' refers to no person named before it" in quotes["doubt"].iloc[0]
@@ -164,7 +157,7 @@ def test_a_pronoun_with_no_person_before_it_is_reported_not_guessed():
 def test_the_alias_file_merges_what_rules_cannot(tmp_path):
     aliases = tmp_path / "speakers.yml"
     aliases.write_text("aliases:\n  The Lind Foundation: [Ana Lind]\n", encoding="utf-8")
-    corpus = _corpus('"Yes," said Ana Lind.')
+    corpus = corpus_of('"Yes," said Ana Lind.')
     assert extract_quotes(corpus, aliases=aliases)["speaker"].tolist() == ["The Lind Foundation"]
 
 
@@ -172,7 +165,7 @@ def test_a_broken_alias_file_names_itself(tmp_path):
     aliases = tmp_path / "speakers.yml"
     aliases.write_text("aliases:\n  Ana Lind: Tom Ek\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"speakers.yml, line 2: the entries of 'Ana Lind' must be a list"):
-        extract_quotes(_corpus('"Yes," said Ana Lind.'), aliases=aliases)
+        extract_quotes(corpus_of('"Yes," said Ana Lind.'), aliases=aliases)
 
 
 # --- sourcing by outlet --------------------------------------------------------------------------
@@ -181,7 +174,7 @@ def test_a_broken_alias_file_names_itself(tmp_path):
 def test_sources_by_outlet_splits_words_by_voice():
     # 9 words in all: "We won the match" (4) and "Fine" (1, continuing her quote) by Ana Lind,
     # and "said Ana Lind today" (4) in the writer's voice.
-    corpus = _corpus(['"We won the match," said Ana Lind today. "Fine."', "A plain report without quotes."],
+    corpus = corpus_of(['"We won the match," said Ana Lind today. "Fine."', "A plain report without quotes."],
                      outlet=["Post", "Herald"])
     table = sources_by_outlet(extract_quotes(corpus), corpus).set_index(["outlet", "speaker"])
     total_post = corpus.articles.set_index("outlet").loc["Post", "n_words"]
@@ -195,7 +188,7 @@ def test_sources_by_outlet_splits_words_by_voice():
 
 
 def test_sources_by_another_column():
-    corpus = _corpus(['"Yes," said Ana Lind.'], kind=["wire"])
+    corpus = corpus_of(['"Yes," said Ana Lind.'], kind=["wire"])
     table = sources_by_outlet(extract_quotes(corpus), corpus, by="kind")
     assert set(table["kind"]) == {"wire"}
 
@@ -238,16 +231,16 @@ def test_accuracy_against_gold(name):
 
 
 def test_sources_when_nothing_is_quoted_or_nothing_loaded():
-    corpus = _corpus(["No quotes here at all.", "Nor here."], outlet=["A", "B"])
+    corpus = corpus_of(["No quotes here at all.", "Nor here."], outlet=["A", "B"])
     table = sources_by_outlet(extract_quotes(corpus), corpus)
     assert table["speaker"].tolist() == ["(journalist)", "(journalist)"]
     assert table["share_of_words"].tolist() == [1.0, 1.0]
-    empty = _corpus(["   "])
+    empty = corpus_of(["   "])
     assert sources_by_outlet(extract_quotes(empty), empty).empty
 
 
 def test_sources_by_article():
-    corpus = _corpus(['"Yes," said Ana Lind.', "No quotes."])
+    corpus = corpus_of(['"Yes," said Ana Lind.', "No quotes."])
     table = sources_by_outlet(extract_quotes(corpus), corpus, by="article_id")
     assert table[["article_id", "speaker"]].values.tolist() == [
         ["a0", "(journalist)"], ["a0", "Ana Lind"], ["a1", "(journalist)"]]

@@ -1,27 +1,20 @@
 """Coursework coding sheets: writing, reading back with clear errors, and Krippendorff's alpha."""
 
 import math
-import warnings
 
 import krippendorff
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import framing, load_corpus, reliability
+from analysis import framing, reliability
 from analysis.reliability import CodingSheetError
-
-
-def _corpus(texts):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return load_corpus(pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts,
-                                         "outlet": [f"Outlet {i}" for i in range(len(texts))]}))
+from conftest import corpus_of
 
 
 @pytest.fixture(scope="module")
 def small():
-    return _corpus(["The government must act on human rights abuses. His mother wept.",
+    return corpus_of(["The government must act on human rights abuses. His mother wept.",
                     "Leaders met at the summit to discuss trade and missiles."])
 
 
@@ -40,7 +33,7 @@ def test_the_sheet_has_every_question_for_every_unit(small):
 
 
 def test_paragraph_units(small):
-    corpus = _corpus(["First paragraph on the summit.\n\nSecond paragraph on torture."])
+    corpus = corpus_of(["First paragraph on the summit.\n\nSecond paragraph on torture."])
     sheet = reliability.coding_sheet(corpus, unit="paragraph")
     assert sorted(sheet["unit_id"].unique()) == ["a0#p0", "a0#p1"]
     rows = sheet.set_index(["unit_id", "question_id"])

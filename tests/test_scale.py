@@ -6,7 +6,6 @@ import subprocess
 import sys
 import warnings
 
-import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 

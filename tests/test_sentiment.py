@@ -1,9 +1,7 @@
 """Sentiment: scores pinned against TextBlob and VADER called directly, explanations, voice, targets."""
 
 import math
-import warnings
 
-import pandas as pd
 import pytest
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
@@ -11,15 +9,9 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 from analysis import load_corpus
 from analysis import sentiment
 from analysis.quotes import extract_quotes
+from conftest import corpus_of
 
 VADER = SentimentIntensityAnalyzer()
-
-
-def _corpus(texts, **columns):
-    texts = [texts] if isinstance(texts, str) else texts
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return load_corpus(pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts, **columns}))
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +111,7 @@ def test_word_contributions_rank_terms_by_effect():
 
 
 def test_voice_splits_quotes_from_narration():
-    corpus = _corpus('The terrible storm passed. "We are happy," said Ana Lind.')
+    corpus = corpus_of('The terrible storm passed. "We are happy," said Ana Lind.')
     voices = sentiment.score_voices(corpus)
     assert voices[["voice", "speaker", "text"]].values.tolist() == [
         ["quoted", "Ana Lind", "We are happy,"],
@@ -135,7 +127,7 @@ def test_voice_splits_quotes_from_narration():
 
 
 def test_targets_take_the_sentences_that_name_them():
-    corpus = _corpus(["The regime is cruel. Ana Lind is kind. The Regime Party met.", "Nothing here."],
+    corpus = corpus_of(["The regime is cruel. Ana Lind is kind. The Regime Party met.", "Nothing here."],
                      outlet=["Post", "Herald"])
     targets = {"the regime": ["the regime"], "Ana Lind": ["Ms Lind"]}
     mentions = sentiment.target_mentions(corpus, targets)
@@ -149,7 +141,7 @@ def test_targets_take_the_sentences_that_name_them():
 
 
 def test_names_match_only_with_their_capital():
-    corpus = _corpus("Ji spoke. The jig was up. Mr Ji left.")
+    corpus = corpus_of("Ji spoke. The jig was up. Mr Ji left.")
     mentions = sentiment.target_mentions(corpus, {"Ji Seong-ho": ["Ji", "Mr Ji"]})
     assert mentions["sentence_id"].tolist() == [0, 2]
 
@@ -164,7 +156,7 @@ def test_domain_warnings_find_misleading_words_and_blind_spots(bundled):
 
 
 def test_neutralising_a_misleading_word():
-    corpus = _corpus("Ji, a defector, spoke.")
+    corpus = corpus_of("Ji, a defector, spoke.")
     table = sentiment.neutralised_scores(corpus, {"misleading": {"defector": ""}, "blind_spots": {}})
     assert table["vader_compound"].iloc[0] == -0.4404
     assert table["vader_neutralised"].iloc[0] == 0.0
@@ -172,7 +164,7 @@ def test_neutralising_a_misleading_word():
 
 def test_textblob_neutralised_equals_textblob_without_the_words_in_its_lexicon():
     text = "He was disabled but happy, and his own plan was a good one."
-    corpus = _corpus(text)
+    corpus = corpus_of(text)
     table = sentiment.neutralised_scores(corpus, {"misleading": {"disabled": "", "own": ""}, "blind_spots": {}})
     from textblob.en import sentiment as lexicon
 
@@ -191,8 +183,8 @@ def test_a_broken_watchlist_or_target_file_names_its_line(tmp_path):
     broken = tmp_path / "targets.yml"
     broken.write_text("targets:\n  Ana Lind: [Ms Lind\n  Tom: [x]\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"targets.yml, line \d+: not valid YAML"):
-        sentiment.target_mentions(_corpus("Text."), broken)
+        sentiment.target_mentions(corpus_of("Text."), broken)
     wrong = tmp_path / "watch.yml"
     wrong.write_text("misleading:\n  defector: x\nblindspots:\n  a: b\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"watch.yml, line 3: unknown section 'blindspots'"):
-        sentiment.domain_warnings(_corpus("Text."), wrong)
+        sentiment.domain_warnings(corpus_of("Text."), wrong)
