@@ -82,14 +82,6 @@ LEXICON_LABELS = {"textblob_polarity": "TextBlob polarity", "vader_compound": "V
 LEXICON_COLOURS = {"textblob_polarity": "#4c72b0", "vader_compound": "#dd8452"}
 
 
-def _outlet_names(corpus_articles: pd.DataFrame | None, table: pd.DataFrame) -> dict[str, str]:
-    if "outlet" in table:
-        return dict(zip(table["article_id"], table["outlet"])) if "article_id" in table else {}
-    if corpus_articles is None:
-        return {}
-    return dict(zip(corpus_articles["article_id"], corpus_articles["outlet"]))
-
-
 def sentiment_arc(sentence_scores: pd.DataFrame, ax: Axes | None = None, *, score: str = "vader_compound",
                   outlets: dict[str, str] | None = None, window: int = 3) -> Axes:
     """Draw each article's sentiment from first to last sentence, from ``sentiment.score_sentences``.
