@@ -175,3 +175,13 @@ def test_describe_articles(bundled):
     assert table.loc["voa_ap", "flesch_reading_ease"] == textstat.flesch_reading_ease(text)
     assert table.loc["voa_ap", "kind"] == "wire" and table.loc["wikipedia", "kind"] == "encyclopedia"
     assert 0 < table.loc["telegraph", "quoted_share"] < 1
+
+
+def test_reuse_pairs_can_keep_each_articles_closest_partners_only():
+    twins = corpus_of(["Same words here today.", "Same words here today.", "Same words here, today!",
+                       "Something else entirely."])
+    everything = coverage.reuse_pairs(twins, min_similarity=0.5)
+    assert len(everything) == 3
+    closest = coverage.reuse_pairs(twins, min_similarity=0.5, top=1)
+    assert len(closest) <= 3 and set(closest["article_a"]) | set(closest["article_b"]) == {"a0", "a1", "a2"}
+    assert (closest["similarity"] >= 0.5).all()

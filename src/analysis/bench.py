@@ -92,34 +92,45 @@ def _same(first: float, second: float) -> bool:
 
 
 def scores_identical(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> bool:
-    """True when every sentence and article score equals TextBlob and VADER called on that text."""
+    """True when every sentence and article score equals TextBlob and VADER called on that text.
+
+    Each distinct sentence is scored once directly, and every row is compared with the scores of
+    its own text; each article's TextBlob score is recomputed from its text, and its VADER score
+    from the direct compounds of its sentences.
+    """
     from textblob import TextBlob
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from analysis.sentiment import prepare_for_vader, score_text
 
     analyzer = SentimentIntensityAnalyzer()
+    columns = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]
     expected: dict[str, tuple] = {}
     sentences = tables["sentences"]
-    for text in dict.fromkeys(sentences["text"]):
+    for text in pd.unique(sentences["text"]):
         if score_text(text)["score_note"]:
             expected[text] = (math.nan,) * 6
             continue
         blob = TextBlob(text).sentiment
         vader = analyzer.polarity_scores(prepare_for_vader(text))
         expected[text] = (blob.polarity, blob.subjectivity, vader["compound"], vader["pos"], vader["neu"], vader["neg"])
-    columns = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]
-    for row in zip(sentences["text"], *(sentences[column] for column in columns)):
-        if not all(_same(float(value), float(want)) for value, want in zip(row[1:], expected[row[0]])):
+    direct_compound = None
+    for position, column in enumerate(columns):
+        want = sentences["text"].map(lambda text, k=position: expected[text][k]).to_numpy(dtype=float)
+        have = sentences[column].to_numpy(dtype=float)
+        if not np.array_equal(want, have, equal_nan=True):
             return False
+        if column == "vader_compound":
+            direct_compound = want
+    means = pd.Series(direct_compound, index=sentences.index).groupby(sentences["article_id"].to_numpy()).mean()
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
-    compounds = sentences.assign(direct=[expected[text][2] for text in sentences["text"]])
-    means = compounds.groupby("article_id")["direct"].mean()
-    for row in tables["article_scores"].itertuples(index=False):
-        blob = TextBlob(texts[row.article_id]).sentiment
-        if not (_same(row.textblob_polarity, blob.polarity) and _same(row.textblob_subjectivity, blob.subjectivity)):
+    for article_id, polarity, subjectivity, compound in zip(
+            tables["article_scores"]["article_id"], tables["article_scores"]["textblob_polarity"],
+            tables["article_scores"]["textblob_subjectivity"], tables["article_scores"]["vader_compound"]):
+        blob = TextBlob(texts[article_id]).sentiment
+        if not (_same(float(polarity), blob.polarity) and _same(float(subjectivity), blob.subjectivity)):
             return False
-        if not _same(float(row.vader_compound), float(means.get(row.article_id, math.nan))):
+        if not _same(float(compound), float(means.get(article_id, math.nan))):
             return False
     return len(tables["article_scores"]) == len(articles)
 

@@ -117,24 +117,38 @@ def reuse_matrix(corpus, *, measure: str = "tfidf") -> pd.DataFrame:
     return table
 
 
-def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, block: int = 1000) -> pd.DataFrame:
+def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, block: int = 1000,
+                top: int | None = None) -> pd.DataFrame:
     """Return the pairs of different articles at least ``min_similarity`` alike, most alike first.
 
-    Computed block by block of rows, so memory stays at ``block`` x articles however large the corpus.
+    Computed block by block of rows, so memory stays at ``block`` x articles however large the
+    corpus. With ``top``, only each article's ``top`` most alike partners are kept, so the table
+    grows with the number of articles, not its square (wire copy can make every article alike).
     Columns: article_a, article_b, similarity.
     """
     ids = corpus.articles["article_id"].tolist()
-    rows = []
+    found: dict[tuple[int, int], float] = {}
     if ids:
         vectors = _vectors(corpus, measure)
         for begin in range(0, len(ids), block):
             chunk = _similarity(vectors, measure, slice(begin, min(begin + block, len(ids))))
-            for i, j in zip(*np.nonzero(chunk >= min_similarity)):
-                a = begin + i
-                if a < j:
-                    rows.append((ids[a], ids[j], float(chunk[i, j])))
-    table = pd.DataFrame(rows, columns=["article_a", "article_b", "similarity"])
-    return table.sort_values("similarity", ascending=False, kind="stable").reset_index(drop=True)
+            for i in range(chunk.shape[0]):
+                chunk[i, begin + i] = -1.0  # never pair an article with itself
+            if top is not None and chunk.shape[1] > top:
+                partners = np.argpartition(-chunk, top - 1, axis=1)[:, :top]
+                rows = np.repeat(np.arange(chunk.shape[0]), top)
+                columns = partners.ravel()
+                keep = chunk[rows, columns] >= min_similarity
+                rows, columns = rows[keep], columns[keep]
+            else:
+                rows, columns = np.nonzero(chunk >= min_similarity)
+            for i, j in zip(rows.tolist(), columns.tolist()):
+                pair = (min(begin + i, j), max(begin + i, j))
+                found[pair] = float(chunk[i, j])
+    table = pd.DataFrame([(ids[a], ids[b], value) for (a, b), value in found.items()],
+                         columns=["article_a", "article_b", "similarity"])
+    return table.sort_values(["similarity", "article_a", "article_b"], ascending=[False, True, True],
+                             kind="stable").reset_index(drop=True)
 
 
 # --- alignment of two editions -----------------------------------------------------------------

@@ -130,7 +130,8 @@ def articles_table(source) -> pd.DataFrame:
 
 def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = None, partition_size: int = 250,
                  frames=None, cache: bool | str | Path = False, progress: bool = True,
-                 reuse_threshold: float | None = 0.5, client=None) -> dict[str, pd.DataFrame]:
+                 reuse_threshold: float | None = 0.5, reuse_top: int | None = 5,
+                 client=None) -> dict[str, pd.DataFrame]:
     """Return every analysis table for a corpus, computed partition by partition.
 
     ``source``: a DataFrame with ``text`` (and article_id, outlet, ...), a Corpus, or a corpus path
@@ -141,8 +142,8 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     content and the parameters, so a second run reads them back instead of recomputing.
 
     Returns a dict of tables: articles, sentences (with both lexicons' scores), article_scores,
-    quotes, frame_hits, removed, problems, and reuse_pairs (articles at least ``reuse_threshold``
-    alike by TF-IDF cosine; skipped when None).
+    quotes, frame_hits, removed, problems, and reuse_pairs (each article's ``reuse_top`` most alike
+    partners at least ``reuse_threshold`` alike by TF-IDF cosine; skipped when None).
     """
     from tqdm.auto import tqdm
 
@@ -152,7 +153,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     folder = None
     if cache:
         root = default_cache_dir() if cache is True else Path(cache)
-        folder = root / cache_key(articles, frames=str(frames), reuse=reuse_threshold)
+        folder = root / cache_key(articles, frames=str(frames), reuse=reuse_threshold, top=reuse_top)
         cached = _read_cache(folder)
         if cached is not None and (reuse_threshold is None or (folder / "reuse_pairs.parquet").is_file()):
             if reuse_threshold is not None:
@@ -180,7 +181,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
         from analysis.coverage import reuse_pairs
 
         reuse_corpus = _ReuseInput(tables["articles"])
-        tables["reuse_pairs"] = reuse_pairs(reuse_corpus, min_similarity=reuse_threshold)
+        tables["reuse_pairs"] = reuse_pairs(reuse_corpus, min_similarity=reuse_threshold, top=reuse_top)
     if folder is not None:
         _write_cache(folder, tables)
     return tables
