@@ -92,3 +92,9 @@ def test_the_score_check_catches_a_wrong_score():
     assert scores_identical(tables, articles)
     tables["sentences"].loc[3, "vader_compound"] += 0.001
     assert not scores_identical(tables, articles)
+
+
+def test_a_corpus_folder_keeps_what_its_loading_removed(tmp_path):
+    tables = pipeline.run_pipeline(None, workers=1, progress=False, reuse_threshold=None)
+    assert len(tables["removed"]) == 13
+    assert list(tables["problems"].columns) == ["source", "problem", "action"]

@@ -147,7 +147,13 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     """
     from tqdm.auto import tqdm
 
-    articles = articles_table(source)
+    from analysis.corpus import Corpus, load_corpus
+
+    loaded = None
+    if not isinstance(source, pd.DataFrame):
+        # A path or a Corpus was cleaned already: keep what its loading removed and reported.
+        loaded = source if isinstance(source, Corpus) else load_corpus(source)
+    articles = articles_table(loaded if loaded is not None else source)
     if "article_id" not in articles:
         articles = articles.assign(article_id=[f"article-{i + 1}" for i in range(len(articles))])
     folder = None
@@ -177,6 +183,8 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     else:
         raise ValueError("engine must be 'pandas' or 'dask'")
 
+    if loaded is not None:
+        tables["removed"], tables["problems"] = loaded.removed, loaded.problems
     if reuse_threshold is not None:
         from analysis.coverage import reuse_pairs
 
