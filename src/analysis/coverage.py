@@ -244,6 +244,20 @@ def _monotone_alignment(similarity: np.ndarray, threshold: float) -> list[tuple[
     return pairs
 
 
+def _absorbed(own: list[list[str]], other: list[list[str]], pairs: dict[int, int]) -> dict[int, int]:
+    """Return {unmatched unit: the other side's unit} for units of ``own`` with no pair of their own
+    whose words stand almost whole in the counterpart of a paired neighbour."""
+    absorbed = {}
+    for index in range(len(own)):
+        if index in pairs:
+            continue
+        for neighbour in (index - 1, index + 1):
+            if neighbour in pairs and _containment(own[index], other[pairs[neighbour]]) >= MERGED_CONTAINMENT:
+                absorbed[index] = pairs[neighbour]
+                break
+    return absorbed
+
+
 def align(corpus, a: str, b: str, *, include_captions: bool = True, sentence_scores: pd.DataFrame | None = None,
           frames=None) -> pd.DataFrame:
     """Return a sentence-by-sentence alignment of article ``b`` against article ``a``.
@@ -270,24 +284,10 @@ def align(corpus, a: str, b: str, *, include_captions: bool = True, sentence_sco
         len(first_words), len(second_words))
     pairs = dict(_monotone_alignment(similarity, REWORDED_THRESHOLD))
     matched_second = set(pairs.values())
-    # A sentence that an edit merged into its neighbour's counterpart ("... and described them").
-    merged: dict[int, int] = {}
-    for i in range(len(first_words)):
-        if i in pairs:
-            continue
-        for neighbour in (i - 1, i + 1):
-            if neighbour in pairs and _containment(first_words[i], second_words[pairs[neighbour]]) >= MERGED_CONTAINMENT:
-                merged[i] = pairs[neighbour]
-                break
-    split: dict[int, int] = {}
-    inverse = {j: i for i, j in pairs.items()}
-    for j in range(len(second_words)):
-        if j in matched_second:
-            continue
-        for neighbour in (j - 1, j + 1):
-            if neighbour in inverse and _containment(second_words[j], first_words[inverse[neighbour]]) >= MERGED_CONTAINMENT:
-                split[j] = inverse[neighbour]
-                break
+    # A sentence that an edit merged into its neighbour's counterpart ("... and described them"),
+    # and, the other way round, a sentence of b split off from its neighbour's counterpart in a.
+    merged = _absorbed(first_words, second_words, pairs)
+    split = _absorbed(second_words, first_words, {j: i for i, j in pairs.items()})
 
     rows = []
     j_next = 0

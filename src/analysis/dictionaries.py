@@ -59,16 +59,9 @@ def node_lines(path: str | Path) -> dict[tuple, int]:
     return lines
 
 
-def key_line(path: Path, key: str) -> int | None:
-    """Return the line number where ``key:`` first appears in a YAML file, for error messages."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip().startswith(f"{key}:") or line.strip().startswith(f"'{key}':") or line.strip().startswith(f'"{key}":'):
-            return number
-    return None
-
-
-def _where(path: Path, key: str) -> str:
-    line = key_line(path, key)
+def _where(path: Path, *location) -> str:
+    """Return "file, line N" for a key or list item of a YAML file (just the file if not found)."""
+    line = node_lines(path).get(tuple(location))
     return f"{path}, line {line}" if line else str(path)
 
 
@@ -94,7 +87,7 @@ def load_name_lists(path: str | Path | None, *, default: str, section: str) -> d
         if values is None:
             values = []
         if not isinstance(values, list) or not all(isinstance(value, (str, int, float)) for value in values):
-            raise DictionaryError(f"{_where(path, str(name))}: the entries of '{name}' must be a list, "
+            raise DictionaryError(f"{_where(path, section, name)}: the entries of '{name}' must be a list, "
                                   f"like '{name}: [one, two]'")
         result[str(name)] = [str(value) for value in values]
     return result
