@@ -22,6 +22,7 @@ import pandas as pd
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText, SentimentIntensityAnalyzer
 
+from analysis import article_sentiment
 from analysis.dictionaries import load_targets, load_watchlist
 from analysis.segment import words
 
@@ -91,21 +92,14 @@ def _known_words() -> tuple[frozenset, frozenset]:
 
 def lexicon_coverage(text: str) -> tuple[float, float]:
     """Return the shares of the text's words that TextBlob's and VADER's lexicons know."""
-    tokens = [token.casefold() for token in words(prepare_for_vader(text))]
-    if not tokens:
-        return float("nan"), float("nan")
-    textblob_known, vader_known = _known_words()
-    return (sum(token in textblob_known for token in tokens) / len(tokens),
-            sum(token in vader_known for token in tokens) / len(tokens))
+    return article_sentiment.lexicon_coverage(text)
 
 
 def textblob_scores(text: str) -> tuple[float, float]:
     """Return TextBlob's (polarity, subjectivity) of a text, ``TextBlob(text).sentiment``; NaN
-    for a text without letters."""
-    if not _LETTER.search(text or ""):
-        return float("nan"), float("nan")
-    blob = TextBlob(text).sentiment
-    return blob.polarity, blob.subjectivity
+    for a text without letters. Assembled from cached paragraph parts when that gives the same
+    floats (see ``analysis.article_sentiment``), else by the direct call."""
+    return article_sentiment.textblob_scores(text)
 
 
 def score_articles(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.DataFrame:
