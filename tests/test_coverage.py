@@ -186,3 +186,44 @@ def test_reuse_pairs_can_keep_each_articles_closest_partners_only():
     closest = coverage.reuse_pairs(twins, min_similarity=0.5, top=1)
     assert len(closest) <= 3 and set(closest["article_a"]) | set(closest["article_b"]) == {"a0", "a1", "a2"}
     assert (closest["similarity"] >= 0.5).all()
+
+
+def test_a_signature_is_the_minhash_of_all_the_texts_word_sequences():
+    from datasketch import MinHash
+
+    from analysis import minhash
+
+    text = "The talks ended early on Tuesday in Singapore.\n\nOfficials said more meetings would follow soon."
+    direct = MinHash(num_perm=minhash.NUM_PERM, seed=minhash.SEED, scheme=minhash.SCHEME)
+    for paragraph in text.split("\n\n"):
+        tokens = [word.casefold() for word in paragraph.split() if word]
+        tokens = [word.strip(".,") for word in tokens]
+        direct.update_batch([" ".join(tokens[i:i + 5]).encode() for i in range(len(tokens) - 4)])
+    assert np.array_equal(minhash.signature(text), direct.hashvalues)
+    assert np.array_equal(minhash.signature(""), minhash.signature("…"))  # no words: the empty sketch
+
+
+def test_approximate_reuse_finds_the_copies_with_their_exact_similarity():
+    rng = np.random.default_rng(0)
+    vocabulary = [f"word{i}" for i in range(3000)]
+    originals = [" ".join(rng.choice(vocabulary, 120)) + "." for _ in range(30)]
+    texts = originals + [originals[3], originals[7].replace("word", "term", 3), originals[12][: len(originals[12]) // 2]]
+    corpus = corpus_of(texts)
+    approximate = coverage.reuse_pairs(corpus, min_similarity=0.3, approximate=True)
+    exact = coverage.reuse_pairs(corpus, min_similarity=0.3)
+    found = {(a, b): value for a, b, value in approximate.itertuples(index=False)}
+    assert {("a3", "a30"), ("a7", "a31"), ("a12", "a32")} <= set(found)
+    truth = {(a, b): value for a, b, value in exact.itertuples(index=False)}
+    assert set(found) <= set(truth)  # candidates are checked: nothing below the threshold is reported
+    for pair, value in found.items():
+        assert value == pytest.approx(truth[pair], abs=1e-12)
+    assert set(truth) == set(found)  # here every alike pair shares its wording
+
+
+def test_approximate_reuse_keeps_the_closest_partners_of_a_cluster_of_copies():
+    text = " ".join(f"token{i}" for i in range(200))
+    corpus = corpus_of([text] * 12 + ["Nothing in common with the rest at all, not one word."])
+    pairs = coverage.reuse_pairs(corpus, min_similarity=0.5, top=2, approximate=True)
+    partners = pd.concat([pairs["article_a"], pairs["article_b"]]).value_counts()
+    assert set(partners.index) == {f"a{i}" for i in range(12)}
+    assert len(pairs) <= 12 * 2 and (pairs["similarity"] > 0.999).all()

@@ -98,3 +98,17 @@ def test_a_corpus_folder_keeps_what_its_loading_removed(tmp_path):
     tables = pipeline.run_pipeline(None, workers=1, progress=False, reuse_threshold=None)
     assert len(tables["removed"]) == 13
     assert list(tables["problems"].columns) == ["source", "problem", "action"]
+
+
+def test_past_the_size_threshold_reuse_pairs_are_exact_pairs_found_by_minhash():
+    articles = synthetic_corpus(150, seed=6)
+    exact = pipeline.run_pipeline(articles, workers=1, progress=False, reuse_top=None)["reuse_pairs"]
+    approximate = pipeline.run_pipeline(articles, workers=1, progress=False, reuse_top=None,
+                                        reuse_approximate_from=100)["reuse_pairs"]
+    truth = {(a, b): value for a, b, value in exact.itertuples(index=False)}
+    found = {(a, b): value for a, b, value in approximate.itertuples(index=False)}
+    assert found and set(found) <= set(truth)
+    assert all(value == pytest.approx(truth[pair], abs=1e-12) for pair, value in found.items())
+    # Every copy of a text (similarity 1) is found.
+    copies = {pair for pair, value in truth.items() if value > 0.999}
+    assert copies and copies <= set(found)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import warnings
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -66,8 +67,14 @@ def _analyser(text: str) -> list[str]:
     return [word.casefold() for word in words(text.translate(_STRAIGHT))]
 
 
+@lru_cache(maxsize=200_000)
+def _paragraph_content_words(paragraph: str) -> tuple[str, ...]:
+    return tuple(word for word in _analyser(paragraph) if word not in ENGLISH_STOP_WORDS)
+
+
 def _content_words(text: str) -> list[str]:
-    return [word for word in _analyser(text) if word not in ENGLISH_STOP_WORDS]
+    # Words never cross a line break, so a text's words are its paragraphs' words (each read once).
+    return [word for paragraph in text.split("\n\n") for word in _paragraph_content_words(paragraph)]
 
 
 def _shingles(text: str, size: int = SHINGLE_SIZE) -> list[str]:
@@ -118,17 +125,25 @@ def reuse_matrix(corpus, *, measure: str = "tfidf") -> pd.DataFrame:
 
 
 def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, block: int = 1000,
-                top: int | None = None) -> pd.DataFrame:
+                top: int | None = None, approximate: bool = False, lsh_threshold: float = 0.5) -> pd.DataFrame:
     """Return the pairs of different articles at least ``min_similarity`` alike, most alike first.
 
     Computed block by block of rows, so memory stays at ``block`` x articles however large the
     corpus. With ``top``, only each article's ``top`` most alike partners are kept, so the table
     grows with the number of articles, not its square (wire copy can make every article alike).
+
+    ``approximate=True`` (for large corpora; the pipeline switches to it past 5,000 articles)
+    compares only the candidate pairs that MinHash LSH finds sharing word-for-word text (see
+    ``analysis.minhash``: five-word sequences, Jaccard about ``lsh_threshold`` or more); each
+    candidate's similarity is then computed exactly, so every pair reported is a true pair with
+    its true similarity, but pairs alike in vocabulary and not in wording can be missed.
     Columns: article_a, article_b, similarity.
     """
     ids = corpus.articles["article_id"].tolist()
     found: dict[tuple[int, int], float] = {}
-    if ids:
+    if ids and approximate:
+        found = _approximate_pairs(corpus, measure, min_similarity, top, lsh_threshold)
+    elif ids:
         vectors = _vectors(corpus, measure)
         for begin in range(0, len(ids), block):
             chunk = _similarity(vectors, measure, slice(begin, min(begin + block, len(ids))))
@@ -149,6 +164,47 @@ def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, 
                          columns=["article_a", "article_b", "similarity"])
     return table.sort_values(["similarity", "article_a", "article_b"], ascending=[False, True, True],
                              kind="stable").reset_index(drop=True)
+
+
+def _pair_similarity(vectors: sparse.csr_matrix, measure: str, first: np.ndarray, second: np.ndarray,
+                     chunk: int = 200_000) -> np.ndarray:
+    """Return the similarity of each pair (first[k], second[k]) of rows, chunk by chunk."""
+    sizes = np.asarray(vectors.sum(axis=1)).ravel() if measure != "tfidf" else None
+    values = []
+    for begin in range(0, len(first), chunk):
+        a, b = first[begin:begin + chunk], second[begin:begin + chunk]
+        product = np.asarray(vectors[a].multiply(vectors[b]).sum(axis=1)).ravel()
+        if sizes is not None:
+            union = sizes[a] + sizes[b] - product
+            with np.errstate(invalid="ignore", divide="ignore"):
+                product = np.where(union > 0, product / union, 0.0)
+        values.append(product)
+    return np.concatenate(values) if values else np.empty(0)
+
+
+def _approximate_pairs(corpus, measure: str, min_similarity: float, top: int | None,
+                       lsh_threshold: float) -> dict[tuple[int, int], float]:
+    from analysis import minhash
+
+    texts = corpus.articles["text"].tolist()
+    first, second = minhash.candidate_pairs(minhash.signatures(texts), threshold=lsh_threshold,
+                                            per_article=max(20, 4 * (top or 0)))
+    similarity = _pair_similarity(_vectors(corpus, measure), measure, first, second)
+    keep = similarity >= min_similarity
+    first, second, similarity = first[keep], second[keep], similarity[keep]
+    if top is not None:
+        # Each article keeps its ``top`` most alike partners; a pair stays if either side keeps it.
+        ends = np.concatenate([first, second])
+        others = np.concatenate([second, first])
+        values = np.concatenate([similarity, similarity])
+        order = np.lexsort((others, -values, ends))
+        ends, others, values = ends[order], others[order], values[order]
+        starts = np.searchsorted(ends, ends, side="left")
+        kept = (np.arange(len(ends)) - starts) < top
+        first = np.minimum(ends[kept], others[kept])
+        second = np.maximum(ends[kept], others[kept])
+        similarity = values[kept]
+    return {(int(a), int(b)): float(value) for a, b, value in zip(first, second, similarity)}
 
 
 # --- alignment of two editions -----------------------------------------------------------------

@@ -19,7 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "removed", "problems")
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+# Past this many articles the reuse pairs come from MinHash LSH candidates (see analysis.minhash).
+APPROXIMATE_REUSE_FROM = 5_000
 
 
 def _load(partition: pd.DataFrame):
@@ -131,7 +133,7 @@ def articles_table(source) -> pd.DataFrame:
 def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = None, partition_size: int = 250,
                  frames=None, cache: bool | str | Path = False, progress: bool = True,
                  reuse_threshold: float | None = 0.5, reuse_top: int | None = 5,
-                 client=None) -> dict[str, pd.DataFrame]:
+                 reuse_approximate_from: int = APPROXIMATE_REUSE_FROM, client=None) -> dict[str, pd.DataFrame]:
     """Return every analysis table for a corpus, computed partition by partition.
 
     ``source``: a DataFrame with ``text`` (and article_id, outlet, ...), a Corpus, or a corpus path
@@ -143,7 +145,10 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
 
     Returns a dict of tables: articles, sentences (with both lexicons' scores), article_scores,
     quotes, frame_hits, removed, problems, and reuse_pairs (each article's ``reuse_top`` most alike
-    partners at least ``reuse_threshold`` alike by TF-IDF cosine; skipped when None).
+    partners at least ``reuse_threshold`` alike by TF-IDF cosine; skipped when None). Past
+    ``reuse_approximate_from`` articles the reuse pairs are searched among MinHash LSH candidates
+    (``coverage.reuse_pairs(approximate=True)``): linear in the corpus instead of quadratic; the
+    similarities are exact, but pairs that share vocabulary without sharing wording can be missed.
     """
     from tqdm.auto import tqdm
 
@@ -159,7 +164,8 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     folder = None
     if cache:
         root = default_cache_dir() if cache is True else Path(cache)
-        folder = root / cache_key(articles, frames=str(frames), reuse=reuse_threshold, top=reuse_top)
+        folder = root / cache_key(articles, frames=str(frames), reuse=reuse_threshold, top=reuse_top,
+                                  approximate=len(articles) > reuse_approximate_from)
         cached = _read_cache(folder)
         if cached is not None and (reuse_threshold is None or (folder / "reuse_pairs.parquet").is_file()):
             if reuse_threshold is not None:
@@ -189,7 +195,8 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
         from analysis.coverage import reuse_pairs
 
         reuse_corpus = _ReuseInput(tables["articles"])
-        tables["reuse_pairs"] = reuse_pairs(reuse_corpus, min_similarity=reuse_threshold, top=reuse_top)
+        tables["reuse_pairs"] = reuse_pairs(reuse_corpus, min_similarity=reuse_threshold, top=reuse_top,
+                                            approximate=len(articles) > reuse_approximate_from)
     if folder is not None:
         _write_cache(folder, tables)
     return tables
