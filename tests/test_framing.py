@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import framing, load_corpus, sentiment
-from analysis.dictionaries import DictionaryError
+from analysis.dictionaries import DictionaryError, read_yaml
 from analysis.framing import HIT_COLUMNS, _find
 from conftest import MEASURED, corpus_of
 
@@ -188,3 +188,15 @@ def test_validity_of_the_default_dictionary_against_hand_coding():
     assert figures["human_rights"][0] >= 0.95 and figures["human_rights"][1] >= 0.65
     assert figures["diplomacy"][0] >= 0.85 and figures["diplomacy"][1] >= 0.85
     assert figures["human_interest"][0] >= 0.6 and figures["human_interest"][1] >= 0.6
+
+
+def test_a_codebook_edited_and_saved_again_is_read_again(tmp_path):
+    path = tmp_path / "book.yml"
+    path.write_text("frames:\n  trade:\n    terms: [tariff]\n", encoding="utf-8")
+    assert framing.load_codebook(path).frames["trade"].terms == ["tariff"]
+    path.write_text("frames:\n  trade:\n    terms: [tariff, export*]\n", encoding="utf-8")
+    assert framing.load_codebook(path).frames["trade"].terms == ["tariff", "export*"]
+    # What a caller does to the loaded data does not change the next load.
+    data = read_yaml(path)
+    data["frames"]["trade"]["terms"].append("quota")
+    assert read_yaml(path)["frames"]["trade"]["terms"] == ["tariff", "export*"]

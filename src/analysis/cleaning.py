@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import lxml.html
 
@@ -72,6 +73,7 @@ class CleanText:
     had_html: bool = False
 
 
+@lru_cache(maxsize=100_000)
 def normalise_whitespace(line: str) -> str:
     """Return the line with invisible characters dropped and every run of spaces made one space."""
     line = line.translate(_INVISIBLE)

@@ -5,6 +5,8 @@ Every error names the file and, where YAML knows it, the line, says what is wron
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -21,6 +23,18 @@ def read_yaml(path: str | Path) -> object:
     path = Path(path)
     if not path.is_file():
         raise DictionaryError(f"{path}: no such dictionary file")
+    return copy.deepcopy(_parsed(str(path), *_version(path)))
+
+
+def _version(path: Path) -> tuple[int, int]:
+    # A file is parsed again as soon as it is saved with changes (its time or size changes).
+    status = path.stat()
+    return status.st_mtime_ns, status.st_size
+
+
+@lru_cache(maxsize=64)
+def _parsed(name: str, mtime_ns: int, size: int) -> object:
+    path = Path(name)
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
@@ -39,7 +53,12 @@ def node_lines(path: str | Path) -> dict[tuple, int]:
     """
     path = Path(path)
     read_yaml(path)  # syntax errors first, with their line
-    root = yaml.compose(path.read_text(encoding="utf-8"))
+    return dict(_node_lines(str(path), *_version(path)))
+
+
+@lru_cache(maxsize=64)
+def _node_lines(name: str, mtime_ns: int, size: int) -> dict[tuple, int]:
+    root = yaml.compose(Path(name).read_text(encoding="utf-8"))
     lines: dict[tuple, int] = {}
 
     def walk(node, location: tuple) -> None:

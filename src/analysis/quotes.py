@@ -42,6 +42,7 @@ OPENING_MARKS = "“„"
 CLOSING_MARKS = "”"
 STRAIGHT_MARK = '"'
 ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
+_ANY_MARK = re.compile(f"[{re.escape(ALL_MARKS)}]")
 
 REPORTING_VERBS = (
     "said says say told tells added adds stated states declared declares explained explains insisted "
@@ -147,9 +148,8 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             spans.append(QuoteSpan(pieces, doubt))
         open_at = None
 
-    for position, character in enumerate(text):
-        if character not in ALL_MARKS:
-            continue
+    for mark in _ANY_MARK.finditer(text):
+        position, character = mark.start(), mark.group()
         paragraph = paragraph_of(position)
         paragraph_start = paragraphs[paragraph][0] if paragraphs else 0
         if character in OPENING_MARKS:
@@ -211,6 +211,7 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
     return QuoteSpan(trimmed, span.doubt)
 
 
+@lru_cache(maxsize=65536)
 def quote_kind(quote: str) -> str:
     """Return 'full' for a quoted sentence and 'partial' for a phrase woven into the writer's sentence."""
     letters = [character for character in quote if character.isalpha()]
@@ -260,6 +261,7 @@ def _honorific_gender(title: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _is_name(phrase: str) -> bool:
     """True when every word of the phrase is capitalised: a person's name, possibly with a title."""
     tokens = phrase.split()
@@ -269,6 +271,7 @@ def _is_name(phrase: str) -> bool:
         and bool(NAME_RUN.fullmatch(_strip_possessive(phrase)))
 
 
+@lru_cache(maxsize=65536)
 def _clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ,;:-—–")
     words = phrase.split()
@@ -287,8 +290,10 @@ class _People:
     titled: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # title word -> [(position, name)]
     genders: dict[str, str] = field(default_factory=dict)  # name key -> gender
     person_tokens: set[str] = field(default_factory=set)
+    _most_common: dict[str, dict[str, str | None]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: str, position: int, title: str = "") -> None:
+        self._most_common.clear()
         tokens = name.split()
         if not tokens:
             return
@@ -315,10 +320,17 @@ class _People:
         if candidates:
             return candidates[0][1]
         if fallback is not None:
-            names = Counter(name for _, name in fallback.full_names.get(tokens[0], []))
-            if names:
-                return sorted(names.items(), key=lambda item: (-item[1], item[0]))[0][0]
+            return fallback.most_common("full_names", tokens[0])
         return None
+
+    def most_common(self, table: str, key: str) -> str | None:
+        """Return the name given most often under a token (``full_names``) or title (``titled``),
+        ties by spelling; remembered, since it is asked for again and again once a table is built."""
+        memo = self._most_common.setdefault(table, {})
+        if key not in memo:
+            counts = Counter(name for _, name in getattr(self, table).get(key, []))
+            memo[key] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0] if counts else None
+        return memo[key]
 
 
 _BESIDE_VERB_AFTER = re.compile(
@@ -329,6 +341,29 @@ _AGE_AFTER = re.compile(r",\s*\d{1,3},")
 _MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][\w'’-]*)")
 
 
+@dataclass(frozen=True)
+class _NameRun:
+    start: int
+    end: int
+    title: str
+    name: str
+    words: tuple[str, ...]
+    word_before: str  # the lower-case word right before the run ("spokesman"), or ""
+
+
+@lru_cache(maxsize=2048)
+def _name_runs(text: str) -> tuple[_NameRun, ...]:
+    """Return the runs of capitalised words of a text, split into title and name (read once for
+    both passes over an article: the evidence of who is a person, then what it says of them)."""
+    runs = []
+    for match in NAME_RUN.finditer(text):
+        title, name = split_title(_strip_possessive(match.group(0)))
+        before = _LOWERCASE_WORD_BEFORE.search(text[max(0, match.start() - 30):match.start()])
+        runs.append(_NameRun(match.start(), match.end(), title, name, tuple(name.split()),
+                             before.group(1) if before else ""))
+    return tuple(runs)
+
+
 def _person_evidence(text: str) -> set[str]:
     """Return the name tokens an article shows to be people: names with a title or honorific
     ("Mr Ji", "spokesman Pavel Doru"), beside a reporting verb ("said Brad Adams"), or with an age
@@ -336,16 +371,14 @@ def _person_evidence(text: str) -> set[str]:
     so that "Police said" does not make "Police" a person."""
     tokens: set[str] = set()
     mid_sentence = None
-    for match in NAME_RUN.finditer(text):
-        title, name = split_title(_strip_possessive(match.group(0)))
-        words = name.split()
+    for run in _name_runs(text):
+        words = run.words
         if not words:
             continue
-        preceding = text[max(0, match.start() - 30):match.start()]
-        lowercase_title = _LOWERCASE_WORD_BEFORE.search(preceding)
-        titled = bool(title) or bool(lowercase_title and lowercase_title.group(1) in TITLES)
-        if not (titled or _BESIDE_VERB_AFTER.match(text, match.end(), match.end() + 90)
-                or _BESIDE_VERB_BEFORE.search(preceding) or _AGE_AFTER.match(text, match.end(), match.end() + 10)):
+        titled = bool(run.title) or run.word_before in TITLES
+        if not (titled or _BESIDE_VERB_AFTER.match(text, run.end, run.end + 90)
+                or _BESIDE_VERB_BEFORE.search(text[max(0, run.start - 30):run.start])
+                or _AGE_AFTER.match(text, run.end, run.end + 10)):
             continue
         if len(words) == 1 and not titled:
             if mid_sentence is None:
@@ -361,43 +394,64 @@ def _scan_people(text: str, known_tokens: set[str]) -> _People:
     """Return what an article says about the people whose name tokens are known."""
     people = _People()
     people.person_tokens = set(known_tokens)
-    for match in NAME_RUN.finditer(text):
-        title, name = split_title(_strip_possessive(match.group(0)))
-        words = name.split()
+    for run in _name_runs(text):
+        words = run.words
         if not words or not (words[0] in known_tokens or words[-1] in known_tokens):
             continue
-        preceding = text[max(0, match.start() - 30):match.start()]
-        lowercase_title = re.search(r"\b([a-z]+)\s+$", preceding)
-        if lowercase_title and lowercase_title.group(1) in TITLES:
-            title = f"{lowercase_title.group(1)} {title}".strip()
-        people.add(name, match.start(), title)
+        title = f"{run.word_before} {run.title}".strip() if run.word_before in TITLES else run.title
+        people.add(run.name, run.start, title)
     return people
 
 
 # --- attribution ----------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Attribution:
     phrase: str
     method: str
 
 
-def _without_quotes(text: str, start: int, end: int, spans: list[QuoteSpan]) -> str:
+class _Cuts:
+    """The stretches an article's quotes occupy (each with its two marks), to take out of narration."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.pieces = [(start - 1, end + 1) for span in spans for start, end in span.segments]
+        self.ends = [end for _, end in self.pieces]
+        starts = [start for start, _ in self.pieces]
+        # In text order (the usual case) the stretches touching a range are found by bisection.
+        self.ordered = all(a <= b for a, b in zip(starts, starts[1:])) and \
+            all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+
+    def touching(self, start: int, end: int) -> list[tuple[int, int]]:
+        if not self.ordered:
+            return self.pieces
+        found = []
+        for piece in self.pieces[bisect_right(self.ends, start):]:
+            if piece[0] >= end:
+                break
+            found.append(piece)
+        return found
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _without_quotes(text: str, start: int, end: int, cuts: _Cuts) -> str:
     """Return text[start:end] with every quoted passage (and its marks) taken out."""
     pieces = []
     cursor = start
-    for span in spans:
-        for s_start, s_end in span.segments:
-            lo, hi = max(s_start - 1, start), min(s_end + 1, end)
-            if lo >= hi or hi <= cursor:
-                continue
-            pieces.append(text[cursor:lo])
-            cursor = hi
+    for cut_start, cut_end in cuts.touching(start, end):
+        lo, hi = max(cut_start, start), min(cut_end, end)
+        if lo >= hi or hi <= cursor:
+            continue
+        pieces.append(text[cursor:lo])
+        cursor = hi
     pieces.append(text[cursor:end])
-    return re.sub(r"\s+", " ", "".join(pieces))
+    return _SPACES.sub(" ", "".join(pieces))
 
 
+@lru_cache(maxsize=65536)
 def _subject_before(narration: str) -> str | None:
     """Return the subject of the last clause of ``narration``, which ends just before a verb."""
     segments = [segment.strip() for segment in re.split(r"[,;(—–]|\s-\s", narration)]
@@ -420,6 +474,7 @@ def _subject_before(narration: str) -> str | None:
     return _sentence_subject(narration)
 
 
+@lru_cache(maxsize=65536)
 def _sentence_subject(narration: str) -> str | None:
     """Return the person or short noun phrase that opens a sentence, if any."""
     first = _clean_phrase(re.split(r"[,;(—–]", narration, maxsplit=1)[0])
@@ -436,6 +491,7 @@ def _sentence_subject(narration: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _attribute_after(after: str) -> _Attribution | None:
     after = after.lstrip(" ,.!?…—–-")
     for pattern in (AFTER_ACCORDING, AFTER_VERB_FIRST, AFTER_SPEAKER_FIRST):
@@ -456,6 +512,7 @@ def _attribute_after(after: str) -> _Attribution | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _attribute_before(before: str) -> _Attribution | None:
     before = before.rstrip()
     passive = PASSIVE.search(before)
@@ -495,13 +552,16 @@ class _Recent:
 class _Resolver:
     def __init__(self, people: _People, corpus_people: _People, recent: _Recent) -> None:
         self.people, self.corpus_people, self.recent = people, corpus_people, recent
+        self._genders: dict[str, str] | None = None  # both tables are complete before any phrase is resolved
 
     def resolve(self, phrase: str, position: int) -> tuple[str, bool]:
         """Return (speaker, is_person) for an attributing phrase at ``position`` in the article."""
         phrase = _strip_possessive(_clean_phrase(phrase))
         lowered = phrase.casefold()
         if lowered in PRONOUNS:
-            genders = {**self.corpus_people.genders, **self.people.genders}
+            if self._genders is None:
+                self._genders = {**self.corpus_people.genders, **self.people.genders}
+            genders = self._genders
             name = self.recent.pronoun(PRONOUNS[lowered], genders)
             return (name, True) if name else ("", False)
         role = re.fullmatch(r"(?:the\s+)?(?:[A-Za-z.]+\s+)?([a-z]+)", phrase, flags=re.IGNORECASE)
@@ -528,21 +588,25 @@ class _Resolver:
             if people is self.people and before:
                 return before[-1]
             if holders:
-                counts = Counter(name for _, name in holders)
-                return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
+                return people.most_common("titled", title)
         return None
 
     def mentions(self, narration: str, offset: int) -> list[str]:
         """Return the people a stretch of the writer's own text names, in order."""
         found = []
-        for match in NAME_RUN.finditer(narration):
-            _, name = split_title(_strip_possessive(match.group(0)))
-            tokens = name.split()
+        for name, tokens in _names_in(narration):
             if tokens and (tokens[0] in self.corpus_people.person_tokens or tokens[-1] in self.corpus_people.person_tokens):
                 key_token = tokens[0] if len(tokens) == 1 else None
                 full = self.people.full_name(key_token, offset, self.corpus_people) if key_token else name
                 found.append(full or name)
         return found
+
+
+@lru_cache(maxsize=65536)
+def _names_in(narration: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (bare name, its words) for each run of capitalised words in a stretch of text."""
+    names = (split_title(_strip_possessive(match.group(0)))[1] for match in NAME_RUN.finditer(narration))
+    return tuple((name, tuple(name.split())) for name in names)
 
 
 # --- the table ------------------------------------------------------------------------------------
@@ -576,8 +640,8 @@ class _Sentences:
 def _sentences_by_article(sentences: pd.DataFrame) -> dict[str, _Sentences]:
     grouped: dict[str, _Sentences] = {}
     for article_id, sentence_id, paragraph_id, start, end, text in zip(
-            sentences["article_id"], sentences["sentence_id"], sentences["paragraph_id"], sentences["start"],
-            sentences["end"], sentences["text"]):
+            *(sentences[column].tolist() for column in ("article_id", "sentence_id", "paragraph_id", "start", "end",
+                                                         "text"))):
         rows = grouped.get(article_id)
         if rows is None:
             rows = grouped[article_id] = _Sentences([], [], [], [], [])
@@ -661,10 +725,14 @@ def _article_quotes(article_id, text, paragraphs, sentences, people, corpus_peop
         by_sentence.setdefault(sentence_id, []).append(index)
     speakers: list[tuple[str, str, str] | None] = [None] * len(spans)
     last_speaker: tuple[str, str] | None = None
+    cuts = _Cuts(spans)
+    # Sentences after the last one a quote starts in cannot change any quote's speaker.
+    last_quoted = max(index for index, sentence_id in enumerate(sentences.ids) if sentence_id in by_sentence)
 
-    for sentence_id, sentence_start, sentence_end in zip(sentences.ids, sentences.starts, sentences.ends):
+    for sentence_id, sentence_start, sentence_end in zip(sentences.ids[: last_quoted + 1], sentences.starts,
+                                                         sentences.ends):
         sentence = _SentenceSpan(sentence_id, sentence_start, sentence_end)
-        narration = _without_quotes(text, sentence.start, sentence.end, spans)
+        narration = _without_quotes(text, sentence.start, sentence.end, cuts)
         opens_with = narration.strip().split()[0].casefold() if narration.strip() else ""
         pronoun_referent = None
         if opens_with in PRONOUNS:
@@ -673,9 +741,9 @@ def _article_quotes(article_id, text, paragraphs, sentences, people, corpus_peop
         for index in by_sentence.get(sentence.sentence_id, []):
             span = spans[index]
             after_end = min(sentence.end, _next_open(spans, index, sentence.end))
-            attribution = _attribute_after(_without_quotes(text, span.end + 1, after_end, spans))
+            attribution = _attribute_after(_without_quotes(text, span.end + 1, after_end, cuts))
             if attribution is None:
-                attribution = _attribute_before(_without_quotes(text, sentence.start, max(sentence.start, span.start - 1), spans))
+                attribution = _attribute_before(_without_quotes(text, sentence.start, max(sentence.start, span.start - 1), cuts))
             if attribution is not None:
                 speaker, is_person = resolver.resolve(attribution.phrase, span.start)
                 speakers[index] = (speaker, attribution.phrase, attribution.method)
