@@ -194,16 +194,7 @@ def _approximate_pairs(corpus, measure: str, min_similarity: float, top: int | N
     first, second, similarity = first[keep], second[keep], similarity[keep]
     if top is not None:
         # Each article keeps its ``top`` most alike partners; a pair stays if either side keeps it.
-        ends = np.concatenate([first, second])
-        others = np.concatenate([second, first])
-        values = np.concatenate([similarity, similarity])
-        order = np.lexsort((others, -values, ends))
-        ends, others, values = ends[order], others[order], values[order]
-        starts = np.searchsorted(ends, ends, side="left")
-        kept = (np.arange(len(ends)) - starts) < top
-        first = np.minimum(ends[kept], others[kept])
-        second = np.maximum(ends[kept], others[kept])
-        similarity = values[kept]
+        first, second, similarity = minhash.keep_closest(first, second, similarity, top)
     return {(int(a), int(b)): float(value) for a, b, value in zip(first, second, similarity)}
 
 

@@ -69,35 +69,62 @@ def signatures(texts) -> np.ndarray:
     return np.vstack(rows) if rows else np.empty((0, NUM_PERM), dtype=_empty().dtype)
 
 
-def candidate_pairs(rows: np.ndarray, *, threshold: float = 0.5, per_article: int = 20) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(rows: np.ndarray, *, threshold: float = 0.5, per_article: int = 20,
+                    window: int = 8) -> tuple[np.ndarray, np.ndarray]:
     """Return (i, j) index arrays (i < j) of articles whose signatures suggest shared text.
 
-    LSH buckets (datasketch's MinHashLSH, tuned for Jaccard ``threshold``) give each article its
-    candidates; of those, the ``per_article`` with the highest estimated Jaccard are kept (ties by
-    position), so a large cluster of near-copies yields a number of pairs linear in its size.
+    Locality-sensitive hashing by bands, with the numbers of bands and rows that datasketch's
+    ``MinHashLSH`` chooses for Jaccard ``threshold``: two articles are candidates when all the
+    hash values of one band agree. A bucket of thousands of near-copies would give millions of
+    pairs (and datasketch's per-article queries return whole buckets), so instead each band's
+    keys are sorted and every article is paired with the next ``window`` articles of its bucket;
+    of all its candidates, the ``per_article`` with the highest estimated Jaccard are kept. The
+    number of pairs therefore grows linearly with the corpus.
     """
-    from datasketch import LeanMinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    minhashes = [LeanMinHash(seed=SEED, hashvalues=row, scheme=SCHEME) for row in rows]
-    empty = _empty()
-    with lsh.insertion_session() as session:
-        for index, minhash in enumerate(minhashes):
-            if not np.array_equal(rows[index], empty):
-                session.insert(index, minhash)
+    bands, width = lsh.b, lsh.r
+    nothing = np.empty(0, dtype=np.int64)
+    usable = np.flatnonzero(~(rows == _empty()).all(axis=1))  # texts without words pair with nothing
+    if len(usable) < 2:
+        return nothing, nothing
+    sketches = rows[usable].astype(np.uint64)
+    mixers = np.random.default_rng(SEED).integers(1, 2**63, size=width, dtype=np.uint64) | np.uint64(1)
     firsts, seconds = [], []
-    for index, minhash in enumerate(minhashes):
-        if np.array_equal(rows[index], empty):
-            continue
-        found = np.array(sorted(j for j in lsh.query(minhash) if j != index), dtype=np.int64)
-        if not len(found):
-            continue
-        if len(found) > per_article:
-            estimated = (rows[found] == rows[index]).mean(axis=1)
-            found = found[np.lexsort((found, -estimated))[:per_article]]
-        firsts.append(np.minimum(found, index))
-        seconds.append(np.maximum(found, index))
-    if not firsts:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    pairs = np.unique(np.column_stack([np.concatenate(firsts), np.concatenate(seconds)]), axis=0)
-    return pairs[:, 0], pairs[:, 1]
+    for band in range(bands):
+        with np.errstate(over="ignore"):
+            keys = (sketches[:, band * width:(band + 1) * width] * mixers).sum(axis=1)
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        for step in range(1, window + 1):
+            same = ordered[step:] == ordered[:-step]
+            firsts.append(order[:-step][same])
+            seconds.append(order[step:][same])
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    codes = np.unique(np.minimum(first, second) * len(usable) + np.maximum(first, second))
+    if not len(codes):
+        return nothing, nothing
+    first, second = codes // len(usable), codes % len(usable)
+    estimated = np.concatenate([(sketches[first[k:k + 100_000]] == sketches[second[k:k + 100_000]]).mean(axis=1)
+                                for k in range(0, len(first), 100_000)])
+    first, second = keep_closest(first, second, estimated, per_article)[:2]
+    first, second = usable[first], usable[second]
+    return np.minimum(first, second), np.maximum(first, second)
+
+
+def keep_closest(first: np.ndarray, second: np.ndarray, values: np.ndarray,
+                 top: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the pairs that are among the ``top`` highest-valued of either of their articles
+    (ties by the other article's position), as (first, second, value) with first < second."""
+    ends = np.concatenate([first, second])
+    others = np.concatenate([second, first])
+    both = np.concatenate([values, values])
+    order = np.lexsort((others, -both, ends))
+    ends, others, both = ends[order], others[order], both[order]
+    rank = np.arange(len(ends)) - np.searchsorted(ends, ends, side="left")
+    kept = rank < top
+    size = int(max(ends.max(initial=0), others.max(initial=0))) + 1
+    codes, where = np.unique(np.minimum(ends[kept], others[kept]) * size + np.maximum(ends[kept], others[kept]),
+                             return_index=True)
+    return codes // size, codes % size, both[kept][where]

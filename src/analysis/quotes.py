@@ -448,7 +448,19 @@ def _without_quotes(text: str, start: int, end: int, cuts: _Cuts) -> str:
         pieces.append(text[cursor:lo])
         cursor = hi
     pieces.append(text[cursor:end])
-    return _SPACES.sub(" ", "".join(pieces))
+    return _collapse_spaces("".join(pieces))
+
+
+@lru_cache(maxsize=65536)
+def _collapse_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text)
+
+
+@lru_cache(maxsize=65536)
+def _reporting_subject(narration: str) -> str | None:
+    """Return the subject of the first reporting verb of the writer's own sentence, if any."""
+    verb = VERB.search(narration)
+    return _subject_before(narration[: verb.start()]) if verb else None
 
 
 @lru_cache(maxsize=65536)
@@ -751,13 +763,11 @@ def _article_quotes(article_id, text, paragraphs, sentences, people, corpus_peop
                     sentence_speakers.append(speaker)
         # Narration that reports speech ("Mr Ji said the gesture ...") makes its subject the latest speaker.
         reported = None
-        verb = VERB.search(narration)
-        if verb and not by_sentence.get(sentence.sentence_id):
-            subject = _subject_before(narration[: verb.start()])
-            if subject:
-                speaker, is_person = resolver.resolve(subject, sentence.start)
-                if is_person:
-                    reported = speaker
+        subject = _reporting_subject(narration) if not by_sentence.get(sentence.sentence_id) else None
+        if subject:
+            speaker, is_person = resolver.resolve(subject, sentence.start)
+            if is_person:
+                reported = speaker
         for name in reversed(resolver.mentions(narration, sentence.start)):
             recent.push(name)
         if pronoun_referent and pronoun_referent != opens_with:
