@@ -244,3 +244,21 @@ def test_sources_by_article():
     table = sources_by_outlet(extract_quotes(corpus), corpus, by="article_id")
     assert table[["article_id", "speaker"]].values.tolist() == [
         ["a0", "(journalist)"], ["a0", "Ana Lind"], ["a1", "(journalist)"]]
+
+
+def test_name_runs_read_paragraph_by_paragraph_equal_reading_the_whole_text():
+    from analysis.bench import synthetic_corpus
+    from analysis.quotes import NAME_RUN, _name_runs, _strip_possessive, _word_before, split_title
+
+    def whole(text):
+        return [(m.start(), m.end(), *split_title(_strip_possessive(m.group(0))), _word_before(text, m.start()))
+                for m in NAME_RUN.finditer(text)]
+
+    texts = list(synthetic_corpus(150, seed=8)["text"]) + [
+        "Talks at Northvale General\n\nHundreds of nurses", "He met Dr\n\nSmith later.", "the CEO\n\nSmith said",
+        "Ask Mr.\n\nJones.", "Smith \n\n Jones", "Anna Berg\n\n\n\nPeter Holm", "a spokesman\n\nPavel Doru said",
+        "It rained.\n\nThe minister Ola Nordmann said so.", "\n\nKim\n\n", "",
+    ]
+    for text in texts:
+        runs = [(start, end, run.title, run.name, word) for start, end, run, word in _name_runs(text)]
+        assert runs == whole(text), repr(text[:80])

@@ -167,7 +167,7 @@ def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, 
 
 
 def _pair_similarity(vectors: sparse.csr_matrix, measure: str, first: np.ndarray, second: np.ndarray,
-                     chunk: int = 200_000) -> np.ndarray:
+                     chunk: int = 20_000) -> np.ndarray:
     """Return the similarity of each pair (first[k], second[k]) of rows, chunk by chunk."""
     sizes = np.asarray(vectors.sum(axis=1)).ravel() if measure != "tfidf" else None
     values = []

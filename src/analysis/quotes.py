@@ -343,25 +343,61 @@ _MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][\w'’-]*)")
 
 @dataclass(frozen=True)
 class _NameRun:
-    start: int
+    start: int  # offsets within the paragraph it was read from
     end: int
     title: str
     name: str
     words: tuple[str, ...]
-    word_before: str  # the lower-case word right before the run ("spokesman"), or ""
+    word_before: str | None  # the lower-case word right before ("spokesman"), "" if none, None if unknown here
 
 
-@lru_cache(maxsize=2048)
-def _name_runs(text: str) -> tuple[_NameRun, ...]:
-    """Return the runs of capitalised words of a text, split into title and name (read once for
-    both passes over an article: the evidence of who is a person, then what it says of them)."""
+def _word_before(text: str, start: int) -> str:
+    before = _LOWERCASE_WORD_BEFORE.search(text[max(0, start - 30):start])
+    return before.group(1) if before else ""
+
+
+@lru_cache(maxsize=100_000)
+def _runs_in(text: str) -> tuple[_NameRun, ...]:
     runs = []
     for match in NAME_RUN.finditer(text):
         title, name = split_title(_strip_possessive(match.group(0)))
-        before = _LOWERCASE_WORD_BEFORE.search(text[max(0, match.start() - 30):match.start()])
-        runs.append(_NameRun(match.start(), match.end(), title, name, tuple(name.split()),
-                             before.group(1) if before else ""))
+        word_before = _word_before(text, match.start()) if match.start() >= 30 else None
+        runs.append(_NameRun(match.start(), match.end(), title, name, tuple(name.split()), word_before))
     return tuple(runs)
+
+
+_PREFIX_AT_END = re.compile(rf"(?:[A-Z]{{2,}}|{_HONORIFIC})$")  # the two optional starts of NAME_RUN
+
+
+def _may_join(before: str, after: str) -> bool:
+    """True when a run of names could go on from one paragraph into the next ("Northvale General\n\n
+    Hundreds"): the first paragraph ends with a run (or with an honorific or capitals that start
+    one) and the next opens with a capital."""
+    if not after.lstrip()[:1].isupper():
+        return False
+    end = before.rstrip()
+    runs = _runs_in(before)
+    return bool(runs and runs[-1].end == len(end)) or bool(_PREFIX_AT_END.search(end))
+
+
+def _name_runs(text: str) -> list[tuple[int, int, _NameRun, str]]:
+    """Return (start, end, run, word before) for each run of capitalised words of a text, with its
+    title and name split. Paragraphs are read once each (they repeat across wire copy); where a
+    run could cross a paragraph break, the whole text is read instead, so the runs are the ones
+    ``NAME_RUN.finditer(text)`` gives."""
+    pieces = text.split("\n\n")
+    if len(pieces) > 1 and (any(not piece.strip() for piece in pieces)
+                            or any(_may_join(a, b) for a, b in zip(pieces, pieces[1:]))):
+        pieces = [text]
+    found = []
+    offset = 0
+    for piece in pieces:
+        for run in _runs_in(piece):
+            start = offset + run.start
+            word = run.word_before if run.word_before is not None else _word_before(text, start)
+            found.append((start, offset + run.end, run, word))
+        offset += len(piece) + 2
+    return found
 
 
 def _person_evidence(text: str) -> set[str]:
@@ -371,14 +407,14 @@ def _person_evidence(text: str) -> set[str]:
     so that "Police said" does not make "Police" a person."""
     tokens: set[str] = set()
     mid_sentence = None
-    for run in _name_runs(text):
+    for start, end, run, word_before in _name_runs(text):
         words = run.words
         if not words:
             continue
-        titled = bool(run.title) or run.word_before in TITLES
-        if not (titled or _BESIDE_VERB_AFTER.match(text, run.end, run.end + 90)
-                or _BESIDE_VERB_BEFORE.search(text[max(0, run.start - 30):run.start])
-                or _AGE_AFTER.match(text, run.end, run.end + 10)):
+        titled = bool(run.title) or word_before in TITLES
+        if not (titled or _BESIDE_VERB_AFTER.match(text, end, end + 90)
+                or _BESIDE_VERB_BEFORE.search(text[max(0, start - 30):start])
+                or _AGE_AFTER.match(text, end, end + 10)):
             continue
         if len(words) == 1 and not titled:
             if mid_sentence is None:
@@ -394,12 +430,12 @@ def _scan_people(text: str, known_tokens: set[str]) -> _People:
     """Return what an article says about the people whose name tokens are known."""
     people = _People()
     people.person_tokens = set(known_tokens)
-    for run in _name_runs(text):
+    for start, _, run, word_before in _name_runs(text):
         words = run.words
         if not words or not (words[0] in known_tokens or words[-1] in known_tokens):
             continue
-        title = f"{run.word_before} {run.title}".strip() if run.word_before in TITLES else run.title
-        people.add(run.name, run.start, title)
+        title = f"{word_before} {run.title}".strip() if word_before in TITLES else run.title
+        people.add(run.name, start, title)
     return people
 
 
