@@ -54,24 +54,22 @@ def _textblob_lexicon() -> dict:
 
 def score_text(text: str) -> dict[str, object]:
     """Return both lexicons' scores of one text, or NaN scores with a note when it has no letters."""
+    return dict(zip(SENTENCE_SCORE_COLUMNS, _scores(text)))
+
+
+@lru_cache(maxsize=100_000)
+def _scores(text: str) -> tuple:
+    # Remembered across calls (and partitions): a sentence of wire copy is scored once per process.
     if not _LETTER.search(text or ""):
-        return {column: float("nan") for column in SENTENCE_SCORE_COLUMNS[:-1]} | {"score_note": NO_LETTERS}
+        return (float("nan"),) * (len(SENTENCE_SCORE_COLUMNS) - 1) + (NO_LETTERS,)
     blob = TextBlob(text).sentiment
     scores = vader().polarity_scores(prepare_for_vader(text))
-    return {"textblob_polarity": blob.polarity, "textblob_subjectivity": blob.subjectivity,
-            "vader_compound": scores["compound"], "vader_pos": scores["pos"], "vader_neu": scores["neu"],
-            "vader_neg": scores["neg"], "score_note": ""}
+    return (blob.polarity, blob.subjectivity, scores["compound"], scores["pos"], scores["neu"], scores["neg"], "")
 
 
 def _score_texts(texts) -> pd.DataFrame:
     """Score many texts, each distinct text once (wire copy repeats across outlets)."""
-    cache: dict[str, dict[str, object]] = {}
-    rows = []
-    for text in texts:
-        if text not in cache:
-            cache[text] = score_text(text)
-        rows.append(cache[text])
-    return pd.DataFrame(rows, columns=SENTENCE_SCORE_COLUMNS)
+    return pd.DataFrame([_scores(text) for text in texts], columns=SENTENCE_SCORE_COLUMNS)
 
 
 def score_sentences(corpus) -> pd.DataFrame:
