@@ -21,6 +21,15 @@ def _equal(first: dict, second: dict) -> None:
                            check_dtype=False, obj=name)
 
 
+def test_the_distinct_synthetic_corpus_repeats_no_sentence():
+    distinct = synthetic_corpus(40, seed=3, distinct=True)
+    plain = synthetic_corpus(40, seed=3)
+    assert distinct["article_id"].tolist() == plain["article_id"].tolist()
+    sentences = pipeline.run_pipeline(distinct, workers=1, progress=False, reuse_threshold=None)["sentences"]
+    ended = sentences[sentences["text"].str.contains(r"\d\.$")]
+    assert len(ended) > 0.5 * len(sentences) and not ended["text"].duplicated().any()
+
+
 def test_synthetic_corpus_is_deterministic_and_has_wire_copies():
     first, second = synthetic_corpus(120, seed=3), synthetic_corpus(120, seed=3)
     assert first.equals(second)
@@ -74,14 +83,22 @@ def test_the_cache_returns_the_tables_without_recomputing(tmp_path, monkeypatch)
 
 
 def test_benchmark_command_checks_every_score():
-    result = subprocess.run([sys.executable, "-m", "analysis", "bench", "--articles", "150", "--json"],
+    result = subprocess.run([sys.executable, "-m", "analysis", "bench", "--articles", "150", "--json", "--distinct"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     figures = json.loads(result.stdout)
     assert {"articles", "seconds", "articles_per_s", "baseline_seconds", "speedup", "peak_rss_mb",
             "scores_identical"} <= figures.keys()
     assert figures["articles"] == 150 and figures["scores_identical"] is True
-    assert figures["sentences"] > 150
+    assert figures["sentences"] > 150 and figures["distinct"] is True
+
+
+def test_scores_remembered_across_partitions_are_the_libraries_scores():
+    from analysis.bench import scores_identical
+
+    articles = synthetic_corpus(150, seed=9)  # much repeated text: most scores come from the caches
+    tables = pipeline.run_pipeline(articles, workers=2, partition_size=30, progress=False, reuse_threshold=None)
+    assert scores_identical(tables, articles)
 
 
 def test_the_score_check_catches_a_wrong_score():

@@ -9,6 +9,7 @@ sentences with pysbd (as tutorials do) and calls ``TextBlob(s).sentiment`` and V
 from __future__ import annotations
 
 import math
+import re
 import resource
 import time
 from pathlib import Path
@@ -38,13 +39,18 @@ def _source_paragraphs() -> list[list[str]]:
     return sources
 
 
-def synthetic_corpus(n: int, *, seed: int = 0) -> pd.DataFrame:
+def synthetic_corpus(n: int, *, seed: int = 0, distinct: bool = False) -> pd.DataFrame:
     """Return ``n`` articles made deterministically by recombining paragraphs of real texts.
 
     Each article takes a base text's opening paragraphs, then paragraphs drawn from other texts,
     with lengths from 3 to 30 paragraphs; about one article in five is a copy of an earlier one
     run by another outlet (wire copy), sometimes with its last paragraph cut. Columns: article_id,
     outlet, date, text.
+
+    The texts come from a small pool (a few hundred sentences), so most sentences and paragraphs
+    repeat, as wire copy does but more so. ``distinct=True`` writes a different number before the
+    full stop of every sentence ("... on Tuesday 1234."), so that no sentence or paragraph
+    repeats and nothing is gained from remembering repeated text: the worst case for caching.
     """
     rng = np.random.default_rng(seed)
     sources = _source_paragraphs()
@@ -67,7 +73,15 @@ def synthetic_corpus(n: int, *, seed: int = 0) -> pd.DataFrame:
         date = pd.Timestamp("2018-01-01") + pd.Timedelta(days=int(rng.integers(0, 365)))
         rows.append({"article_id": f"a{index:06d}", "outlet": OUTLETS[int(rng.integers(0, len(OUTLETS)))],
                      "date": date.date().isoformat(), "text": "\n\n".join(paragraphs[:length])})
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "date", "text"])
+    table = pd.DataFrame(rows, columns=["article_id", "outlet", "date", "text"])
+    if distinct:
+        numbers = iter(range(1, 10**9))
+        table["text"] = [_SENTENCE_END.sub(lambda match: f" {next(numbers)}.{match.group(1)}", text)
+                         for text in table["text"]]
+    return table
+
+
+_SENTENCE_END = re.compile(r"\.(\s)")
 
 
 def plain_loop(texts) -> list[tuple[float, float, float]]:
@@ -142,19 +156,19 @@ def _peak_rss_mb() -> float:
 
 
 def run_benchmark(n: int, *, workers: int | None = None, seed: int = 0, baseline_limit: int = BASELINE_LIMIT,
-                  progress: bool = False) -> dict[str, object]:
+                  progress: bool = False, distinct: bool = False) -> dict[str, object]:
     """Return the benchmark's figures for ``n`` synthetic articles.
 
     Keys: articles, seconds (the whole pipeline), articles_per_s, baseline_seconds (the plain loop;
     timed on the first ``baseline_limit`` articles and scaled to ``n`` when n is larger:
     baseline_extrapolated says so), speedup, peak_rss_mb (this process plus its largest worker),
-    scores_identical (checked after the timing), workers, sentences.
+    scores_identical (checked after the timing), workers, sentences, distinct.
     """
     import os
 
     from analysis.pipeline import run_pipeline
 
-    articles = synthetic_corpus(n, seed=seed)
+    articles = synthetic_corpus(n, seed=seed, distinct=distinct)
     workers = workers or os.cpu_count() or 1
     start = time.perf_counter()
     tables = run_pipeline(articles, workers=workers, cache=False, progress=progress)
@@ -169,14 +183,16 @@ def run_benchmark(n: int, *, workers: int | None = None, seed: int = 0, baseline
     return {"articles": n, "seconds": round(seconds, 3), "articles_per_s": round(n / seconds, 1) if seconds else None,
             "baseline_seconds": round(baseline, 3), "speedup": round(baseline / seconds, 2) if seconds else None,
             "peak_rss_mb": round(_peak_rss_mb(), 1), "scores_identical": bool(identical), "workers": workers,
-            "sentences": int(len(tables["sentences"])), "baseline_extrapolated": len(sample) < n}
+            "sentences": int(len(tables["sentences"])), "baseline_extrapolated": len(sample) < n,
+            "distinct": distinct}
 
 
 def describe(result: dict[str, object]) -> str:
     """Return the benchmark's figures as readable lines."""
     extrapolated = " (timed on 10,000 articles and scaled)" if result["baseline_extrapolated"] else ""
     return "\n".join([
-        f"articles:           {result['articles']:,} ({result['sentences']:,} sentences)",
+        f"articles:           {result['articles']:,} ({result['sentences']:,} sentences"
+        f"{', every sentence distinct' if result.get('distinct') else ''})",
         f"pipeline:           {result['seconds']:.2f} s on {result['workers']} worker(s), "
         f"{result['articles_per_s']:,} articles/s",
         f"plain loop:         {result['baseline_seconds']:.2f} s{extrapolated}",

@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     bench.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--distinct", action="store_true",
+                       help="make every sentence distinct, so that no repeated text is remembered (worst case)")
     arguments = parser.parse_args(argv)
 
     if arguments.command == "bench":
@@ -32,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         from analysis.bench import describe, machine, run_benchmark
 
         result = run_benchmark(arguments.articles, workers=arguments.workers, seed=arguments.seed,
-                               progress=not arguments.json)
+                               progress=not arguments.json, distinct=arguments.distinct)
         print(json.dumps(result) if arguments.json else describe(result) + f"\nmachine:            {machine()}")
         return 0 if result["scores_identical"] else 2
 

@@ -260,29 +260,32 @@ def tag_sentences(corpus, frames=None) -> pd.DataFrame:
     codebook = _codebook(frames)
     rows = []
     sentences_by_article: dict[str, tuple[list[int], list[int]]] = {}
-    for article_id, sentence_id, start in zip(corpus.sentences["article_id"], corpus.sentences["sentence_id"],
-                                              corpus.sentences["start"]):
+    for article_id, sentence_id, start in zip(*(corpus.sentences[column].tolist()
+                                                for column in ("article_id", "sentence_id", "start"))):
         starts, ids = sentences_by_article.setdefault(article_id, ([], []))
         starts.append(int(start))
         ids.append(int(sentence_id))
     # Hits never cross a paragraph break, so each distinct paragraph (wire copy repeats them) is
-    # searched once.
-    found_in: dict[str, list[tuple[str, str, str, int, int]]] = {}
-    for article_id, paragraph, offset in zip(corpus.paragraphs["article_id"], corpus.paragraphs["text"],
-                                             corpus.paragraphs["start"]):
+    # searched once for a codebook's terms.
+    terms = tuple((frame.name, tuple(frame.terms)) for frame in codebook.frames.values())
+    for article_id, paragraph, offset in zip(*(corpus.paragraphs[column].tolist()
+                                               for column in ("article_id", "text", "start"))):
         if article_id not in sentences_by_article:
             continue
-        if paragraph not in found_in:
-            found_in[paragraph] = [(frame.name, term, found, start, end) for frame in codebook.frames.values()
-                                   for term, found, start, end in _find(paragraph, frame.terms)]
         starts, ids = sentences_by_article[article_id]
-        for name, term, found, start, end in found_in[paragraph]:
+        for name, term, found, start, end in _paragraph_hits(paragraph, terms):
             index = max(0, bisect_right(starts, start + offset) - 1)
             rows.append((article_id, ids[index], name, term, found, start + offset, end + offset))
     return pd.DataFrame(rows, columns=HIT_COLUMNS).sort_values(["article_id", "start", "frame"], kind="stable",
                                                                key=lambda column: column.map(_article_order(corpus))
                                                                if column.name == "article_id" else column) \
         .reset_index(drop=True)
+
+
+@lru_cache(maxsize=50_000)
+def _paragraph_hits(paragraph: str, terms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
+    return tuple((name, term, found, start, end) for name, frame_terms in terms
+                 for term, found, start, end in _find(paragraph, list(frame_terms)))
 
 
 def _article_order(corpus) -> dict[str, int]:

@@ -380,7 +380,8 @@ def _may_join(before: str, after: str) -> bool:
     return bool(runs and runs[-1].end == len(end)) or bool(_PREFIX_AT_END.search(end))
 
 
-def _name_runs(text: str) -> list[tuple[int, int, _NameRun, str]]:
+@lru_cache(maxsize=1024)  # both passes over a partition's articles read each text's runs once
+def _name_runs(text: str) -> tuple[tuple[int, int, _NameRun, str], ...]:
     """Return (start, end, run, word before) for each run of capitalised words of a text, with its
     title and name split. Paragraphs are read once each (they repeat across wire copy); where a
     run could cross a paragraph break, the whole text is read instead, so the runs are the ones
@@ -397,7 +398,7 @@ def _name_runs(text: str) -> list[tuple[int, int, _NameRun, str]]:
             word = run.word_before if run.word_before is not None else _word_before(text, start)
             found.append((start, offset + run.end, run, word))
         offset += len(piece) + 2
-    return found
+    return tuple(found)
 
 
 def _person_evidence(text: str) -> set[str]:
@@ -713,10 +714,10 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
     doubt (why the span is doubtful, e.g. an unbalanced quote mark; empty when it is not).
     """
     alias_map = _alias_map(Path(aliases) if aliases else None)
-    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
+    texts = dict(zip(corpus.articles["article_id"].tolist(), corpus.articles["text"].tolist()))
     paragraphs_by_article: dict[str, list[tuple[int, int]]] = {}
-    for article_id, start, end in zip(corpus.paragraphs["article_id"], corpus.paragraphs["start"],
-                                      corpus.paragraphs["end"]):
+    for article_id, start, end in zip(corpus.paragraphs["article_id"].tolist(), corpus.paragraphs["start"].tolist(),
+                                      corpus.paragraphs["end"].tolist()):
         paragraphs_by_article.setdefault(article_id, []).append((int(start), int(end)))
     sentences_by_article = _sentences_by_article(corpus.sentences)
 

@@ -69,6 +69,7 @@ def _scores(text: str) -> tuple:
 
 def _score_texts(texts) -> pd.DataFrame:
     """Score many texts, each distinct text once (wire copy repeats across outlets)."""
+    texts = texts.tolist() if isinstance(texts, pd.Series) else texts
     return pd.DataFrame([_scores(text) for text in texts], columns=SENTENCE_SCORE_COLUMNS)
 
 
