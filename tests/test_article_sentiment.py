@@ -74,7 +74,7 @@ def test_state_carried_across_a_paragraph_break_falls_back_to_textblob(text):
 
 def test_the_fallback_matters_for_a_pending_negation():
     text = "They were not\n\ngood at all."
-    naive = [article_sentiment._paragraph(p) for p in text.split("\n\n")]
+    naive = [article_sentiment._piece(p) for p in text.split("\n\n")]
     polarities = [value for part in naive for value in part.polarities]
     assert article_sentiment._mean(polarities) != _direct(text)[0]
 
@@ -87,3 +87,44 @@ def test_lexicon_coverage_equals_counting_the_whole_text():
                     sum(t in vader_known for t in tokens) / len(tokens))
         assert article_sentiment.lexicon_coverage(text) == expected
     assert all(math.isnan(value) for value in article_sentiment.lexicon_coverage("\n\n…\n\n"))
+
+
+def _sentence_spans(corpus):
+    spans = {}
+    for article_id, start, end in zip(corpus.sentences["article_id"], corpus.sentences["start"], corpus.sentences["end"]):
+        spans.setdefault(article_id, []).append((int(start), int(end)))
+    return spans
+
+
+@pytest.mark.parametrize("distinct", [False, True])
+def test_scores_assembled_from_sentences_equal_textblob(distinct):
+    from conftest import corpus_of
+
+    corpus = corpus_of(synthetic_corpus(300, seed=4, distinct=distinct)["text"])
+    spans = _sentence_spans(corpus)
+    assembled = 0
+    for article_id, text in zip(corpus.articles["article_id"], corpus.articles["text"]):
+        assembled += article_sentiment._from_sentences(text, spans[article_id]) is not None
+        assert article_sentiment.textblob_scores(text, spans[article_id]) == _direct(text), article_id
+    assert assembled >= 0.8 * len(corpus.articles)
+
+
+def test_each_sentence_score_is_textblobs():
+    for text in ["Not bad at all.", "It was really good!", "(!) Great idea.", "We met :) and left.", "Terrible",
+                 "A good, good day — not a bad one."]:
+        assert article_sentiment.sentence_scores(text) == _direct(text)
+
+
+@pytest.mark.parametrize("marked", [
+    "We met at noon :|) Then we left.",       # ":" | ")": an emoticon across the seam
+    "That was wise (!|) Then we left.",       # "(!" | ")": TextBlob's sarcasm mark
+    "It was really|good news.",               # "really" | "good": a pending adverb
+    "They were not|happy.",                   # "not" | "happy": a pending negation
+    "What a day|! Great.",                    # a "!" that would boost the sentence before
+])
+def test_a_seam_textblob_could_read_across_is_not_assembled(marked):
+    cut = marked.index("|")
+    text = marked.replace("|", " ")
+    spans = [(0, cut), (cut + 1, len(text))]
+    assert article_sentiment._from_sentences(text, spans) is None
+    assert article_sentiment.textblob_scores(text, spans) == _direct(text)

@@ -1,19 +1,21 @@
-"""TextBlob's score of a whole article, and its lexicon coverage, assembled from paragraphs.
+"""TextBlob's score of a whole article, and its lexicon coverage, assembled from its pieces.
 
 ``TextBlob(text).sentiment`` tokenises the whole text and walks its words once, carrying a
 modifier ("really") and a negation ("not") forward from word to word; the score is the plain
-mean of the polarities (and subjectivities) of the words it assessed, summed in order. A
-paragraph break ends a sentence in TextBlob's tokenizer, so an article's word stream is the
-paragraphs' streams one after the other. When no modifier or negation is pending at a paragraph
-break, the assessments of the article are the paragraphs' assessments one after the other, and
-the mean taken over them in the same order is the same float, bit for bit.
+mean of the polarities (and subjectivities) of the words it assessed, summed in order. Tokens
+never span white space, so an article's word stream is its sentences' (or paragraphs') streams
+one after the other. When nothing is pending where two pieces meet, the assessments of the
+article are the pieces' assessments one after the other, and the mean taken over them in the same
+order is the same float, bit for bit.
 
-Wire copy and rewritten stories repeat whole paragraphs, so each distinct paragraph is tokenised
-and assessed once (``_paragraph``, cached) and an article costs little more than a lookup per
-paragraph. Wherever the carry-over cannot be ruled out (a pending "not" or adverb at a break, a
-paragraph that opens with closing punctuation or an exclamation mark, carriage returns), the
-article is scored by TextBlob directly. ``tests/test_article_sentiment.py`` checks equality with
-the direct call on thousands of recombined texts, including the edge cases.
+So each sentence is tokenised and assessed once (``_piece``, cached): that gives its own score
+(``sentence_scores``, the same as ``TextBlob(sentence).sentiment``) and, put together, its
+article's. Wire copy repeats whole sentences and paragraphs, which are then read once. Wherever
+a carry-over cannot be ruled out (a pending "not" or adverb at a seam, a piece that opens with
+closing punctuation or an exclamation mark, an emoticon or "(!)" that could be made of the two
+sides of a seam, carriage returns), the article is assembled from paragraphs instead, or scored
+by TextBlob directly. ``tests/test_article_sentiment.py`` checks equality with the direct call
+on thousands of recombined texts, including the edge cases.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ class _Part:
     has_words: bool
     exclamation_first: bool  # a "!" before its first known word: it would boost the previous paragraph
     joins_previous: bool
+    head: str  # its first and last few tokens, spaces taken out, as TextBlob's tokenizer gives them
+    tail: str
 
 
 def _decides(word: str, lexicon) -> str | None:
@@ -63,31 +67,40 @@ def _decides(word: str, lexicon) -> str | None:
     """
     if word in lexicon.negations:
         return "negation"
-    if word in lexicon and None in lexicon[word]:
+    if _known(word, lexicon):
         return "modifier" if any(tag in lexicon[word] for tag in lexicon.modifiers) else "clears"
     if len(word) > 2 and len(word.strip("'")) > 1:
         return "clears"
     return None
 
 
-@lru_cache(maxsize=200_000)
-def _paragraph(paragraph: str) -> _Part:
+def _known(word: str, lexicon) -> bool:
+    # ``w in self and pos in self[w]`` in Sentiment.assessments, with pos None (the lexicon is a
+    # lazily loaded dict, loaded before this is asked).
+    return dict.__contains__(lexicon, word) and None in dict.__getitem__(lexicon, word)
+
+
+@lru_cache(maxsize=100_000)
+def _piece(piece: str) -> _Part:
+    """Return what a paragraph or sentence contributes (TextBlob's own tokenizer and assessments)."""
     lexicon = _pattern()
-    tokens = [word.lower() for word in " ".join(lexicon.tokenizer(paragraph)).split()]
+    raw = " ".join(lexicon.tokenizer(piece)).split()
+    tokens = [word.lower() for word in raw]
     assessed = lexicon.assessments(((word, None) for word in tokens), True)
-    deciding = [(word, effect) for word in tokens if (effect := _decides(word, lexicon))]
-    last = deciding[-1][1] if deciding else "unchanged"
-    first_known = next((i for i, word in enumerate(tokens) if word in lexicon and None in lexicon[word]), len(tokens))
-    first_is_unknown = bool(deciding) and not (deciding[0][0] in lexicon and None in lexicon[deciding[0][0]])
+    # Only the first and the last word that decide anything matter at a seam.
+    first = next(((word, effect) for word in tokens if (effect := _decides(word, lexicon))), None)
+    last = next((effect for word in reversed(tokens) if (effect := _decides(word, lexicon))), "unchanged")
+    first_known = next((i for i, word in enumerate(tokens) if _known(word, lexicon)), len(tokens))
     return _Part(polarities=tuple(p for _, p, _, _ in assessed), subjectivities=tuple(s for _, _, s, _ in assessed),
                  ends="clean" if last == "clears" else last,
-                 first_clears=first_is_unknown and deciding[0][1] == "clears",
-                 has_deciding_word=bool(deciding), has_words=bool(tokens),
+                 first_clears=first is not None and first[1] == "clears" and not _known(first[0], lexicon),
+                 has_deciding_word=first is not None, has_words=bool(tokens),
                  exclamation_first="!" in tokens[:first_known],
-                 joins_previous=paragraph.lstrip().startswith(_JOINS_PREVIOUS))
+                 joins_previous=piece.lstrip().startswith(_JOINS_PREVIOUS),
+                 head="".join(raw[:3])[:_EDGE], tail="".join(raw[-3:])[-_EDGE:])
 
 
-def _mean(values: list[float]) -> float:
+def _mean(values) -> float:
     # The same loop as pattern's Sentiment.__call__ (weight 1), so the float is the same.
     total, count = 0, 0
     for value in values:
@@ -96,20 +109,54 @@ def _mean(values: list[float]) -> float:
     return total / float(count or 1)
 
 
-def _assembled(text: str) -> tuple[float, float] | None:
-    """Return TextBlob's (polarity, subjectivity) assembled from paragraphs, or None when unsafe."""
-    if "\r" in text:
-        return None
+def sentence_scores(sentence: str) -> tuple[float, float]:
+    """Return ``TextBlob(sentence).sentiment`` as (polarity, subjectivity): the same tokenizer,
+    assessments and mean, kept so that the sentence's article can be assembled from it."""
+    part = _piece(sentence)
+    return _mean(part.polarities), _mean(part.subjectivities)
+
+
+@lru_cache(maxsize=1)
+def _emoticon_splits() -> dict[str, tuple[str, ...]]:
+    """Return {start: ends} for every way TextBlob's emoticons and its sarcasm mark "(!)" can be
+    cut in two, spaces taken out: where two pieces meet, these could join across the seam."""
+    from textblob._text import EMOTICONS
+
+    marks = [mark for group in EMOTICONS.values() for mark in group] + ["(!)"]
+    splits: dict[str, set[str]] = {}
+    for mark in marks:
+        mark = mark.replace(" ", "")
+        for cut in range(1, len(mark)):
+            splits.setdefault(mark[:cut], set()).add(mark[cut:])
+    return {start: tuple(sorted(ends)) for start, ends in splits.items()}
+
+
+_EDGE = 8  # longer than any emoticon
+
+
+def _may_merge(before: str, after: str) -> bool:
+    """True when an emoticon or "(!)" could be made of the end of one piece and the start of the next."""
+    splits = _emoticon_splits()
+    for size in range(1, min(len(before), _EDGE) + 1):
+        ends = splits.get(before[-size:])
+        if ends and any(after.startswith(end) for end in ends):
+            return True
+    return False
+
+
+def _assemble(parts) -> tuple[float, float] | None:
+    """Return TextBlob's (polarity, subjectivity) of pieces read one after the other, or None
+    where TextBlob could carry something across a seam between them."""
     polarities: list[float] = []
     subjectivities: list[float] = []
     pending = "clean"  # nothing pending at the start of the text
-    seen_words = False
-    for paragraph in _PARAGRAPH_BREAK.split(text):
-        part = _paragraph(paragraph)
-        if part.has_words and seen_words:
-            if part.joins_previous or (part.exclamation_first and polarities) or pending == "negation":
+    previous = None
+    for part in parts:
+        if part.has_words and previous is not None:
+            if part.joins_previous or (part.exclamation_first and polarities) or pending == "negation" \
+                    or _may_merge(previous.tail, part.head):
                 return None
-            # A pending adverb is harmless when the paragraph's first deciding word is an unknown
+            # A pending adverb is harmless when the piece's first deciding word is an unknown
             # word that drops it before any known word could be modified by it.
             if pending == "modifier" and part.has_deciding_word and not part.first_clears:
                 return None
@@ -117,18 +164,46 @@ def _assembled(text: str) -> tuple[float, float] | None:
         subjectivities.extend(part.subjectivities)
         if part.ends != "unchanged":
             pending = part.ends
-        seen_words = seen_words or part.has_words
+        if part.has_words:
+            previous = part
     return _mean(polarities), _mean(subjectivities)
 
 
-def textblob_scores(text: str) -> tuple[float, float]:
+def _assembled(text: str) -> tuple[float, float] | None:
+    """Return TextBlob's (polarity, subjectivity) assembled from paragraphs, or None when unsafe."""
+    if "\r" in text:
+        return None
+    return _assemble(_piece(paragraph) for paragraph in _PARAGRAPH_BREAK.split(text))
+
+
+def _from_sentences(text: str, spans) -> tuple[float, float] | None:
+    """Return the score assembled from the text's sentences ((start, end) offsets, in order, with
+    nothing but white space between them), or None when unsafe."""
+    if "\r" in text:
+        return None
+    parts = []
+    previous_end = 0
+    for start, end in spans:
+        if start < previous_end or text[previous_end:start].strip():
+            return None
+        parts.append(_piece(text[start:end]))
+        previous_end = end
+    if text[previous_end:].strip():
+        return None
+    return _assemble(parts)
+
+
+def textblob_scores(text: str, sentences=None) -> tuple[float, float]:
     """Return ``TextBlob(text).sentiment`` as (polarity, subjectivity); NaN for a text without letters.
 
-    Equal to the direct call, float for float; faster when paragraphs repeat across articles.
+    Equal to the direct call, float for float. Assembled from the text's ``sentences`` ((start,
+    end) offsets, already scored one by one), else from its paragraphs, else by the direct call.
     """
     if not _LETTER.search(text or ""):
         return float("nan"), float("nan")
-    assembled = _assembled(text)
+    assembled = _from_sentences(text, sentences) if sentences is not None else None
+    if assembled is None:
+        assembled = _assembled(text)
     if assembled is not None:
         return assembled
     blob = TextBlob(text).sentiment

@@ -62,9 +62,9 @@ def _scores(text: str) -> tuple:
     # Remembered across calls (and partitions): a sentence of wire copy is scored once per process.
     if not _LETTER.search(text or ""):
         return (float("nan"),) * (len(SENTENCE_SCORE_COLUMNS) - 1) + (NO_LETTERS,)
-    blob = TextBlob(text).sentiment
+    polarity, subjectivity = article_sentiment.sentence_scores(text)  # = TextBlob(text).sentiment
     scores = vader().polarity_scores(prepare_for_vader(text))
-    return (blob.polarity, blob.subjectivity, scores["compound"], scores["pos"], scores["neu"], scores["neg"], "")
+    return (polarity, subjectivity, scores["compound"], scores["pos"], scores["neu"], scores["neg"], "")
 
 
 def _score_texts(texts) -> pd.DataFrame:
@@ -94,11 +94,12 @@ def lexicon_coverage(text: str) -> tuple[float, float]:
     return article_sentiment.lexicon_coverage(text)
 
 
-def textblob_scores(text: str) -> tuple[float, float]:
+def textblob_scores(text: str, sentences=None) -> tuple[float, float]:
     """Return TextBlob's (polarity, subjectivity) of a text, ``TextBlob(text).sentiment``; NaN
-    for a text without letters. Assembled from cached paragraph parts when that gives the same
-    floats (see ``analysis.article_sentiment``), else by the direct call."""
-    return article_sentiment.textblob_scores(text)
+    for a text without letters. Assembled from its sentences' ((start, end) offsets) or its
+    paragraphs' cached parts when that gives the same floats (see ``analysis.article_sentiment``),
+    else by the direct call."""
+    return article_sentiment.textblob_scores(text, sentences)
 
 
 def score_articles(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -114,14 +115,18 @@ def score_articles(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.Da
     if sentence_scores is None:
         sentence_scores = score_sentences(corpus)
     vader_means = sentence_scores.groupby("article_id")["vader_compound"].agg(["mean", "count"])
+    means, counts = vader_means["mean"].to_dict(), vader_means["count"].to_dict()
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for article_id, start, end in zip(*(corpus.sentences[column].tolist() for column in ("article_id", "start", "end"))):
+        spans.setdefault(article_id, []).append((start, end))
     rows = []
     seen: dict[str, tuple] = {}  # wire copy: the same text in several outlets is scored once
     for article in corpus.articles.itertuples(index=False):
         if article.text not in seen:
-            seen[article.text] = (*textblob_scores(article.text), *lexicon_coverage(article.text))
+            seen[article.text] = (*textblob_scores(article.text, spans.get(article.article_id, [])),
+                                  *lexicon_coverage(article.text))
         polarity, subjectivity, textblob_coverage, vader_coverage = seen[article.text]
-        mean, count = (vader_means.loc[article.article_id] if article.article_id in vader_means.index
-                       else (float("nan"), 0))
+        mean, count = means.get(article.article_id, float("nan")), counts.get(article.article_id, 0)
         rows.append({"article_id": article.article_id, "outlet": article.outlet,
                      "textblob_polarity": polarity, "textblob_subjectivity": subjectivity,
                      "vader_compound": mean, "n_sentences_scored": int(count),
