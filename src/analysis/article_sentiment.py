@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from textblob import TextBlob
 
+from analysis.caching import CACHE_SIZE
 from analysis.segment import words
 
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")  # what TextBlob's tokenizer turns into a sentence end
@@ -80,7 +81,7 @@ def _known(word: str, lexicon) -> bool:
     return dict.__contains__(lexicon, word) and None in dict.__getitem__(lexicon, word)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _piece(piece: str) -> _Part:
     """Return what a paragraph or sentence contributes (TextBlob's own tokenizer and assessments)."""
     lexicon = _pattern()
@@ -210,7 +211,7 @@ def textblob_scores(text: str, sentences=None) -> tuple[float, float]:
     return blob.polarity, blob.subjectivity
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _coverage_counts(paragraph: str) -> tuple[int, int, int]:
     from analysis.sentiment import _known_words, prepare_for_vader
 

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import lxml.html
 
+from analysis.caching import CACHE_SIZE
+
 # Characters that are invisible or are spaces of another width; all become one plain space or go.
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"), None)
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -73,7 +75,7 @@ class CleanText:
     had_html: bool = False
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def normalise_whitespace(line: str) -> str:
     """Return the line with invisible characters dropped and every run of spaces made one space."""
     line = line.translate(_INVISIBLE)

@@ -15,6 +15,7 @@ import scipy.sparse as sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 
 from analysis import framing
+from analysis.caching import CACHE_SIZE
 from analysis.segment import words
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
@@ -67,7 +68,7 @@ def _analyser(text: str) -> list[str]:
     return [word.casefold() for word in words(text.translate(_STRAIGHT))]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _paragraph_content_words(paragraph: str) -> tuple[str, ...]:
     return tuple(word for word in _analyser(paragraph) if word not in ENGLISH_STOP_WORDS)
 

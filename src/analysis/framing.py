@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.caching import CACHE_SIZE
 from analysis.dictionaries import DictionaryError, node_lines, read_yaml
 
 HIT_COLUMNS = ["article_id", "sentence_id", "frame", "term", "matched_text", "start", "end"]
@@ -282,7 +283,7 @@ def tag_sentences(corpus, frames=None) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _paragraph_hits(paragraph: str, terms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
     return tuple((name, term, found, start, end) for name, frame_terms in terms
                  for term, found, start, end in _find(paragraph, list(frame_terms)))

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from analysis.caching import CACHE_SIZE
+
 NUM_PERM = 128
 SEED = 1
 SEQUENCE = 5  # words per sequence (shingle)
@@ -40,7 +42,7 @@ def _empty() -> np.ndarray:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).hashvalues
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _paragraph_signature(paragraph: str) -> np.ndarray | None:
     from datasketch import MinHash
 

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.caching import CACHE_SIZE
 from analysis.dictionaries import load_speaker_aliases
 from analysis.segment import count_words
 
@@ -211,7 +212,7 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
     return QuoteSpan(trimmed, span.doubt)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def quote_kind(quote: str) -> str:
     """Return 'full' for a quoted sentence and 'partial' for a phrase woven into the writer's sentence."""
     letters = [character for character in quote if character.isalpha()]
@@ -223,7 +224,7 @@ def quote_kind(quote: str) -> str:
 # --- names ----------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _strip_possessive(name: str) -> str:
     return POSSESSIVE.sub("", name)
 
@@ -235,7 +236,7 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def split_title(name: str) -> tuple[str, str]:
     """Return (title, bare name): "US President Donald Trump" -> ("US President", "Donald Trump").
 
@@ -261,7 +262,7 @@ def _honorific_gender(title: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _is_name(phrase: str) -> bool:
     """True when every word of the phrase is capitalised: a person's name, possibly with a title."""
     tokens = phrase.split()
@@ -271,7 +272,7 @@ def _is_name(phrase: str) -> bool:
         and bool(NAME_RUN.fullmatch(_strip_possessive(phrase)))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ,;:-—–")
     words = phrase.split()
@@ -356,7 +357,7 @@ def _word_before(text: str, start: int) -> str:
     return before.group(1) if before else ""
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _runs_in(text: str) -> tuple[_NameRun, ...]:
     runs = []
     for match in NAME_RUN.finditer(text):
@@ -488,19 +489,19 @@ def _without_quotes(text: str, start: int, end: int, cuts: _Cuts) -> str:
     return _collapse_spaces("".join(pieces))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _reporting_subject(narration: str) -> str | None:
     """Return the subject of the first reporting verb of the writer's own sentence, if any."""
     verb = VERB.search(narration)
     return _subject_before(narration[: verb.start()]) if verb else None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _subject_before(narration: str) -> str | None:
     """Return the subject of the last clause of ``narration``, which ends just before a verb."""
     segments = [segment.strip() for segment in re.split(r"[,;(—–]|\s-\s", narration)]
@@ -523,7 +524,7 @@ def _subject_before(narration: str) -> str | None:
     return _sentence_subject(narration)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _sentence_subject(narration: str) -> str | None:
     """Return the person or short noun phrase that opens a sentence, if any."""
     first = _clean_phrase(re.split(r"[,;(—–]", narration, maxsplit=1)[0])
@@ -540,7 +541,7 @@ def _sentence_subject(narration: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _attribute_after(after: str) -> _Attribution | None:
     after = after.lstrip(" ,.!?…—–-")
     for pattern in (AFTER_ACCORDING, AFTER_VERB_FIRST, AFTER_SPEAKER_FIRST):
@@ -561,7 +562,7 @@ def _attribute_after(after: str) -> _Attribution | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _attribute_before(before: str) -> _Attribution | None:
     before = before.rstrip()
     passive = PASSIVE.search(before)
@@ -651,7 +652,7 @@ class _Resolver:
         return found
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def _names_in(narration: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Return (bare name, its words) for each run of capitalised words in a stretch of text."""
     names = (split_title(_strip_possessive(match.group(0)))[1] for match in NAME_RUN.finditer(narration))

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import sentencex
 
+from analysis.caching import CACHE_SIZE
+
 PARAGRAPH_BREAK = "\n\n"
 # A word: letters or digits, allowing inner hyphens and apostrophes ("Seong-ho", "isn’t").
 WORD_PATTERN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -62,6 +64,6 @@ def count_words(text: str) -> int:
     return sum(map(_paragraph_words, text.split("\n\n")))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _paragraph_words(paragraph: str) -> int:
     return len(WORD_PATTERN.findall(paragraph))

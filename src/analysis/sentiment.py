@@ -23,6 +23,7 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText, SentimentIntensityAnalyzer
 
 from analysis import article_sentiment
+from analysis.caching import CACHE_SIZE
 from analysis.dictionaries import load_targets, load_watchlist
 from analysis.segment import words
 
@@ -57,7 +58,7 @@ def score_text(text: str) -> dict[str, object]:
     return dict(zip(SENTENCE_SCORE_COLUMNS, _scores(text)))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE_SIZE)
 def _scores(text: str) -> tuple:
     # Remembered across calls (and partitions): a sentence of wire copy is scored once per process.
     if not _LETTER.search(text or ""):
