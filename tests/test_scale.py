@@ -111,6 +111,19 @@ def test_the_score_check_catches_a_wrong_score():
     assert not scores_identical(tables, articles)
 
 
+def test_the_score_check_accounts_for_articles_skipped_with_a_reason():
+    from analysis.bench import score_mismatches
+
+    articles = synthetic_corpus(6, seed=0)
+    articles.loc[2, "text"] = "   \n\n  "  # nothing left after cleaning: skipped, with a row in problems
+    tables = pipeline.run_pipeline(articles, workers=1, progress=False, reuse_threshold=None)
+    assert len(tables["articles"]) == 5 and score_mismatches(tables, articles) == []
+    tables["article_scores"] = tables["article_scores"].iloc[1:]
+    assert score_mismatches(tables, articles) == ["4 article scores for 5 articles loaded"]
+    tables["problems"] = tables["problems"].iloc[0:0]
+    assert "1 of 6 articles not loaded" in score_mismatches(tables, articles)[-1]
+
+
 def test_a_corpus_folder_keeps_what_its_loading_removed(tmp_path):
     tables = pipeline.run_pipeline(None, workers=1, progress=False, reuse_threshold=None)
     assert len(tables["removed"]) == 13

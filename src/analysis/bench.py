@@ -106,11 +106,17 @@ def _same(first: float, second: float) -> bool:
 
 
 def scores_identical(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> bool:
-    """True when every sentence and article score equals TextBlob and VADER called on that text.
+    """True when every sentence and article score equals TextBlob and VADER called on that text."""
+    return not score_mismatches(tables, articles)
+
+
+def score_mismatches(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, limit: int = 5) -> list[str]:
+    """Return up to ``limit`` descriptions of scores that differ from the libraries' (empty: none).
 
     Each distinct sentence is scored once directly, and every row is compared with the scores of
     its own text; each article's TextBlob score is recomputed from its text, and its VADER score
-    from the direct compounds of its sentences.
+    from the direct compounds of its sentences. Every article has a score, except those the
+    loading skipped with a reason in the problems table (e.g. nothing left after cleaning).
     """
     from textblob import TextBlob
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -128,25 +134,40 @@ def scores_identical(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) ->
         blob = TextBlob(text).sentiment
         vader = analyzer.polarity_scores(prepare_for_vader(text))
         expected[text] = (blob.polarity, blob.subjectivity, vader["compound"], vader["pos"], vader["neu"], vader["neg"])
+    found: list[str] = []
     direct_compound = None
     for position, column in enumerate(columns):
         want = sentences["text"].map(lambda text, k=position: expected[text][k]).to_numpy(dtype=float)
         have = sentences[column].to_numpy(dtype=float)
-        if not np.array_equal(want, have, equal_nan=True):
-            return False
+        differs = ~((want == have) | (np.isnan(want) & np.isnan(have)))
+        for row in np.flatnonzero(differs)[: limit - len(found)]:
+            found.append(f"sentence {sentences['article_id'].iloc[row]}/{sentences['sentence_id'].iloc[row]} "
+                         f"{column}: {have[row]!r}, the library gives {want[row]!r}")
         if column == "vader_compound":
             direct_compound = want
     means = pd.Series(direct_compound, index=sentences.index).groupby(sentences["article_id"].to_numpy()).mean()
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
+    scores = tables["article_scores"]
     for article_id, polarity, subjectivity, compound in zip(
-            tables["article_scores"]["article_id"], tables["article_scores"]["textblob_polarity"],
-            tables["article_scores"]["textblob_subjectivity"], tables["article_scores"]["vader_compound"]):
+            scores["article_id"], scores["textblob_polarity"], scores["textblob_subjectivity"], scores["vader_compound"]):
+        if len(found) >= limit:
+            break
         blob = TextBlob(texts[article_id]).sentiment
         if not (_same(float(polarity), blob.polarity) and _same(float(subjectivity), blob.subjectivity)):
-            return False
+            found.append(f"article {article_id} TextBlob: {(polarity, subjectivity)!r}, the library gives "
+                         f"{(blob.polarity, blob.subjectivity)!r}")
         if not _same(float(compound), float(means.get(article_id, math.nan))):
-            return False
-    return len(tables["article_scores"]) == len(articles)
+            found.append(f"article {article_id} VADER mean: {compound!r}, the sentences' direct compounds give "
+                         f"{float(means.get(article_id, math.nan))!r}")
+    loaded = tables["articles"]["article_id"]
+    if set(scores["article_id"]) != set(loaded) or len(scores) != len(loaded):
+        found.append(f"{len(scores)} article scores for {len(loaded)} articles loaded")
+    problems = tables["problems"]
+    skipped = int(problems["action"].str.startswith("skipped").sum()) if len(problems) else 0
+    if len(loaded) + skipped != len(articles):
+        found.append(f"{len(articles) - len(loaded)} of {len(articles)} articles not loaded, "
+                     f"{skipped} of them skipped with a reason in the problems table")
+    return found[:limit]
 
 
 def _peak_rss_mb() -> float:
@@ -179,10 +200,11 @@ def run_benchmark(n: int, *, workers: int | None = None, seed: int = 0, baseline
     plain_loop(sample)
     baseline = (time.perf_counter() - start) * (n / max(len(sample), 1))
 
-    identical = scores_identical(tables, articles)
+    mismatches = score_mismatches(tables, articles)
     return {"articles": n, "seconds": round(seconds, 3), "articles_per_s": round(n / seconds, 1) if seconds else None,
             "baseline_seconds": round(baseline, 3), "speedup": round(baseline / seconds, 2) if seconds else None,
-            "peak_rss_mb": round(_peak_rss_mb(), 1), "scores_identical": bool(identical), "workers": workers,
+            "peak_rss_mb": round(_peak_rss_mb(), 1), "scores_identical": not mismatches, "mismatches": mismatches,
+            "workers": workers,
             "sentences": int(len(tables["sentences"])), "baseline_extrapolated": len(sample) < n,
             "distinct": distinct}
 
@@ -199,6 +221,7 @@ def describe(result: dict[str, object]) -> str:
         f"speed-up:           {result['speedup']}x",
         f"peak memory:        {result['peak_rss_mb']:,} MB",
         f"scores identical:   {result['scores_identical']}",
+        *(f"  differs: {mismatch}" for mismatch in result.get("mismatches", [])),
     ])
 
 
