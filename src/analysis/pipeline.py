@@ -5,7 +5,9 @@ Per article: cleaning and segmentation, both sentiment lexicons (sentences and a
 and frame hits. Across articles, afterwards: the reuse pairs and the merging of speaker names.
 Within a partition, quotes resolve names with what that partition's articles say (a name is
 completed from another article only when both are in one partition); use ``quotes.extract_quotes``
-on a whole corpus for the fullest resolution.
+on a whole corpus for the fullest resolution. Past ``APPROXIMATE_REUSE_FROM`` articles the reuse
+pairs are searched among MinHash LSH candidates (``analysis.minhash``); the scores are never
+approximated. Each worker remembers what it has read of repeated text (``analysis.caching``).
 """
 
 from __future__ import annotations
