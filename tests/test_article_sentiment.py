@@ -8,7 +8,7 @@ from textblob import TextBlob
 
 from analysis import article_sentiment
 from analysis.bench import synthetic_corpus
-from analysis.segment import words
+from analysis.segment import LETTER, words
 from analysis.sentiment import _known_words, prepare_for_vader
 
 # Paragraphs chosen to hit every way TextBlob's state or tokenizer could join two paragraphs:
@@ -38,7 +38,7 @@ def test_scores_equal_textblob_on_recombined_news_texts():
     texts = synthetic_corpus(600, seed=11)["text"].tolist()
     assembled = sum(article_sentiment._assembled(text) is not None for text in texts)
     for text in texts:
-        direct = _direct(text) if article_sentiment._LETTER.search(text) else (math.nan, math.nan)
+        direct = _direct(text) if LETTER.search(text) else (math.nan, math.nan)
         assert _same(article_sentiment.textblob_scores(text), direct), text[:200]
     # The assembled path (not the fallback) is what these texts take, so it is what was checked.
     assert assembled >= 0.9 * len(texts)
@@ -52,7 +52,7 @@ def test_scores_equal_textblob_on_edge_case_paragraphs():
         pieces = [rng.choice(EDGE_PARAGRAPHS if rng.random() < 0.6 else real) for _ in range(rng.randint(1, 6))]
         breaks = [rng.choice(["\n\n", "\n\n\n", "\n\n  ", "\n \n\n"]) for _ in pieces]
         text = "".join(piece + gap for piece, gap in zip(pieces, breaks)).rstrip("\n ")
-        if not article_sentiment._LETTER.search(text):
+        if not LETTER.search(text):
             assert all(math.isnan(value) for value in article_sentiment.textblob_scores(text))
             continue
         assembled += article_sentiment._assembled(text) is not None

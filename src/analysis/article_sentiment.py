@@ -27,10 +27,9 @@ from functools import lru_cache
 from textblob import TextBlob
 
 from analysis.caching import CACHE_SIZE
-from analysis.segment import words
+from analysis.segment import LETTER, words
 
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")  # what TextBlob's tokenizer turns into a sentence end
-_LETTER = re.compile(r"[^\W\d_]")
 # A paragraph opening with these joins the previous paragraph's last sentence in TextBlob's tokenizer.
 _JOINS_PREVIOUS = tuple(")”’.!?")
 
@@ -43,7 +42,7 @@ def _pattern():
 
 @dataclass(frozen=True)
 class _Part:
-    """What one paragraph contributes to an article's TextBlob score."""
+    """What one sentence or paragraph contributes to its article's TextBlob score."""
 
     polarities: tuple[float, ...]
     subjectivities: tuple[float, ...]
@@ -51,7 +50,7 @@ class _Part:
     first_clears: bool  # its first deciding word clears a pending modifier (see _decides)
     has_deciding_word: bool
     has_words: bool
-    exclamation_first: bool  # a "!" before its first known word: it would boost the previous paragraph
+    exclamation_first: bool  # a "!" before its first known word: it would boost the piece before
     joins_previous: bool
     head: str  # its first and last few tokens, spaces taken out, as TextBlob's tokenizer gives them
     tail: str
@@ -200,7 +199,7 @@ def textblob_scores(text: str, sentences=None) -> tuple[float, float]:
     Equal to the direct call, float for float. Assembled from the text's ``sentences`` ((start,
     end) offsets, already scored one by one), else from its paragraphs, else by the direct call.
     """
-    if not _LETTER.search(text or ""):
+    if not LETTER.search(text or ""):
         return float("nan"), float("nan")
     assembled = _from_sentences(text, sentences) if sentences is not None else None
     if assembled is None:

@@ -79,7 +79,11 @@ def _content_words(text: str) -> list[str]:
 
 
 def _shingles(text: str, size: int = SHINGLE_SIZE) -> list[str]:
-    tokens = normalised_words(text)
+    return word_sequences(normalised_words(text), size)
+
+
+def word_sequences(tokens: list[str], size: int) -> list[str]:
+    """Return the runs of ``size`` consecutive words (a shorter text is one run of all its words)."""
     if len(tokens) < size:
         return [" ".join(tokens)] if tokens else []
     return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)]

@@ -246,7 +246,7 @@ def _matcher(terms: tuple[str, ...]) -> _Matcher:
     return _Matcher(terms)
 
 
-def _find(text: str, terms: list[str]) -> list[tuple[str, str, int, int]]:
+def _find(text: str, terms) -> list[tuple[str, str, int, int]]:
     """Return (term, matched text, start, end) for every hit of the terms in a text."""
     if not terms or not text:
         return []
@@ -286,7 +286,7 @@ def tag_sentences(corpus, frames=None) -> pd.DataFrame:
 @lru_cache(maxsize=CACHE_SIZE)
 def _paragraph_hits(paragraph: str, terms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
     return tuple((name, term, found, start, end) for name, frame_terms in terms
-                 for term, found, start, end in _find(paragraph, list(frame_terms)))
+                 for term, found, start, end in _find(paragraph, frame_terms))
 
 
 def _article_order(corpus) -> dict[str, int]:

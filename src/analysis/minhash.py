@@ -27,12 +27,9 @@ SCHEME = "affine32"  # datasketch 2: 32-bit hash values, half the memory of the 
 
 
 def _paragraph_sequences(paragraph: str) -> list[str]:
-    from analysis.coverage import _analyser
+    from analysis.coverage import _analyser, word_sequences
 
-    tokens = _analyser(paragraph)
-    if len(tokens) < SEQUENCE:
-        return [" ".join(tokens)] if tokens else []
-    return [" ".join(tokens[i:i + SEQUENCE]) for i in range(len(tokens) - SEQUENCE + 1)]
+    return word_sequences(_analyser(paragraph), SEQUENCE)
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +108,7 @@ def candidate_pairs(rows: np.ndarray, *, threshold: float = 0.5, per_article: in
     estimated = np.concatenate([(sketches[first[k:k + 100_000]] == sketches[second[k:k + 100_000]]).mean(axis=1)
                                 for k in range(0, len(first), 100_000)])
     first, second = keep_closest(first, second, estimated, per_article)[:2]
-    first, second = usable[first], usable[second]
-    return np.minimum(first, second), np.maximum(first, second)
+    return usable[first], usable[second]  # usable is ascending, so each pair stays in order
 
 
 def keep_closest(first: np.ndarray, second: np.ndarray, values: np.ndarray,

@@ -34,44 +34,35 @@ def _load(partition: pd.DataFrame):
         return load_corpus(partition)
 
 
-def partition_table(partition: pd.DataFrame, name: str, frames=None) -> pd.DataFrame:
-    """Return one per-article table (a name of ``TABLES``) for one partition of an articles table."""
+def _tables(corpus, frames) -> dict[str, object]:
+    """Return {table name: how to make it from a loaded partition}, for every name of ``TABLES``."""
     from analysis.framing import tag_sentences
     from analysis.quotes import extract_quotes
     from analysis.sentiment import SENTENCE_SCORE_COLUMNS, score_articles, score_sentences
 
-    corpus = _load(partition)
-    if name in ("articles", "removed", "problems"):
-        return getattr(corpus, name)
-    if name == "sentences":
-        return score_sentences(corpus)
-    if name == "article_scores":
-        # The VADER mean of each article is taken from the sentence table when partitions are combined.
-        no_sentences = pd.DataFrame(columns=["article_id", *SENTENCE_SCORE_COLUMNS])
-        return score_articles(corpus, no_sentences)
-    if name == "quotes":
-        return extract_quotes(corpus)
-    if name == "frame_hits":
-        return tag_sentences(corpus, frames)
-    raise KeyError(f"No table '{name}'; the tables are: {', '.join(TABLES)}")
+    # The VADER mean of each article is taken from the sentence table when partitions are combined.
+    no_sentences = pd.DataFrame(columns=["article_id", *SENTENCE_SCORE_COLUMNS])
+    return {
+        "articles": lambda: corpus.articles,
+        "sentences": lambda: score_sentences(corpus),
+        "article_scores": lambda: score_articles(corpus, no_sentences),
+        "quotes": lambda: extract_quotes(corpus),
+        "frame_hits": lambda: tag_sentences(corpus, frames),
+        "removed": lambda: corpus.removed,
+        "problems": lambda: corpus.problems,
+    }
+
+
+def partition_table(partition: pd.DataFrame, name: str, frames=None) -> pd.DataFrame:
+    """Return one per-article table (a name of ``TABLES``) for one partition of an articles table."""
+    if name not in TABLES:
+        raise KeyError(f"No table '{name}'; the tables are: {', '.join(TABLES)}")
+    return _tables(_load(partition), frames)[name]()
 
 
 def analyse_partition(partition: pd.DataFrame, frames=None) -> dict[str, pd.DataFrame]:
     """Return every per-article table for one partition of an articles table (with a ``text`` column)."""
-    from analysis.framing import tag_sentences
-    from analysis.quotes import extract_quotes
-    from analysis.sentiment import SENTENCE_SCORE_COLUMNS, score_articles, score_sentences
-
-    corpus = _load(partition)
-    return {
-        "articles": corpus.articles,
-        "sentences": score_sentences(corpus),
-        "article_scores": score_articles(corpus, pd.DataFrame(columns=["article_id", *SENTENCE_SCORE_COLUMNS])),
-        "quotes": extract_quotes(corpus),
-        "frame_hits": tag_sentences(corpus, frames),
-        "removed": corpus.removed,
-        "problems": corpus.problems,
-    }
+    return {name: make() for name, make in _tables(_load(partition), frames).items()}
 
 
 def _partitions(articles: pd.DataFrame, size: int) -> list[pd.DataFrame]:
@@ -225,8 +216,7 @@ def _run_dask(articles: pd.DataFrame, partition_size: int, frames, client) -> di
     import dask.dataframe as dd
 
     frame = dd.from_pandas(articles.reset_index(drop=True), chunksize=max(1, partition_size), sort=False)
-    empty = analyse_partition(articles.iloc[0:0], frames) if len(articles) == 0 else None
-    sample = analyse_partition(articles.iloc[:1], frames) if empty is None else empty
+    sample = analyse_partition(articles.iloc[:1], frames)  # the columns and types of each table
     lazy = {name: frame.map_partitions(partition_table, name, frames, meta=sample[name].iloc[0:0])
             for name in TABLES}
     computed = (client.compute(list(lazy.values()), sync=True) if client is not None

@@ -371,8 +371,8 @@ _PREFIX_AT_END = re.compile(rf"(?:[A-Z]{{2,}}|{_HONORIFIC})$")  # the two option
 
 
 def _may_join(before: str, after: str) -> bool:
-    """True when a run of names could go on from one paragraph into the next ("Northvale General\n\n
-    Hundreds"): the first paragraph ends with a run (or with an honorific or capitals that start
+    """True when a run of names could go on from one paragraph into the next ("Northvale General",
+    blank line, "Hundreds"): the first paragraph ends with a run (or with an honorific or capitals that start
     one) and the next opens with a capital."""
     if not after.lstrip()[:1].isupper():
         return False
@@ -420,8 +420,8 @@ def _person_evidence(text: str) -> set[str]:
             continue
         if len(words) == 1 and not titled:
             if mid_sentence is None:
-                mid_sentence = {found.rstrip("’'s") for found in _MID_SENTENCE_CAPITAL.findall(text)} | set(
-                    _MID_SENTENCE_CAPITAL.findall(text))
+                capitals = _MID_SENTENCE_CAPITAL.findall(text)
+                mid_sentence = set(capitals) | {found.rstrip("’'s") for found in capitals}
             if words[0] not in mid_sentence:
                 continue
         tokens.update({words[0], words[-1]})
@@ -644,19 +644,13 @@ class _Resolver:
     def mentions(self, narration: str, offset: int) -> list[str]:
         """Return the people a stretch of the writer's own text names, in order."""
         found = []
-        for name, tokens in _names_in(narration):
+        for run in _runs_in(narration):
+            name, tokens = run.name, run.words
             if tokens and (tokens[0] in self.corpus_people.person_tokens or tokens[-1] in self.corpus_people.person_tokens):
                 key_token = tokens[0] if len(tokens) == 1 else None
                 full = self.people.full_name(key_token, offset, self.corpus_people) if key_token else name
                 found.append(full or name)
         return found
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _names_in(narration: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Return (bare name, its words) for each run of capitalised words in a stretch of text."""
-    names = (split_title(_strip_possessive(match.group(0)))[1] for match in NAME_RUN.finditer(narration))
-    return tuple((name, tuple(name.split())) for name in names)
 
 
 # --- the table ------------------------------------------------------------------------------------

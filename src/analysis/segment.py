@@ -19,6 +19,8 @@ from analysis.caching import CACHE_SIZE
 PARAGRAPH_BREAK = "\n\n"
 # A word: letters or digits, allowing inner hyphens and apostrophes ("Seong-ho", "isn’t").
 WORD_PATTERN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# A letter (not a digit or underscore): a text without one has nothing for a lexicon to score.
+LETTER = re.compile(r"[^\W\d_]")
 _NON_SPACE = re.compile(r"\S")
 
 

@@ -25,13 +25,12 @@ from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText, SentimentInte
 from analysis import article_sentiment
 from analysis.caching import CACHE_SIZE
 from analysis.dictionaries import load_targets, load_watchlist
-from analysis.segment import words
+from analysis.segment import LETTER, words
 
 SENTENCE_SCORE_COLUMNS = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos",
                           "vader_neu", "vader_neg", "score_note"]
 NO_LETTERS = "no letters to score"
 _STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "‚": "'"})
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def prepare_for_vader(text: str) -> str:
@@ -61,7 +60,7 @@ def score_text(text: str) -> dict[str, object]:
 @lru_cache(maxsize=CACHE_SIZE)
 def _scores(text: str) -> tuple:
     # Remembered across calls (and partitions): a sentence of wire copy is scored once per process.
-    if not _LETTER.search(text or ""):
+    if not LETTER.search(text or ""):
         return (float("nan"),) * (len(SENTENCE_SCORE_COLUMNS) - 1) + (NO_LETTERS,)
     polarity, subjectivity = article_sentiment.sentence_scores(text)  # = TextBlob(text).sentiment
     scores = vader().polarity_scores(prepare_for_vader(text))
@@ -132,7 +131,7 @@ def score_articles(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.Da
                      "textblob_polarity": polarity, "textblob_subjectivity": subjectivity,
                      "vader_compound": mean, "n_sentences_scored": int(count),
                      "textblob_coverage": textblob_coverage, "vader_coverage": vader_coverage,
-                     "score_note": "" if _LETTER.search(article.text or "") else NO_LETTERS})
+                     "score_note": "" if LETTER.search(article.text or "") else NO_LETTERS})
     return pd.DataFrame(rows, columns=["article_id", "outlet", "textblob_polarity", "textblob_subjectivity",
                                        "vader_compound", "n_sentences_scored", "textblob_coverage",
                                        "vader_coverage", "score_note"])
@@ -166,7 +165,7 @@ def vader_word_valences(text: str, analyzer: SentimentIntensityAnalyzer | None =
 
 def _head_word(chunk: list[str]) -> str:
     """Return the word a TextBlob assessment scores: its last word, skipping a trailing '!'."""
-    letters = [word for word in chunk if _LETTER.search(word)]
+    letters = [word for word in chunk if LETTER.search(word)]
     return letters[-1] if letters else chunk[-1]
 
 
@@ -279,7 +278,7 @@ def score_voices(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
             cursor = max(cursor, end)
         kept.append(text[cursor:sentence.end])
         narration = re.sub(r"\s+", " ", " ".join(kept)).strip()
-        if _LETTER.search(narration):
+        if LETTER.search(narration):
             pieces.append((sentence.article_id, sentence.sentence_id, "narration", "", narration))
     table = pd.DataFrame(pieces, columns=["article_id", "sentence_id", "voice", "speaker", "text"])
     table["n_words"] = [len(words(text)) for text in table["text"]]
@@ -404,7 +403,7 @@ def neutralised_scores(corpus, watchlist=None) -> pd.DataFrame:
         assessments = TextBlob(article.text).sentiment_assessments.assessments
         kept = [polarity for words_, polarity, _, _ in assessments if _head_word(words_).casefold() not in misleading]
         sentences = corpus.sentences.loc[corpus.sentences["article_id"] == article.article_id, "text"]
-        scorable = [prepare_for_vader(text) for text in sentences if _LETTER.search(text)]
+        scorable = [prepare_for_vader(text) for text in sentences if LETTER.search(text)]
         as_is = [vader().polarity_scores(text)["compound"] for text in scorable]
         without = [neutral.polarity_scores(text)["compound"] for text in scorable]
         textblob_polarity = TextBlob(article.text).sentiment.polarity
