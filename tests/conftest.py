@@ -1,11 +1,28 @@
 """Shared test settings, and the accuracy figures printed at the end of the run."""
 
+import os
 import warnings
+from pathlib import Path
 
 import matplotlib
 import pandas as pd
+import pytest
 
 matplotlib.use("Agg")
+
+
+# Real data with gold answers sits beside the repository in ../shared (CI puts it there); it is
+# never copied into the repository. NEWS_FRAMING_SHARED points elsewhere.
+SHARED = Path(os.environ.get("NEWS_FRAMING_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+
+
+def shared_path(relative: str) -> Path:
+    """Return ``../shared/<relative>``, or skip the test, saying what is missing, when it is absent."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{path} is absent: this test measures the package on real data kept beside the "
+                    "repository in ../shared (set NEWS_FRAMING_SHARED to its folder to run it)")
+    return path
 
 
 def corpus_of(texts, **columns):

@@ -130,3 +130,182 @@ def test_wikipedia_is_left_as_it_is():
     result = clean_text(raw)
     assert result.removed == []
     assert result.text == "\n\n".join(line for line in raw.split("\n") if line.strip())
+
+
+# --- rules that cannot eat prose -------------------------------------------------------------------
+
+PROSE = ("The talks resumed on Monday after a long pause. Officials from both sides met in the capital "
+         "and agreed to meet again within a month. Neither side gave details of what was discussed.")
+
+
+def _changes(result):
+    return [(line.line_number, line.start, line.end, line.text, line.reason, line.change, line.replacement)
+            for line in result.removed]
+
+
+def test_a_credit_at_the_end_of_prose_takes_out_only_the_credit():
+    raw = PROSE + " Featured image via Jo Bloggs/Getty Images"
+    result = clean_text(raw)
+    assert result.text == PROSE
+    start = len(PROSE) + 1
+    assert _changes(result) == [(1, start, len(raw), "Featured image via Jo Bloggs/Getty Images",
+                                 cleaning.REASON_CREDIT_ONLY, "removed", "")]
+
+
+def test_a_credit_glued_to_the_last_sentence_is_cut_at_the_join():
+    result = clean_text(PROSE + "Featured Image: Screenshot")
+    assert result.text == PROSE
+    assert [line.text for line in result.removed] == ["Featured Image: Screenshot"]
+
+
+def test_a_short_article_that_ends_in_a_credit_keeps_its_text():
+    # The only line of a text is the article itself, however short: never a caption.
+    result = clean_text("Senators met on Tuesday. They agreed on nothing. Featured image via Getty Images")
+    assert result.text == "Senators met on Tuesday. They agreed on nothing."
+
+
+def test_a_credit_in_mid_line_ending_in_an_agency_is_cut_out_and_the_line_split():
+    raw = PROSE + " Photo: Jo Bloggs / ReutersThe ambassador walked out before the speech began, aides said."
+    result = clean_text(raw)
+    assert result.text == PROSE + "\n\nThe ambassador walked out before the speech began, aides said."
+    assert [(line.text, line.start) for line in result.removed] == [("Photo: Jo Bloggs / Reuters", len(PROSE) + 1)]
+
+
+def test_a_credit_whose_end_cannot_be_told_stays_with_a_doubt():
+    raw = PROSE + " Photo: Alvaro Serey The exhibition opens next week and runs until the end of March in the old hall."
+    result = clean_text(raw)
+    assert result.text == raw
+    assert result.removed == []
+    assert [(doubt.line_number, doubt.text[:19]) for doubt in result.doubts] == [(1, "Photo: Alvaro Serey")]
+
+
+@pytest.mark.parametrize("caption", [
+    "President Trump waves as he boards Air Force One in Maryland. (AP Photo/Evan Vucci, file)",
+    "A soldier stands guard at the border crossing on Monday. REUTERS/Jo Bloggs/File Photo",
+    "A soldier stands guard at the border crossing on Monday. Jo Bloggs/AFP via Getty Images",
+    "Photo: Getty Images",
+    "Featured image via Twitter",
+])
+def test_caption_lines_with_the_credits_wires_use_are_removed_whole(caption):
+    result = clean_text(f"{PROSE}\n\n{caption}\n\nThe story goes on.")
+    assert result.text == f"{PROSE}\n\nThe story goes on."
+    assert _changes(result) == [(3, 0, len(caption), caption, cleaning.REASON_CREDIT, "removed", "")]
+
+
+@pytest.mark.parametrize("line", [
+    "WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.",  # a dateline, not a credit
+    "SEOUL (AP) — North Korea fired a missile on Monday.",
+    "The photo by the agency was widely shared, officials said.",  # lowercase: prose about a photo
+    "The company said it had sold the unit (Reuters).",
+])
+def test_datelines_and_prose_about_photos_are_not_credits(line):
+    result = clean_text(f"{line}\n\n{PROSE}")
+    assert result.text == f"{line}\n\n{PROSE}"
+    assert result.removed == [] and result.doubts == []
+
+
+def test_prose_that_mentions_an_image_or_ends_with_an_agency_keeps_its_sentences():
+    lead = ("Image: Power and Protest is the title of the exhibition that opened on Friday, and its organisers "
+            "say it has drawn record crowds. " + PROSE)
+    ending = PROSE + " - AP"
+    result = clean_text(f"{lead}\n\n{ending}")
+    assert result.text == f"{lead}\n\n{PROSE}"
+    assert [line.text for line in result.removed] == ["- AP"]
+
+
+def test_a_repeated_paragraph_of_prose_keeps_its_first_copy():
+    result = clean_text(f"{PROSE}\n\n{PROSE}\n\nThe end.")
+    assert result.text == f"{PROSE}\n\nThe end."
+    assert _removed(result) == [(3, PROSE, cleaning.REASON_REPEAT)]
+
+
+def test_a_subheading_that_the_next_paragraph_repeats_is_kept_as_its_own_paragraph():
+    result = clean_text("The budget was cut.\n\nFunding cuts\n\nFunding cuts have forced three libraries to close.")
+    assert result.text == "The budget was cut.\n\nFunding cuts\n\nFunding cuts have forced three libraries to close."
+    assert result.removed == []
+
+
+def test_subheadings_are_not_glued_to_the_next_sentence():
+    raw = "The talks went on.\nHostage swap\nThe Afghan government has ruled out a swap."
+    result = clean_text(raw)
+    assert [result.text[start:end] for start, end in result.paragraphs] == [
+        "The talks went on.", "Hostage swap", "The Afghan government has ruled out a swap."]
+
+
+def test_a_table_keeps_its_header_row():
+    table = "| Ticker | Security | Last |\n| HD | Home Depot | 230.5 |\n| LOW | Lowe's | 110.2 |"
+    result = clean_text(f"Shares fell.\n{table}")
+    assert "| Ticker | Security | Last |" in result.text
+    assert result.removed == []
+
+
+def test_a_date_range_with_a_bar_is_content():
+    result = clean_text("The exhibition runs for two months.\n29 November 2018 | 20 January 2019\nTickets are free.")
+    assert "29 November 2018 | 20 January 2019" in result.text
+
+
+def test_furniture_is_still_removed():
+    result = clean_text("Story.\n\nMore news | Sport | Weather\n\nMore story.")
+    assert _removed(result) == [(3, "More news | Sport | Weather", cleaning.REASON_FURNITURE)]
+
+
+# --- text in angle brackets ---------------------------------------------------------------------
+
+def test_a_title_in_angle_brackets_is_text_not_a_tag():
+    raw = "It's because <The Palace: Tale of Jang Noksu> was part of the festival."
+    result = clean_text(raw)
+    assert result.text == raw
+    assert not result.had_html
+
+
+def test_real_tags_go_and_a_title_in_angle_brackets_stays():
+    result = clean_text("<p>It's because <The Palace: Tale of Jang Noksu> was <b>part</b> of it.</p>")
+    assert result.had_html
+    assert result.text == "It's because <The Palace: Tale of Jang Noksu> was part of it."
+
+
+def test_text_from_a_web_page_is_never_read_as_markup():
+    result = clean_text("A guide to the <p> tag and the <b> tag.", markup=False)
+    assert result.text == "A guide to the <p> tag and the <b> tag."
+    assert not result.had_html
+
+
+# --- structure and words that scraping lost --------------------------------------------------------
+
+def test_a_one_line_article_gets_paragraphs_where_sentences_ran_together():
+    raw = "He asked for this.Earlier this week, Mr.Smith met U.S.Officials at www.example.Com and left.Why?Nobody knows."
+    result = clean_text(raw)
+    assert [result.text[start:end] for start, end in result.paragraphs] == [
+        "He asked for this.", "Earlier this week, Mr.Smith met U.S.Officials at www.example.Com and left.",
+        "Why?", "Nobody knows."]
+    glued = [(line.text, line.replacement, line.start) for line in result.removed]
+    assert glued == [("this.Earlier", "this.\n\nEarlier", 13), ("left.Why?Nobody", "left.\n\nWhy?Nobody", 87),
+                     ("left.Why?Nobody", "left.Why?\n\nNobody", 87)]
+    assert {line.reason for line in result.removed} == {cleaning.REASON_GLUED}
+
+
+def test_sentences_run_together_in_text_with_lines_are_left_to_the_sentence_splitter():
+    raw = "He asked for this.Earlier this week he left.\n\nA second paragraph."
+    result = clean_text(raw)
+    assert result.text == "He asked for this.Earlier this week he left.\n\nA second paragraph."
+    assert result.removed == []
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("They don t know. It s late and I m tired, you re right, we can t and won t.",
+     "They don't know. It's late and I'm tired, you're right, we can't and won't."),
+    ("Don t go. The president s ear.", "Don't go. The president's ear."),
+    # A lone "s" is a possessive only where the text shows other lost apostrophes.
+    ("Section s of the law.", "Section s of the law."),
+    # The mark put back is the one the text uses.
+    ("She isn’t sure, and they don t know.", "She isn’t sure, and they don’t know."),
+])
+def test_lost_apostrophes_are_put_back(raw, text):
+    result = clean_text(raw)
+    assert result.text == text
+    assert all(line.change == "repaired" and line.reason == cleaning.REASON_APOSTROPHE for line in result.removed)
+
+
+def test_a_repair_records_what_was_written_and_what_replaced_it():
+    result = clean_text("Prose here.\n\nThey don t know.")
+    assert _changes(result) == [(3, 5, 10, "don t", cleaning.REASON_APOSTROPHE, "repaired", "don't")]

@@ -1,5 +1,6 @@
 """load_corpus on every input format, on the bundled corpus, and on every kind of bad input."""
 
+import gzip
 import json
 import shutil
 import warnings
@@ -124,13 +125,14 @@ def test_folder_with_manifest_keeps_extra_columns(tmp_path):
     assert corpus.problems.empty
 
 
-def test_csv_jsonl_and_parquet_tables(tmp_path):
+def test_csv_tsv_jsonl_and_parquet_tables(tmp_path):
     table = pd.DataFrame({"id": ["x", "y"], "outlet": ["Post", "Herald"], "text": [STORY_A, STORY_B],
                           "date": ["2021-01-02", ""]})
     table.to_csv(tmp_path / "a.csv", index=False)
+    table.to_csv(tmp_path / "a.tsv", index=False, sep="\t")
     table.to_parquet(tmp_path / "a.parquet")
     (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(record) for record in table.to_dict("records")))
-    for name in ("a.csv", "a.jsonl", "a.parquet"):
+    for name in ("a.csv", "a.tsv", "a.jsonl", "a.parquet"):
         corpus = _load(tmp_path / name)
         assert list(corpus.articles["article_id"]) == ["x", "y"], name
         assert list(corpus.articles["outlet"]) == ["Post", "Herald"], name
@@ -170,6 +172,17 @@ def test_folder_of_saved_web_pages(tmp_path):
     assert article["date"] == pd.Timestamp("2020-05-04")
     assert article["text"].startswith("Talks resumed in Geneva")  # the headline is not in the body
     assert "Copyright" not in article["text"] and "Sport" not in article["text"]
+
+
+def test_gzipped_web_pages_load_and_angle_brackets_in_them_are_not_tags(tmp_path):
+    page = PAGE.replace("adding that no date was set.", "adding that &lt;The Palace: Tale of Jang Noksu&gt; was shown.")
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "envoy.html.gz").write_bytes(gzip.compress(page.encode("utf-8")))
+    corpus = _load(folder)
+    assert corpus.articles["article_id"].tolist() == ["envoy"]
+    assert "<The Palace: Tale of Jang Noksu> was shown." in corpus.articles["text"].iloc[0]
+    assert corpus.problems.empty
 
 
 def test_copied_bundled_corpus_loads_like_the_original(tmp_path):
@@ -296,3 +309,35 @@ def test_events_file_without_the_needed_columns_is_reported(tmp_path):
     assert corpus.events.empty and list(corpus.events.columns) == ["date", "event"]
     assert _problems(corpus) == [("events.csv", "the timeline needs 'date' and 'event' columns",
                                   "ignored: add those columns")]
+
+
+def test_one_line_scraped_articles_load_whole_with_every_change_listed():
+    text = ("Senators met on Tuesday and they don t agree.Earlier this week the talks stalled, aides said. "
+            "Featured image via Jo Bloggs/Getty Images")
+    corpus = _load(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    assert corpus.articles["text"].tolist() == [
+        "Senators met on Tuesday and they don't agree.\n\nEarlier this week the talks stalled, aides said."]
+    assert corpus.sentences["text"].tolist() == [
+        "Senators met on Tuesday and they don't agree.", "Earlier this week the talks stalled, aides said."]
+    changes = corpus.removed[["line_number", "start", "end", "text", "change", "replacement"]]
+    assert [tuple(row) for row in changes.itertuples(index=False)] == [
+        (1, 33, 38, "don t", "repaired", "don't"),
+        (1, 39, 52, "agree.Earlier", "repaired", "agree.\n\nEarlier"),
+        (1, 94, 135, "Featured image via Jo Bloggs/Getty Images", "removed", ""),
+    ]
+    assert text[94:135] == "Featured image via Jo Bloggs/Getty Images" and text[33:38] == "don t"
+    summary = corpus.summary().iloc[0]
+    assert (summary["n_paragraphs"], summary["n_removed_lines"], summary["n_repairs"]) == (2, 1, 2)
+    assert corpus.problems.empty
+
+
+def test_a_credit_that_cannot_be_cut_out_safely_is_kept_and_reported(tmp_path):
+    line = ("The exhibition drew crowds all week. Photo: Alvaro Serey The curators said they would extend it "
+            "into the spring because of the demand from schools.")
+    corpus = _load(_write(tmp_path / "c", {"show.txt": f"Opening paragraph.\n\n{line}"}))
+    assert corpus.articles["text"].iloc[0] == f"Opening paragraph.\n\n{line}"
+    assert _problems(corpus) == [(
+        "show.txt line 3",
+        "'Photo: Alvaro Serey The curators said they would extend it…' looks like a photo credit whose end "
+        "cannot be told, inside the text",
+        "kept: taking it out could take prose with it; delete the credit by hand if it is one")]

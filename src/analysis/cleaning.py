@@ -1,8 +1,12 @@
 """Clean the raw text of one article: take out scraping debris, keep every word of the story.
 
-Each rule works on lines, and every line (or part of a line) it takes out is returned with a
-reason, so the corpus can list it in ``removed``. Quote marks and apostrophes are kept exactly as
-written, curly or straight.
+Each rule works on lines, and every line, or part of a line, that it takes out or repairs is
+returned with its reason and offsets, so the corpus can list it in ``removed``. A rule that takes
+out a whole line (a caption, a credit, page furniture) applies only to a line that looks like one:
+short, not a run of sentences. In a line of prose only the credit itself is taken out, or, where
+its end cannot be told, nothing, with a doubt for the problems table. Quote marks and apostrophes
+are kept exactly as written, curly or straight; an apostrophe lost in scraping ("don t") is put
+back and listed.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import lxml.html
+from lxml.html import defs as html_definitions
 
 from analysis.caching import CACHE_SIZE
+from analysis.credits import PAREN_CREDIT, find_credits
+from analysis.repairs import glued_breaks, lost_apostrophes, shows_lost_apostrophes
 
 # Characters that are invisible or are spaces of another width; all become one plain space or go.
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"), None)
@@ -26,42 +33,88 @@ _RUNS_OF_SPACES = re.compile(r" {2,}")
 # same line as the first paragraph).
 DATE_HEADER = re.compile(r"^\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 
-# Tags that look like HTML: an opening, closing or self-closing tag with a known shape.
-HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# Something shaped like a tag: an opening, closing or self-closing tag. It is HTML only when its
+# name is an HTML element ("<p>", "</b>"); "<The Palace: Tale of Jang Noksu>" is a title in angle
+# brackets and stays as text.
+TAG_SHAPE = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+HTML_ELEMENTS = frozenset(html_definitions.tags)
 _BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote|tr|section|article)\s*>")
 
-# Photo credits that end a caption line: "... - Reuters", "... Credit: Evan Vucci/AP",
-# "... (AP/Manuel Balce Ceneta)", "Photo: Getty Images".
-PHOTO_AGENCIES = r"(?:AP|AFP|PA|Reuters|Getty(?: Images)?|EPA|Bloomberg|Yonhap|Xinhua|Shutterstock|Alamy)"
-CREDIT_LINE = re.compile(
-    r"(?:\b(?:Credit|Photo(?:graph)?|Picture|Image)s?\s*:\s*\S"
-    rf"|\s[-–—]\s*{PHOTO_AGENCIES}\s*$"
-    rf"|\(\s*{PHOTO_AGENCIES}\s*(?:/[^()]*)?\)\s*$"
-    r"|\([^()]*/\s*(?:Getty|Reuters|AP|AFP|PA|EPA)\b[^()]*\)\s*$)"
-)
 # Page furniture: a short heading or navigation line with "|" separators ("In numbers | Defectors").
-FURNITURE_LINE = re.compile(r"^[^.!?]{1,120}\s\|\s[^.!?]{1,120}$")
-# A line that ends a sentence; one that does not is a hard wrap inside a paragraph.
+# A line that starts or ends with "|" is a table row, which is content.
+FURNITURE_LINE = re.compile(r"^[^.!?|]{1,120}\s\|\s[^.!?]{1,120}$")
+FURNITURE_MAX_WORDS = 12
+_DATE = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
+# A line that ends a sentence; one that does not is a hard wrap inside a paragraph, or a heading.
 SENTENCE_END = re.compile(r"[.!?:;\"”’')\]…]$")
+# A sentence boundary inside a line: end punctuation, a space, then a capital or an opening quote.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z]")
+# A caption is short: a sentence or three (AP's "FILE - In this ... file photo, ..." captions run
+# to about 400 characters). Longer lines, or more sentences, are prose that no caption rule touches.
+CAPTION_MAX_CHARS = 400
+CAPTION_MAX_SENTENCES = 3
+# A line repeated in a row loses its first copy too only when it is short enough to be a photo
+# caption shown twice (once as the picture's caption, once as its description); a repeated
+# paragraph of prose keeps its first copy.
+DOUBLED_CAPTION_MAX_CHARS = 300
+DOUBLED_CAPTION_MAX_SENTENCES = 2
 # A truncated caption must be this long before it counts as a copy of the next line.
 MIN_TRUNCATED_LENGTH = 15
+# A subheading: a short line that ends no sentence, on its own after a paragraph, before a line
+# starting with a capital. Longer lines that end no sentence are hard-wrapped prose.
+HEADING_MAX_WORDS = 10
+HEADING_MAX_CHARS = 70
+# Paragraph breaks are inferred at sentences run together only in a text with no line breaks at
+# all (the scraper joined its paragraphs); in text that has lines, such a join is a typo.
+_OPENING_QUOTES = "\"“‘'"
+
+# How much of a doubtful credit the problems table quotes (cut at a word).
+DOUBT_SNIPPET_CHARS = 60
 
 REASON_DATE_HEADER = "date header (kept as the article's date)"
 REASON_CAPTION = "photo caption (the scraped text repeats it)"
 REASON_REPEAT = "repeated copy of the line before"
 REASON_TRUNCATED = "truncated copy of the next line (a cut-off caption)"
 REASON_CREDIT = "photo caption with a credit line"
+REASON_CREDIT_ONLY = "photo credit inside a line of text (only the credit was taken out)"
 REASON_FURNITURE = "page furniture (heading or navigation with '|')"
 REASON_TITLE = "title repeated at the top of the text"
+REASON_APOSTROPHE = "apostrophe lost in scraping, put back"
+REASON_GLUED = "paragraph break put back where sentences ran together with no space"
+
+REMOVED = "removed"
+REPAIRED = "repaired"
 
 
 @dataclass
 class RemovedLine:
-    """A line (or the start of one) that cleaning took out of the text."""
+    """A line, or part of one, that cleaning took out or repaired.
+
+    ``start`` and ``end`` are offsets into the line (as read, with its spaces normalised; after a
+    date header, into what follows it); ``change`` is "removed" or "repaired", and
+    ``replacement`` what a repair put in its place.
+    """
 
     line_number: int
     text: str
     reason: str
+    start: int = 0
+    end: int | None = None
+    change: str = REMOVED
+    replacement: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end is None:
+            self.end = self.start + len(self.text)
+
+
+@dataclass
+class Doubt:
+    """Something that may be debris but was kept, because taking it out could take prose too."""
+
+    line_number: int
+    text: str
+    why: str
 
 
 @dataclass
@@ -73,6 +126,16 @@ class CleanText:
     removed: list[RemovedLine] = field(default_factory=list)
     header_date: str | None = None
     had_html: bool = False
+    doubts: list[Doubt] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Edit:
+    start: int
+    end: int
+    replacement: str
+    reason: str
+    change: str
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -83,21 +146,66 @@ def normalise_whitespace(line: str) -> str:
     return _RUNS_OF_SPACES.sub(" ", line).strip()
 
 
+def html_tags(text: str) -> list[str]:
+    """Return the HTML tags in a text: tag-shaped spans whose name is an HTML element."""
+    return [match.group(0) for match in TAG_SHAPE.finditer(text) if match.group(1).lower() in HTML_ELEMENTS]
+
+
 def strip_html(text: str) -> str:
-    """Return the text of an HTML fragment: tags and scripts gone, entities decoded, blocks as lines."""
+    """Return the text of an HTML fragment: tags and scripts gone, entities decoded, blocks as lines.
+
+    Angle brackets that do not make an HTML tag ("<The Palace: Tale of Jang Noksu>") are kept as text.
+    """
+    text = TAG_SHAPE.sub(lambda match: match.group(0) if match.group(1).lower() in HTML_ELEMENTS
+                         else html.escape(match.group(0), quote=False), text)
     text = _BLOCK_END.sub("\n\n", text)
     fragment = lxml.html.fragment_fromstring(text, create_parent="div")
     for element in fragment.xpath(".//script|.//style"):
         element.drop_tree()
-    return html.unescape(fragment.text_content())
+    return fragment.text_content()
 
 
 def _normalised_key(line: str) -> str:
     return line.casefold().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
+def _sentence_count(line: str) -> int:
+    return 1 + len(_SENTENCE_BREAK.findall(line))
+
+
+def caption_like(line: str, *, max_chars: int = CAPTION_MAX_CHARS, max_sentences: int = CAPTION_MAX_SENTENCES) -> bool:
+    """Whether a line is short enough to be a photo caption: no longer than ``max_chars`` and no
+    more than ``max_sentences`` sentences. A caption rule never takes out a longer line."""
+    return len(line) <= max_chars and _sentence_count(line) <= max_sentences
+
+
+def _doubled_caption(line: str) -> bool:
+    return (caption_like(line, max_chars=DOUBLED_CAPTION_MAX_CHARS, max_sentences=DOUBLED_CAPTION_MAX_SENTENCES)
+            and not line.startswith(tuple(_OPENING_QUOTES)))
+
+
+def _table_row(line: str) -> bool:
+    return line.startswith("|") or line.endswith("|")
+
+
+def _date_range(line: str) -> bool:
+    """Whether every side of a "|" line is a date ("29 November 2018 | 20 January 2019"): content."""
+    return all(_DATE.fullmatch(side.strip()) for side in line.split("|"))
+
+
+def _credit_caption(line: str) -> bool:
+    """A caption-sized line that ends in a photo credit, or is only a credit. A bare agency after a
+    dash ("... - AP") marks a caption only on a line of one sentence."""
+    if not caption_like(line):
+        return False
+    for credit in find_credits(line):
+        if credit.at_end and credit.delimited:
+            return not credit.bare or _sentence_count(line[:credit.start]) == 1
+    return False
+
+
 def _classify_lines(lines: list[str], title: str | None) -> dict[int, str]:
-    """Return {index: reason} for the lines that are debris rather than story."""
+    """Return {index: reason} for the whole lines that are debris rather than story."""
     reasons: dict[int, str] = {}
     nonblank = [i for i, line in enumerate(lines) if line]
     for position, index in enumerate(nonblank):
@@ -106,19 +214,24 @@ def _classify_lines(lines: list[str], title: str | None) -> dict[int, str]:
         previous = lines[nonblank[position - 1]] if position > 0 else None
         if previous is not None and line == previous:
             reasons[index] = REASON_REPEAT
-            reasons.setdefault(nonblank[position - 1], REASON_CAPTION)
+            if _doubled_caption(previous):
+                reasons.setdefault(nonblank[position - 1], REASON_CAPTION)
         elif (
             next_line is not None
             and len(line) >= MIN_TRUNCATED_LENGTH
             and len(line) < len(next_line)
             and next_line.startswith(line)
-            and not SENTENCE_END.search(line)
+            and line[-1].isalnum() and next_line[len(line)].isalnum()  # cut off inside a word
+            and caption_like(next_line)
         ):
             reasons[index] = REASON_TRUNCATED
             reasons[nonblank[position + 1]] = REASON_CAPTION
-        elif index not in reasons and CREDIT_LINE.search(line):
+        elif index not in reasons and len(nonblank) > 1 and _credit_caption(line):
+            # (the only line of a text is the article, never a caption: its credit alone goes)
             reasons[index] = REASON_CREDIT
-        elif index not in reasons and FURNITURE_LINE.match(line) and len(line.split()) <= 12:
+        elif (index not in reasons and FURNITURE_LINE.match(line) and len(line.split()) <= FURNITURE_MAX_WORDS
+              and not _table_row(line) and not _date_range(line)
+              and not (next_line and "|" in next_line) and not (previous and "|" in previous)):
             reasons[index] = REASON_FURNITURE
     if title and nonblank:
         first = nonblank[0]
@@ -127,20 +240,95 @@ def _classify_lines(lines: list[str], title: str | None) -> dict[int, str]:
     return reasons
 
 
+def _line_edits(line: str, *, one_line_text: bool, possessives: bool, apostrophe: str) -> tuple[list[_Edit], list[str]]:
+    """Return the edits to one kept line (credits out, apostrophes back, paragraph breaks where
+    sentences ran together) and the credits left in because their end could not be told."""
+    edits: list[_Edit] = []
+    doubts: list[str] = []
+    for credit in find_credits(line):
+        if not credit.delimited:
+            snippet = line[credit.start:credit.start + DOUBT_SNIPPET_CHARS + 1]
+            doubts.append(snippet.rsplit(" ", 1)[0] if len(snippet) > DOUBT_SNIPPET_CHARS else snippet)
+            continue
+        if credit.at_end:
+            replacement = ""
+        elif PAREN_CREDIT.fullmatch(line, credit.start, credit.end):
+            replacement = " "
+        else:
+            replacement = "\n"  # a credit between two paragraphs that the scraper joined
+        edits.append(_Edit(credit.start, credit.end, replacement, REASON_CREDIT_ONLY, REMOVED))
+    for repair in lost_apostrophes(line, apostrophe=apostrophe, possessives=possessives):
+        if not any(edit.start < repair.end and repair.start < edit.end for edit in edits):
+            edits.append(_Edit(repair.start, repair.end, repair.replacement, REASON_APOSTROPHE, REPAIRED))
+    if one_line_text:
+        for position in glued_breaks(line):
+            if any(edit.start < position < edit.end or (edit.change == REMOVED and position in (edit.start, edit.end))
+                   for edit in edits):
+                continue  # inside a repair, or where a credit is cut out anyway
+            edits.append(_Edit(position, position, "\n", REASON_GLUED, REPAIRED))
+    edits.sort(key=lambda edit: (edit.start, edit.end))
+    return edits, doubts
+
+
+def _apply(line: str, edits: list[_Edit]) -> str:
+    pieces, cursor = [], 0
+    for edit in edits:
+        pieces.append(line[cursor:edit.start])
+        pieces.append(edit.replacement)
+        cursor = edit.end
+    pieces.append(line[cursor:])
+    return "\n".join(normalise_whitespace(piece) for piece in "".join(pieces).split("\n"))
+
+
+def _glued_context(line: str, position: int) -> tuple[int, int]:
+    """The word before a glued sentence break and the word after, as (start, end) in the line."""
+    start = max(line.rfind(" ", 0, position), -1) + 1
+    end = line.find(" ", position)
+    return start, len(line) if end < 0 else end
+
+
+def _record(line_number: int, line: str, edit: _Edit, offset: int) -> RemovedLine:
+    """The change an edit made, with offsets into the line as read (``offset`` is where ``line``
+    starts in it)."""
+    if edit.reason == REASON_GLUED:
+        start, end = _glued_context(line, edit.start)
+        replacement = line[start:edit.start] + "\n\n" + line[edit.start:end]
+        return RemovedLine(line_number, line[start:end], edit.reason, offset + start, offset + end, REPAIRED,
+                           replacement)
+    replacement = edit.replacement if edit.change == REPAIRED else ""
+    return RemovedLine(line_number, line[edit.start:edit.end], edit.reason, offset + edit.start, offset + edit.end,
+                       edit.change, replacement)
+
+
+def _is_heading(line: str) -> bool:
+    return (not SENTENCE_END.search(line) and len(line) <= HEADING_MAX_CHARS
+            and len(line.split()) <= HEADING_MAX_WORDS and line[:1].isupper())
+
+
 def _assemble(lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """Join kept lines into paragraphs separated by blank lines; hard-wrapped lines are rejoined."""
+    """Join kept lines into paragraphs separated by blank lines.
+
+    A line that ends no sentence is rejoined with the next (a hard wrap), unless it is a
+    subheading: short, starting a paragraph, followed by a line that starts with a capital.
+    """
     paragraphs: list[str] = []
     current: list[str] = []
-    for line in lines + [""]:
+    for position, line in enumerate(lines):
         if not line:
             if current:
                 paragraphs.append(" ".join(current))
                 current = []
             continue
+        following = lines[position + 1] if position + 1 < len(lines) else ""
+        if not current and _is_heading(line) and following[:1].isupper():
+            paragraphs.append(line)
+            continue
         current.append(line)
         if SENTENCE_END.search(line):
             paragraphs.append(" ".join(current))
             current = []
+    if current:
+        paragraphs.append(" ".join(current))
     spans = []
     position = 0
     for paragraph in paragraphs:
@@ -149,30 +337,52 @@ def _assemble(lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return "\n\n".join(paragraphs), spans
 
 
-def clean_text(raw: str, *, title: str | None = None) -> CleanText:
-    """Return the cleaned body of one article, its paragraph offsets and every line taken out.
+def clean_text(raw: str, *, title: str | None = None, markup: bool = True) -> CleanText:
+    """Return the cleaned body of one article, its paragraph offsets, every change and every doubt.
 
     ``title``, when given, lets the rule that drops a title repeated at the top of the text work.
+    ``markup=False`` says the text is already plain text taken from a web page, so nothing in it
+    is read as an HTML tag.
     """
     raw = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    had_html = bool(HTML_TAG.search(raw))
+    had_html = markup and bool(html_tags(raw))
     if had_html:
         raw = strip_html(raw)
     lines = [normalise_whitespace(line) for line in raw.split("\n")]
     removed: list[RemovedLine] = []
 
     header_date = None
+    offsets: dict[int, int] = {}  # where a line's text starts in the line as read (after a date header)
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is not None:
         match = DATE_HEADER.match(lines[first])
         if match:
             header_date = match.group(1)
             removed.append(RemovedLine(first + 1, match.group(0).strip(), REASON_DATE_HEADER))
-            lines[first] = lines[first][match.end():].strip()
+            rest = lines[first][match.end():]
+            offsets[first] = match.end() + len(rest) - len(rest.lstrip())
+            lines[first] = rest.strip()
 
     reasons = _classify_lines(lines, title)
     for index in sorted(reasons):
-        removed.append(RemovedLine(index + 1, lines[index], reasons[index]))
+        removed.append(RemovedLine(index + 1, lines[index], reasons[index], offsets.get(index, 0)))
         lines[index] = ""
+
+    kept = [line for line in lines if line]
+    one_line_text = len(kept) == 1
+    possessives = any(shows_lost_apostrophes(line) for line in kept)
+    apostrophe = "’" if sum(line.count("’") for line in kept) > sum(line.count("'") for line in kept) else "'"
+    doubts: list[Doubt] = []
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        edits, unclear = _line_edits(line, one_line_text=one_line_text, possessives=possessives,
+                                     apostrophe=apostrophe)
+        doubts += [Doubt(index + 1, text, "a photo credit whose end cannot be told") for text in unclear]
+        if edits:
+            removed += [_record(index + 1, line, edit, offsets.get(index, 0)) for edit in edits]
+            lines[index] = _apply(line, edits)
+    lines = [piece for line in lines for piece in line.split("\n")]
     text, spans = _assemble(lines)
-    return CleanText(text=text, paragraphs=spans, removed=removed, header_date=header_date, had_html=had_html)
+    return CleanText(text=text, paragraphs=spans, removed=removed, header_date=header_date, had_html=had_html,
+                     doubts=doubts)

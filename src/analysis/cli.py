@@ -26,7 +26,22 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--distinct", action="store_true",
                        help="make every sentence distinct, so that no repeated text is remembered (worst case)")
+    loading = commands.add_parser("bench-loading", help="measure loading and cleaning on real data with gold answers")
+    loading.add_argument("--extraction", default=None,
+                         help="folder of the Article Extraction Benchmark (html/*.html.gz, ground-truth.json)")
+    loading.add_argument("--corpus", action="append", default=[],
+                         help="a real corpus to load (repeatable): articles loaded, skipped, sentences")
+    loading.add_argument("--sample", default=None,
+                         help="write a CSV sample of every cleaning rule's changes on the corpora, to label")
+    loading.add_argument("--per-reason", type=int, default=40, help="changes sampled per rule (default 40)")
     arguments = parser.parse_args(argv)
+
+    if arguments.command == "bench-loading":
+        from analysis.loading_benchmark import run_loading_benchmark
+
+        print(run_loading_benchmark(arguments.extraction, arguments.corpus, sample=arguments.sample,
+                                    per_reason=arguments.per_reason))
+        return 0
 
     if arguments.command == "bench":
         import json

@@ -13,27 +13,31 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
-from analysis.cleaning import clean_text
+from analysis.cleaning import CleanText, clean_text
 from analysis.problems import CorpusError, ProblemLog
 from analysis.readers import (
     HTML_SUFFIXES,
     TABLE_SUFFIXES,
     TEXT_SUFFIXES,
     RawArticle,
+    article_stem,
+    article_suffix,
+    is_web_page,
     read_events,
     read_folder,
     read_table,
     read_table_file,
     read_article_file,
 )
-from analysis.segment import count_words, sentence_spans
+from analysis.segment import count_words, paragraph_spans, sentence_spans
 
 __all__ = ["Corpus", "CorpusError", "load_corpus"]
 
 ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "url", "kind", "source_file", "text", "n_words"]
 PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "text", "start", "end"]
 SENTENCE_COLUMNS = ["article_id", "paragraph_id", "sentence_id", "text", "start", "end"]
-REMOVED_COLUMNS = ["article_id", "source_file", "line_number", "text", "reason"]
+REMOVED_COLUMNS = ["article_id", "source_file", "line_number", "start", "end", "text", "reason", "change",
+                   "replacement"]
 
 
 @dataclass
@@ -46,7 +50,10 @@ class Corpus:
     - ``paragraphs``: article_id, paragraph_id, text, start, end.
     - ``sentences``: article_id, paragraph_id, sentence_id, text, start, end; ``start`` and ``end``
       are offsets into the article's ``text``, and ``sentence_id`` counts from 0 in each article.
-    - ``removed``: article_id, source_file, line_number, text, reason: every line cleaning took out.
+    - ``removed``: article_id, source_file, line_number, start, end, text, reason, change,
+      replacement: every line, or part of a line, that cleaning took out (``change`` "removed") or
+      repaired (``change`` "repaired", with the ``replacement``); ``start`` and ``end`` are offsets
+      into the line.
     - ``problems``: source, problem, action: every file or row skipped, repaired or doubtful.
     - ``events``: the folder's ``events.csv`` timeline (date, event, ...), empty if there is none.
     """
@@ -65,17 +72,18 @@ class Corpus:
 
     def summary(self) -> pd.DataFrame:
         """Return one row per article: article_id, outlet, title, date, n_paragraphs, n_sentences,
-        n_words, n_removed_lines."""
+        n_words, n_removed_lines (lines or parts of lines taken out), n_repairs."""
         counts = {
             "n_paragraphs": self.paragraphs.groupby("article_id").size(),
             "n_sentences": self.sentences.groupby("article_id").size(),
-            "n_removed_lines": self.removed.groupby("article_id").size(),
+            "n_removed_lines": self.removed[self.removed["change"] == "removed"].groupby("article_id").size(),
+            "n_repairs": self.removed[self.removed["change"] == "repaired"].groupby("article_id").size(),
         }
         table = self.articles[["article_id", "outlet", "title", "date", "n_words"]].copy()
         for name, series in counts.items():
             table[name] = table["article_id"].map(series).fillna(0).astype(int)
         return table[["article_id", "outlet", "title", "date", "n_paragraphs", "n_sentences",
-                      "n_words", "n_removed_lines"]]
+                      "n_words", "n_removed_lines", "n_repairs"]]
 
 
 def _parse_date(value: object, source: str, problems: ProblemLog) -> pd.Timestamp:
@@ -95,19 +103,29 @@ def _parse_date(value: object, source: str, problems: ProblemLog) -> pd.Timestam
     return parsed.tz_convert(None) if parsed.tzinfo else parsed
 
 
-def _build(raw_articles: list[RawArticle], problems: ProblemLog) -> dict[str, pd.DataFrame]:
+def _already_clean(text: str) -> CleanText:
+    """A text that was cleaned before (a corpus's own ``articles`` table): taken as it is."""
+    return CleanText(text=text, paragraphs=paragraph_spans(text))
+
+
+def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool = True) -> dict[str, pd.DataFrame]:
     article_rows, paragraph_rows, sentence_rows, removed_rows = [], [], [], []
     cleaned_texts: dict[tuple[str, str | None], object] = {}  # wire copy repeats whole texts
     segmented: dict[str, list[tuple[int, int]]] = {}
     for raw in raw_articles:
         title = raw.metadata.get("title")
-        key = (raw.text, str(title) if title else None)
+        key = (raw.text, str(title) if title else None, raw.from_web_page)
         if key not in cleaned_texts:
-            cleaned_texts[key] = clean_text(raw.text, title=key[1])
+            cleaned_texts[key] = (clean_text(raw.text, title=key[1], markup=not raw.from_web_page) if clean
+                                  else _already_clean(raw.text))
         cleaned = cleaned_texts[key]
         if cleaned.had_html:
             problems.add(raw.source_file, "the text contains HTML tags",
                          "repaired: tags removed and their text kept; check the article's text")
+        for doubt in cleaned.doubts:
+            problems.add(f"{raw.source_file} line {doubt.line_number}",
+                         f"'{doubt.text}…' looks like {doubt.why}, inside the text",
+                         "kept: taking it out could take prose with it; delete the credit by hand if it is one")
         if not cleaned.text.strip():
             problems.add(raw.source_file, "nothing is left of the text after cleaning",
                          "skipped: see corpus.removed for the lines that were taken out")
@@ -121,7 +139,8 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog) -> dict[str, pd
                              f"the text's date header ({cleaned.header_date}) differs from the manifest's date "
                              f"({date.date()})", "kept the manifest's date; check which is right")
         for line in cleaned.removed:
-            removed_rows.append((raw.article_id, raw.source_file, line.line_number, line.text, line.reason))
+            removed_rows.append((raw.article_id, raw.source_file, line.line_number, line.start, line.end, line.text,
+                                 line.reason, line.change, line.replacement))
         if not cleaned.text.strip():
             continue
 
@@ -165,15 +184,16 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog) -> dict[str, pd
     }
 
 
-def _read(source: Path | pd.DataFrame, problems: ProblemLog) -> tuple[list[RawArticle], pd.DataFrame | None]:
+def read_raw(source: Path | pd.DataFrame, problems: ProblemLog) -> tuple[list[RawArticle], pd.DataFrame | None]:
+    """Return the articles at ``source`` as read, before cleaning, and its events table (or None)."""
     if isinstance(source, pd.DataFrame):
         return read_table(source, "DataFrame", problems), None
     if source.is_dir():
         return read_folder(source, problems), read_events(source, problems)
     if not source.exists():
         raise FileNotFoundError(f"No corpus at {source}: give a folder of .txt or .html files, "
-                                "or a .csv, .jsonl or .parquet file with a 'text' column.")
-    suffix = source.suffix.lower()
+                                "or a .csv, .tsv, .jsonl or .parquet file with a 'text' column.")
+    suffix = article_suffix(source)
     if suffix in TABLE_SUFFIXES:
         return read_table_file(source, problems), None
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
@@ -181,12 +201,12 @@ def _read(source: Path | pd.DataFrame, problems: ProblemLog) -> tuple[list[RawAr
         if result is None:
             return [], None
         text, metadata = result
-        return [RawArticle(source.stem, text, source.name, metadata)], None
+        return [RawArticle(article_stem(source), text, source.name, metadata, from_web_page=is_web_page(source))], None
     raise ValueError(f"{source}: '{suffix}' is not a corpus format. Give a folder of .txt or .html files, "
-                     "or a .csv, .jsonl or .parquet file with a 'text' column.")
+                     "or a .csv, .tsv, .jsonl or .parquet file with a 'text' column.")
 
 
-def load_corpus(path: str | Path | pd.DataFrame | None = None, *, strict: bool = False) -> Corpus:
+def load_corpus(path: str | Path | pd.DataFrame | None = None, *, strict: bool = False, clean: bool = True) -> Corpus:
     """Return the corpus at ``path`` (the bundled corpus when None) as tidy tables.
 
     ``path`` may be a folder of ``.txt`` files (with an optional ``articles.csv`` manifest whose
@@ -194,15 +214,17 @@ def load_corpus(path: str | Path | pd.DataFrame | None = None, *, strict: bool =
     ``.parquet`` file with a ``text`` column; a single ``.txt`` or ``.html`` file; or a DataFrame
     with a ``text`` column. Bad files and rows are skipped or repaired and listed in
     ``corpus.problems`` (a warning says how many); with ``strict=True`` any problem raises one
-    ``CorpusError`` that lists them all.
+    ``CorpusError`` that lists them all. ``clean=False`` takes each text as it is, for a table of
+    texts cleaned already (a corpus's own ``articles``, as the pipeline passes them on): paragraphs
+    are its blank-line-separated blocks, and nothing is taken out or repaired a second time.
     """
     source = paths.bundled_corpus_dir() if path is None else path
     if not isinstance(source, pd.DataFrame):
         source = Path(source).expanduser()
     name = "a DataFrame" if isinstance(source, pd.DataFrame) else str(source)
     problems = ProblemLog()
-    raw_articles, events = _read(source, problems)
-    tables = _build(raw_articles, problems)
+    raw_articles, events = read_raw(source, problems)
+    tables = _build(raw_articles, problems, clean=clean)
     if events is None:
         events = pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "event": pd.Series(dtype=str)})
     else:

@@ -21,17 +21,17 @@ from pathlib import Path
 import pandas as pd
 
 TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "removed", "problems")
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
 # Past this many articles the reuse pairs come from MinHash LSH candidates (see analysis.minhash).
 APPROXIMATE_REUSE_FROM = 5_000
 
 
-def _load(partition: pd.DataFrame):
+def _load(partition: pd.DataFrame, clean: bool = True):
     from analysis.corpus import load_corpus
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return load_corpus(partition)
+        return load_corpus(partition, clean=clean)
 
 
 def _tables(corpus, frames) -> dict[str, object]:
@@ -53,16 +53,17 @@ def _tables(corpus, frames) -> dict[str, object]:
     }
 
 
-def partition_table(partition: pd.DataFrame, name: str, frames=None) -> pd.DataFrame:
+def partition_table(partition: pd.DataFrame, name: str, frames=None, clean: bool = True) -> pd.DataFrame:
     """Return one per-article table (a name of ``TABLES``) for one partition of an articles table."""
     if name not in TABLES:
         raise KeyError(f"No table '{name}'; the tables are: {', '.join(TABLES)}")
-    return _tables(_load(partition), frames)[name]()
+    return _tables(_load(partition, clean), frames)[name]()
 
 
-def analyse_partition(partition: pd.DataFrame, frames=None) -> dict[str, pd.DataFrame]:
-    """Return every per-article table for one partition of an articles table (with a ``text`` column)."""
-    return {name: make() for name, make in _tables(_load(partition), frames).items()}
+def analyse_partition(partition: pd.DataFrame, frames=None, clean: bool = True) -> dict[str, pd.DataFrame]:
+    """Return every per-article table for one partition of an articles table (with a ``text`` column);
+    ``clean=False`` when the texts were cleaned already (a loaded corpus's articles)."""
+    return {name: make() for name, make in _tables(_load(partition, clean), frames).items()}
 
 
 def _partitions(articles: pd.DataFrame, size: int) -> list[pd.DataFrame]:
@@ -152,6 +153,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
         # A path or a Corpus was cleaned already: keep what its loading removed and reported.
         loaded = source if isinstance(source, Corpus) else load_corpus(source)
     articles = articles_table(loaded if loaded is not None else source)
+    clean = loaded is None  # a loaded corpus's texts are cleaned already: never twice
     if "article_id" not in articles:
         articles = articles.assign(article_id=[f"article-{i + 1}" for i in range(len(articles))])
     folder = None
@@ -170,15 +172,16 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     if engine == "pandas":
         workers = workers or os.cpu_count() or 1
         if workers == 1 or len(partitions) == 1:
-            results = [analyse_partition(part, frames) for part in tqdm(partitions, desc="articles",
-                                                                         unit="partition", disable=not progress)]
+            results = [analyse_partition(part, frames, clean) for part in tqdm(partitions, desc="articles",
+                                                                                unit="partition", disable=not progress)]
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                results = list(tqdm(pool.map(analyse_partition, partitions, [frames] * len(partitions)),
+                results = list(tqdm(pool.map(analyse_partition, partitions, [frames] * len(partitions),
+                                             [clean] * len(partitions)),
                                     total=len(partitions), desc="articles", unit="partition", disable=not progress))
         tables = _combine(results)
     elif engine == "dask":
-        tables = _run_dask(articles, partition_size, frames, client)
+        tables = _run_dask(articles, partition_size, frames, client, clean)
     else:
         raise ValueError("engine must be 'pandas' or 'dask'")
 
@@ -211,13 +214,13 @@ class _ReuseInput:
         self.articles = articles
 
 
-def _run_dask(articles: pd.DataFrame, partition_size: int, frames, client) -> dict[str, pd.DataFrame]:
+def _run_dask(articles: pd.DataFrame, partition_size: int, frames, client, clean: bool) -> dict[str, pd.DataFrame]:
     import dask
     import dask.dataframe as dd
 
     frame = dd.from_pandas(articles.reset_index(drop=True), chunksize=max(1, partition_size), sort=False)
-    sample = analyse_partition(articles.iloc[:1], frames)  # the columns and types of each table
-    lazy = {name: frame.map_partitions(partition_table, name, frames, meta=sample[name].iloc[0:0])
+    sample = analyse_partition(articles.iloc[:1], frames, clean)  # the columns and types of each table
+    lazy = {name: frame.map_partitions(partition_table, name, frames, clean, meta=sample[name].iloc[0:0])
             for name in TABLES}
     computed = (client.compute(list(lazy.values()), sync=True) if client is not None
                 else dask.compute(*lazy.values()))

@@ -15,6 +15,7 @@ from functools import lru_cache
 import sentencex
 
 from analysis.caching import CACHE_SIZE
+from analysis.repairs import glued_breaks
 
 PARAGRAPH_BREAK = "\n\n"
 # A word: letters or digits, allowing inner hyphens and apostrophes ("Seong-ho", "isn’t").
@@ -38,7 +39,20 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_spans(paragraph: str, *, language: str = "en") -> list[tuple[int, int]]:
-    """Return (start, end) offsets of the sentences of one paragraph, without surrounding spaces."""
+    """Return (start, end) offsets of the sentences of one paragraph, without surrounding spaces.
+
+    A sentence that runs into the next with no space ("for this.Earlier this week") is split
+    there too; sentencex would keep the two as one.
+    """
+    spans = []
+    for start, end in _splitter_spans(paragraph, language):
+        cuts = [start + offset for offset in glued_breaks(paragraph[start:end])]
+        for piece_start, piece_end in zip([start] + cuts, cuts + [end]):
+            spans.append((piece_start, piece_end))
+    return spans
+
+
+def _splitter_spans(paragraph: str, language: str) -> list[tuple[int, int]]:
     spans = []
     cursor = 0
     for piece in sentencex.segment(language, paragraph):
