@@ -341,3 +341,12 @@ def test_a_credit_that_cannot_be_cut_out_safely_is_kept_and_reported(tmp_path):
         "'Photo: Alvaro Serey The curators said they would extend it…' looks like a photo credit whose end "
         "cannot be told, inside the text",
         "kept: taking it out could take prose with it; delete the credit by hand if it is one")]
+
+
+def test_many_doubtful_credits_in_one_article_are_listed_five_then_counted(tmp_path):
+    line = "The hall was full. Photo: Jo Bloggs The curators said they would extend the show into the spring. "
+    corpus = _load(_write(tmp_path / "c", {"long.txt": "Opening paragraph.\n\n" + line * 7}))
+    rows = _problems(corpus)
+    assert [source for source, _, _ in rows] == ["long.txt line 3"] * 5 + ["long.txt"]
+    assert rows[-1][1:] == ("2 more places look like photo credits inside the text",
+                            "kept: analysis.cleaning.clean_text(text).doubts lists them all")

@@ -11,6 +11,7 @@ back and listed.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -22,7 +23,7 @@ from lxml.html import defs as html_definitions
 
 from analysis.caching import CACHE_SIZE
 from analysis.credits import PAREN_CREDIT, find_credits
-from analysis.repairs import glued_breaks, lost_apostrophes, shows_lost_apostrophes
+from analysis.repairs import glued_breaks, lost_apostrophes
 
 # Characters that are invisible or are spaces of another width; all become one plain space or go.
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"), None)
@@ -257,13 +258,18 @@ def _line_edits(line: str, *, one_line_text: bool, possessives: bool, apostrophe
         else:
             replacement = "\n"  # a credit between two paragraphs that the scraper joined
         edits.append(_Edit(credit.start, credit.end, replacement, REASON_CREDIT_ONLY, REMOVED))
+    credits = list(edits)  # few; the repairs may be thousands in a long line, so never pairwise
     for repair in lost_apostrophes(line, apostrophe=apostrophe, possessives=possessives):
-        if not any(edit.start < repair.end and repair.start < edit.end for edit in edits):
+        if not any(edit.start < repair.end and repair.start < edit.end for edit in credits):
             edits.append(_Edit(repair.start, repair.end, repair.replacement, REASON_APOSTROPHE, REPAIRED))
     if one_line_text:
+        repaired = sorted((edit.start, edit.end) for edit in edits if edit.change == REPAIRED)
+        starts = [start for start, _ in repaired]
         for position in glued_breaks(line):
-            if any(edit.start < position < edit.end or (edit.change == REMOVED and position in (edit.start, edit.end))
-                   for edit in edits):
+            before = bisect.bisect_left(starts, position) - 1
+            inside_repair = before >= 0 and repaired[before][1] > position
+            at_credit = any(edit.start <= position <= edit.end for edit in credits)
+            if inside_repair or at_credit:
                 continue  # inside a repair, or where a credit is cut out anyway
             edits.append(_Edit(position, position, "\n", REASON_GLUED, REPAIRED))
     edits.sort(key=lambda edit: (edit.start, edit.end))
@@ -370,7 +376,8 @@ def clean_text(raw: str, *, title: str | None = None, markup: bool = True) -> Cl
 
     kept = [line for line in lines if line]
     one_line_text = len(kept) == 1
-    possessives = any(shows_lost_apostrophes(line) for line in kept)
+    # A lone "s" is a lost possessive only in a text that has lost the apostrophes of contractions.
+    possessives = any(lost_apostrophes(line, possessives=False) for line in kept)
     apostrophe = "’" if sum(line.count("’") for line in kept) > sum(line.count("'") for line in kept) else "'"
     doubts: list[Doubt] = []
     for index, line in enumerate(lines):

@@ -36,6 +36,8 @@ __all__ = ["Corpus", "CorpusError", "load_corpus"]
 ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "url", "kind", "source_file", "text", "n_words"]
 PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "text", "start", "end"]
 SENTENCE_COLUMNS = ["article_id", "paragraph_id", "sentence_id", "text", "start", "end"]
+# An article with many doubtful credits (a long file) lists this many, then how many more.
+DOUBTS_LISTED_PER_ARTICLE = 5
 REMOVED_COLUMNS = ["article_id", "source_file", "line_number", "start", "end", "text", "reason", "change",
                    "replacement"]
 
@@ -122,10 +124,14 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool 
         if cleaned.had_html:
             problems.add(raw.source_file, "the text contains HTML tags",
                          "repaired: tags removed and their text kept; check the article's text")
-        for doubt in cleaned.doubts:
+        for doubt in cleaned.doubts[:DOUBTS_LISTED_PER_ARTICLE]:
             problems.add(f"{raw.source_file} line {doubt.line_number}",
                          f"'{doubt.text}…' looks like {doubt.why}, inside the text",
                          "kept: taking it out could take prose with it; delete the credit by hand if it is one")
+        if len(cleaned.doubts) > DOUBTS_LISTED_PER_ARTICLE:
+            more = len(cleaned.doubts) - DOUBTS_LISTED_PER_ARTICLE
+            problems.add(raw.source_file, f"{more} more places look like photo credits inside the text",
+                         "kept: analysis.cleaning.clean_text(text).doubts lists them all")
         if not cleaned.text.strip():
             problems.add(raw.source_file, "nothing is left of the text after cleaning",
                          "skipped: see corpus.removed for the lines that were taken out")

@@ -90,7 +90,8 @@ def _credit_sized(span: str, marker: int = 0) -> bool:
 
 def _bare_tail(line: str) -> re.Match[str] | None:
     """The credit without a marker that ends the line, started after the line's last sentence."""
-    tail = BARE_CREDIT_TAIL.search(line)
+    # A credit is short, so only the end of a long line is searched.
+    tail = BARE_CREDIT_TAIL.search(line, max(0, len(line) - 2 * CREDIT_MAX_CHARS))
     if tail and not _credit_sized(tail.group(0)):
         breaks = list(_SENTENCE_INSIDE.finditer(line, tail.start()))
         tail = BARE_CREDIT_TAIL.search(line, breaks[-1].start() + 1) if breaks else None

@@ -14,34 +14,33 @@ import re
 from dataclasses import dataclass
 
 # Contractions whose apostrophe was lost and left a space: the word and its ending are both
-# distinctive, so "don t" cannot be anything else ("can t" and "won t" are "ca"/"wo" + "n t").
-# The case of the word is kept as written.
-_NOT_WORDS = (r"do|does|did|is|are|was|were|has|have|had|ca|could|wo|would|should|must|need|might|ai|dare|"
-              r"sha|ought")
-LOST_NOT = re.compile(rf"\b((?i:{_NOT_WORDS})n) (t)\b(?![’']\w)")
-# Pronoun contractions: "it s", "I m", "you re", "they ve", "he ll", "I d", "let s".
-LOST_PRONOUN = re.compile(
-    r"\b((?i:it|that|there|here|what|who|where|he|she|let)) (s)\b(?![’'-]\w)"
-    r"|\b(I) (m|ve|ll|d)\b(?![’'-]\w)"
-    r"|\b((?i:you|we|they)) (re|ve|ll|d)\b(?![’'-]\w)"
-    r"|\b((?i:he|she|it|that|there|who)) (ll|d)\b(?![’'-]\w)"
-)
-# A possessive with a lost apostrophe: a word, a space and a lone "s" ("Trump s ear").
-LOST_POSSESSIVE = re.compile(r"\b([A-Za-z][A-Za-z]*[a-z]) (s)\b(?![’'-]\w)")
-
+# distinctive, so "don t" cannot be anything else ("can t" and "won t" are "can"/"won" + "t").
+# Each ending lists the words it follows (lowercase; the word keeps its case as written).
+CONTRACTIONS = {
+    "t": frozenset("don doesn didn isn aren wasn weren hasn haven hadn can couldn won wouldn shouldn mustn "
+                   "needn mightn ain daren shan oughtn".split()),
+    "s": frozenset("it that there here what who where he she let".split()),
+    "m": frozenset(["i"]),
+    "re": frozenset("you we they".split()),
+    "ve": frozenset("i you we they".split()),
+    "ll": frozenset("i you we they he she it that there who".split()),
+    "d": frozenset("i you we they he she it that there who".split()),
+}
+# A word, a space, then a contraction's ending standing alone ("don t", "Trump s"); one pass finds
+# every candidate. A hyphen may follow "t" ("can t-but") but not the others ("I m-" is rarer than
+# an initial). A lone "s" after any other word is a possessive.
+# (The pattern starts at the space, which the regex engine finds fast; the word is read back from it.)
+_LOST = re.compile(r" (t\b(?![’']\w)|(?:s|m|re|ve|ll|d)\b(?![’'-]\w))")
 # Where a sentence ends and the next begins with no space: a word of two or more letters, then
 # . ! or ? and any quote marks or brackets, then a capital and a lowercase letter.
-_GLUED = re.compile(r"(?<=[^\W\d_]{2})([.!?]+)([\"”’')\]]*)(?=[\"“‘(]?[A-Z][a-z])")
+# (The two letters are checked in code: a pattern that starts with the punctuation is found fast.)
+_GLUED = re.compile(r"([.!?]+)([\"”’')\]]*)(?=[\"“‘(]?[A-Z][a-z])")
 # A straight quote after a full stop may close that sentence or open the next ("outputs.'And
-# how..."): it closes when the sentence so far has a quote it opened and did not close, opens
-# when the next sentence closes one, and otherwise closes (the more common case in news).
-# Opening: after a space or bracket, before a non-space; closing: after a non-space, before a
-# space, punctuation or the end (so the apostrophe in "don't" is neither).
+# how..."): see ``_closes``. Scraped text loses quote marks, so counting them from the start of
+# the text goes wrong; only the next few sentences are read.
 _STRAIGHT_QUOTES = "\"'"
-_OPENING = {mark: re.compile(rf"(?:^|(?<=[\s(\[—–-])){mark}(?=\S)") for mark in _STRAIGHT_QUOTES}
-_CLOSING = {mark: re.compile(rf"(?<=\S){mark}(?=[\s,.;:!?)\]]|$)") for mark in _STRAIGHT_QUOTES}
-_SENTENCE_START = re.compile(r"[.!?][\"'”’)\]]*\s+")
-_NEXT_SENTENCE_END = re.compile(r"[.!?]")
+# A quote mark of each kind, leaving out an apostrophe inside a word ("don't", "Ross's").
+_ANY_MARK = {'"': re.compile('"'), "'": re.compile(r"(?<![A-Za-z])'|'(?![A-Za-z])|(?<=[.!?])'(?=[A-Z])")}
 QUOTE_LOOKAHEAD_CHARS = 400
 # Abbreviations that a capitalised word may follow without a space ("Mr.Smith", "St.Louis").
 ABBREVIATIONS = frozenset(
@@ -68,35 +67,27 @@ def _apostrophe_in(text: str) -> str:
     return "’" if text.count("’") > text.count("'") else "'"
 
 
-def shows_lost_apostrophes(text: str) -> bool:
-    """Whether a text has a contraction whose apostrophe was lost ("don t"): the evidence that a
-    lone "s" after a word is a lost possessive too."""
-    return bool(LOST_NOT.search(text) or LOST_PRONOUN.search(text))
-
-
 def lost_apostrophes(text: str, *, apostrophe: str | None = None, possessives: bool | None = None) -> list[Repair]:
     """Return the repairs that put back apostrophes lost before contractions (and before a
     possessive "s" when ``possessives``, by default when the text shows lost contractions), in
     order of position. ``apostrophe`` is the mark to put back (by default the one the text uses)."""
     mark = apostrophe or _apostrophe_in(text)
-    repairs: list[Repair] = []
-    for match in LOST_NOT.finditer(text):
-        repairs.append(Repair(match.start(), match.end(), match.group(0), f"{match.group(1)}{mark}t"))
-    for match in LOST_PRONOUN.finditer(text):
-        groups = [group for group in match.groups() if group is not None]
-        repairs.append(Repair(match.start(), match.end(), match.group(0), f"{groups[0]}{mark}{groups[1]}"))
-    if possessives or (possessives is None and repairs):
-        taken = {(repair.start, repair.end) for repair in repairs}
-        for match in LOST_POSSESSIVE.finditer(text):
-            if any(start <= match.start() < end for start, end in taken):
-                continue
-            repairs.append(Repair(match.start(), match.end(), match.group(0), f"{match.group(1)}{mark}s"))
-    repairs.sort(key=lambda repair: repair.start)
-    kept: list[Repair] = []
-    for repair in repairs:
-        if not kept or repair.start >= kept[-1].end:
-            kept.append(repair)
-    return kept
+    contractions, possessive = [], []
+    for match in _LOST.finditer(text):
+        start = match.start()
+        while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+            start -= 1
+        if start == match.start() or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            continue  # no word before the space, or one that is not plain letters ("x2 s")
+        word, ending = text[start:match.start()], match.group(1)
+        repair = Repair(start, match.end(), text[start:match.end()], f"{word}{mark}{ending}")
+        if word.lower() in CONTRACTIONS[ending] and (ending != "m" or word == "I"):
+            contractions.append(repair)
+        elif ending == "s" and len(word) > 1 and word[-1].islower():
+            possessive.append(repair)
+    if possessives or (possessives is None and contractions):
+        return sorted(contractions + possessive, key=lambda repair: repair.start)
+    return contractions
 
 
 def glued_breaks(text: str) -> list[int]:
@@ -104,6 +95,8 @@ def glued_breaks(text: str) -> list[int]:
     the offset of "E"), skipping abbreviations, initials, web addresses and file names."""
     breaks = []
     for match in _GLUED.finditer(text):
+        if match.start() < 2 or not (text[match.start() - 1].isalpha() and text[match.start() - 2].isalpha()):
+            continue
         token_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         token = text[token_start:match.start()]
         word = re.sub(r"^\W+", "", token)
@@ -122,19 +115,23 @@ def _after_closing_marks(text: str, start: int, marks: str) -> int:
     for offset, mark in enumerate(marks):
         if mark not in _STRAIGHT_QUOTES:
             continue  # ” ’ ) ] always close
-        if offset > 0 and marks[offset - 1] == mark:
-            return start + offset  # a mark twice ('it?""Our'): one closes, the other opens
+        if marks[offset + 1:offset + 2] == mark:
+            return start + offset + 1  # a mark twice ('it?""Our'): the first closes, the second opens
         if not _closes(text, start + offset, mark):
             return start + offset
     return start + len(marks)
 
 
 def _closes(text: str, position: int, mark: str) -> bool:
-    """Whether the straight quote at ``position``, right after a full stop, closes its sentence."""
-    starts = [match.end() for match in _SENTENCE_START.finditer(text, 0, position)]
-    sentence = text[starts[-1] if starts else 0:position]
-    if len(_OPENING[mark].findall(sentence)) > len(_CLOSING[mark].findall(sentence)):
+    """Whether the straight quote at ``position``, right after a full stop, closes its sentence.
+
+    It opens the next when the next mark of its kind closes a quote, or is another such mark
+    between two sentences (a quote over several paragraphs reopens at each, as AP writes it).
+    """
+    following = _ANY_MARK[mark].search(text, position + 1, position + 1 + QUOTE_LOOKAHEAD_CHARS)
+    if following is None:
         return True
-    end = _NEXT_SENTENCE_END.search(text, position + 1, position + 1 + QUOTE_LOOKAHEAD_CHARS)
-    following = text[position + 1:end.end() + 1 if end else position + 1 + QUOTE_LOOKAHEAD_CHARS]
-    return not _CLOSING[mark].search(following)
+    after = text[following.end():following.end() + 1]
+    before = text[following.start() - 1:following.start()]
+    closing = before.strip() and (not after or not after.isalnum() or before in ".!?")
+    return not closing
