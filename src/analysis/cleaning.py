@@ -65,8 +65,8 @@ MIN_TRUNCATED_LENGTH = 15
 # starting with a capital. Longer lines that end no sentence are hard-wrapped prose.
 HEADING_MAX_WORDS = 10
 HEADING_MAX_CHARS = 70
-# Paragraph breaks are inferred at sentences run together only in a text with no line breaks at
-# all (the scraper joined its paragraphs); in text that has lines, such a join is a typo.
+# A repeated line that opens with a quote mark is a quotation shown twice (a pull quote), not a
+# caption: its first copy stays.
 _OPENING_QUOTES = "\"“‘'"
 
 # How much of a doubtful credit the problems table quotes (cut at a word).
@@ -91,9 +91,8 @@ REPAIRED = "repaired"
 class RemovedLine:
     """A line, or part of one, that cleaning took out or repaired.
 
-    ``start`` and ``end`` are offsets into the line (as read, with its spaces normalised; after a
-    date header, into what follows it); ``change`` is "removed" or "repaired", and
-    ``replacement`` what a repair put in its place.
+    ``start`` and ``end`` are offsets into the line as read, with its spaces normalised;
+    ``change`` is "removed" or "repaired", and ``replacement`` what a repair put in its place.
     """
 
     line_number: int
@@ -375,6 +374,9 @@ def clean_text(raw: str, *, title: str | None = None, markup: bool = True) -> Cl
         lines[index] = ""
 
     kept = [line for line in lines if line]
+    # Paragraph breaks are inferred where sentences ran together only in a text with no line
+    # breaks at all (the scraper joined its paragraphs); in text that has lines, such a join is a
+    # typo, and only the sentence splitter splits there.
     one_line_text = len(kept) == 1
     # A lone "s" is a lost possessive only in a text that has lost the apostrophes of contractions.
     possessives = any(lost_apostrophes(line, possessives=False) for line in kept)
