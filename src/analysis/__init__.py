@@ -1,10 +1,13 @@
 """Analyse how news outlets frame a story: tidy tables from articles, then sentiment, framing,
 quotes and coverage differences.
 
-Start with ``load_corpus()``; every analysis takes the ``Corpus`` it returns.
+Start with ``load_corpus()``; every analysis takes the ``Corpus`` it returns. ``analyse()`` runs
+every per-article analysis once, on every core, and keeps the tables for the notebooks.
 """
 
 from analysis.corpus import Corpus, CorpusError, load_corpus
+from analysis.display import preview
+from analysis.results import Analysis, analyse
 
-__all__ = ["Corpus", "CorpusError", "load_corpus"]
+__all__ = ["Analysis", "Corpus", "CorpusError", "analyse", "load_corpus", "preview"]
 __version__ = "0.1.0"

@@ -72,6 +72,16 @@ class Corpus:
         return (f"Corpus({len(self.articles)} articles, {len(self.sentences)} sentences, "
                 f"{len(self.removed)} removed lines, {len(self.problems)} problems; from {self.source})")
 
+    def head(self, n: int) -> Corpus:
+        """Return a corpus of the first ``n`` articles, with their rows of every table."""
+        ids = set(self.articles["article_id"].head(n))
+
+        def keep(table: pd.DataFrame) -> pd.DataFrame:
+            return table[table["article_id"].isin(ids)].reset_index(drop=True) if "article_id" in table else table
+
+        return Corpus(articles=keep(self.articles), paragraphs=keep(self.paragraphs), sentences=keep(self.sentences),
+                      removed=keep(self.removed), problems=self.problems, events=self.events, source=self.source)
+
     def summary(self) -> pd.DataFrame:
         """Return one row per article: article_id, outlet, title, date, n_paragraphs, n_sentences,
         n_words, n_removed_lines (lines or parts of lines taken out), n_repairs."""

@@ -15,6 +15,7 @@ import scipy.sparse as sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 
 from analysis import framing
+from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, outlet_similarity
 from analysis.caching import CACHE_SIZE
 from analysis.segment import words
 
@@ -89,10 +90,16 @@ def word_sequences(tokens: list[str], size: int) -> list[str]:
     return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)]
 
 
+def reuse_vectors(texts: list[str]) -> sparse.csr_matrix:
+    """Return the TF-IDF vectors that reuse is measured with: content words, sublinear term
+    frequency, rows of unit length (cosine = dot product)."""
+    return TfidfVectorizer(analyzer=_content_words, sublinear_tf=True).fit_transform(texts).tocsr()
+
+
 def _vectors(corpus, measure: str) -> sparse.csr_matrix:
     texts = corpus.articles["text"].tolist()
     if measure == "tfidf":
-        return TfidfVectorizer(analyzer=_content_words, sublinear_tf=True).fit_transform(texts).tocsr()
+        return reuse_vectors(texts)
     if measure == "shingles":
         return CountVectorizer(analyzer=_shingles, binary=True).fit_transform(texts).tocsr().astype(float)
     raise ValueError("measure must be 'tfidf' (TF-IDF cosine of words) or 'shingles' (Jaccard overlap of "
@@ -127,6 +134,41 @@ def reuse_matrix(corpus, *, measure: str = "tfidf") -> pd.DataFrame:
     table = pd.DataFrame(np.clip(matrix, 0.0, 1.0), index=ids, columns=ids)
     table.index.name = table.columns.name = "article_id"
     return table
+
+
+def similarity_table(corpus, *, measure: str = "tfidf", top: int = TOP_OUTLETS) -> pd.DataFrame:
+    """Return the article-by-article similarity (``reuse_matrix``) for twenty articles or fewer;
+    past that, outlet by outlet (``compare.outlet_similarity``: the mean TF-IDF cosine over their
+    pairs of articles, computed without comparing every pair), the ``top`` largest outlets by name."""
+    if len(corpus.articles) <= FEW_ARTICLES:
+        return reuse_matrix(corpus, measure=measure)
+    table = outlet_similarity(corpus.articles, top=top)
+    table.index.name = table.columns.name = "outlet"
+    return table
+
+
+def most_alike(corpus, pairs: pd.DataFrame | None = None, *, top: int = 10) -> pd.DataFrame:
+    """Return the ``top`` most alike pairs of articles as a ranked table with their outlets, TF-IDF
+    cosine and the share of five-word sequences they share (Jaccard). ``pairs`` (from
+    ``reuse_pairs``, as ``analyse`` keeps them) saves comparing every pair of a large corpus; by
+    default every pair is compared.
+
+    Columns: rank, article_a, outlet_a, article_b, outlet_b, similarity, shared_sequences.
+    """
+    if pairs is None:
+        pairs = reuse_pairs(corpus, min_similarity=0.0)
+    chosen = pairs.head(top).reset_index(drop=True)
+    outlet = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"]))
+    text = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
+    shared = []
+    for a, b in zip(chosen["article_a"], chosen["article_b"]):
+        first, second = set(_shingles(text[a])), set(_shingles(text[b]))
+        union = len(first | second)
+        shared.append(len(first & second) / union if union else 0.0)
+    return pd.DataFrame({"rank": range(1, len(chosen) + 1), "article_a": chosen["article_a"],
+                         "outlet_a": chosen["article_a"].map(outlet), "article_b": chosen["article_b"],
+                         "outlet_b": chosen["article_b"].map(outlet), "similarity": chosen["similarity"].round(3),
+                         "shared_sequences": [round(value, 3) for value in shared]})
 
 
 def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, block: int = 1000,
@@ -544,20 +586,23 @@ def element_coverage(corpus, elements=None) -> pd.DataFrame:
     """
     book = elements if isinstance(elements, framing.Codebook) else load_elements(elements)
     hits = framing.tag_sentences(corpus, book)
-    sentence_text = dict(zip(zip(corpus.sentences["article_id"], corpus.sentences["sentence_id"]),
-                             corpus.sentences["text"]))
-    rows = []
-    for article in corpus.articles.itertuples(index=False):
-        article_hits = hits[hits["article_id"] == article.article_id]
-        for name, element in book.frames.items():
-            found = article_hits[article_hits["frame"] == name]
-            first = found.iloc[0] if len(found) else None
-            rows.append({"article_id": article.article_id, "outlet": article.outlet, "element": name,
-                         "label": element.label, "present": first is not None, "n_hits": len(found),
-                         "matched": "" if first is None else first["matched_text"],
-                         "evidence": "" if first is None else sentence_text[(article.article_id, first["sentence_id"])],
-                         "evidence_sentence_id": pd.NA if first is None else int(first["sentence_id"])})
-    return pd.DataFrame(rows)
+    # One row per article and element (a cross join), filled from each pair's first hit by joins.
+    grid = corpus.articles[["article_id", "outlet"]].merge(
+        pd.DataFrame({"element": list(book.frames), "label": [element.label for element in book.frames.values()]}),
+        how="cross")
+    counts = hits.groupby(["article_id", "frame"]).size().rename("n_hits")
+    first = (hits.drop_duplicates(["article_id", "frame"])
+             .merge(corpus.sentences[["article_id", "sentence_id", "text"]], on=["article_id", "sentence_id"], how="left")
+             .set_index(["article_id", "frame"]))
+    keys = pd.MultiIndex.from_arrays([grid["article_id"], grid["element"]])
+    n_hits = counts.reindex(keys).fillna(0).astype(int).to_numpy()
+    found = first.reindex(keys)
+    return pd.DataFrame({
+        "article_id": grid["article_id"], "outlet": grid["outlet"], "element": grid["element"],
+        "label": grid["label"], "present": n_hits > 0, "n_hits": n_hits,
+        "matched": found["matched_text"].fillna("").to_numpy(), "evidence": found["text"].fillna("").to_numpy(),
+        "evidence_sentence_id": pd.array(found["sentence_id"].to_numpy(), dtype="Int64"),
+    })
 
 
 def timeline(corpus) -> pd.DataFrame:

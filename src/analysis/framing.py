@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import paths
@@ -349,7 +350,9 @@ def frame_balance(corpus, frames=None, *, first: str = DEFAULT_BALANCE[0], secon
 
     Columns: ``by`` (and outlet when by is article_id), n_first, n_second (sentences with each
     frame), balance ((n_first - n_second) / (n_first + n_second), from -1 to +1; NaN when neither
-    frame occurs), balance_n (sentences with either frame: what the balance rests on).
+    frame occurs), balance_n (sentences with either frame: what the balance rests on); for groups
+    of articles also n_articles, and balance_low and balance_high, a 95% bootstrap interval from
+    resampling the group's articles (NaN for a group of one article).
     """
     codebook = _codebook(frames)
     for name in (first, second):
@@ -367,9 +370,35 @@ def frame_balance(corpus, frames=None, *, first: str = DEFAULT_BALANCE[0], secon
         table[column] = table[column].astype(int)
     if by == "article_id":
         table.insert(1, "outlet", table["article_id"].map(dict(zip(corpus.articles["article_id"], corpus.articles["outlet"]))))
+    else:
+        per_article = keyed.groupby("article_id", sort=False).agg(group=(by, "first"), n_first=(first, "sum"),
+                                                                   n_second=(second, "sum"))
+        articles_of = corpus.articles.groupby(by, sort=False).size()
+        intervals = {group: _balance_interval(rows["n_first"].to_numpy(), rows["n_second"].to_numpy())
+                     for group, rows in per_article.groupby("group", sort=False)}
+        table["n_articles"] = table[by].map(articles_of).fillna(0).astype(int)
+        table["balance_low"] = [intervals.get(group, (np.nan, np.nan))[0] for group in table[by]]
+        table["balance_high"] = [intervals.get(group, (np.nan, np.nan))[1] for group in table[by]]
     table.attrs["frames"] = (first, second)
-    columns = dict.fromkeys([by, "outlet", "n_first", "n_second", "balance", "balance_n"])
+    columns = dict.fromkeys([by, "outlet", "n_first", "n_second", "balance", "balance_n", "n_articles",
+                             "balance_low", "balance_high"])
     return table[[column for column in columns if column in table]]
+
+
+def _balance_interval(firsts: np.ndarray, seconds: np.ndarray) -> tuple[float, float]:
+    """The 95% bootstrap interval of a group's balance, resampling its articles (seeded)."""
+    from analysis.compare import RESAMPLES, SEED
+
+    if len(firsts) < 2:
+        return np.nan, np.nan
+    picks = np.random.default_rng(SEED).integers(0, len(firsts), size=(RESAMPLES, len(firsts)))
+    first_sums, second_sums = firsts[picks].sum(axis=1), seconds[picks].sum(axis=1)
+    totals = first_sums + second_sums
+    balances = (first_sums - second_sums)[totals > 0] / totals[totals > 0]
+    if len(balances) == 0:
+        return np.nan, np.nan
+    low, high = np.percentile(balances, [2.5, 97.5])
+    return float(low), float(high)
 
 
 # --- position -------------------------------------------------------------------------------------
@@ -383,28 +412,24 @@ def frame_by_section(corpus, frames=None) -> pd.DataFrame:
     """
     codebook = _codebook(frames)
     hits = tag_sentences(corpus, codebook)
-    paragraph_of = dict(zip(zip(corpus.sentences["article_id"], corpus.sentences["sentence_id"]),
-                            corpus.sentences["paragraph_id"]))
+    sentences = corpus.sentences[["article_id", "sentence_id", "paragraph_id"]]
+    section_of = sentences.assign(section=np.where(sentences["paragraph_id"] == 0, "lead", "body"))
+    sizes = section_of.groupby(["article_id", "section"]).size()
+    hits = hits.merge(section_of[["article_id", "sentence_id", "section"]], on=["article_id", "sentence_id"])
+    counted = hits.groupby(["article_id", "section", "frame"]).agg(n_hits=("sentence_id", "size"),
+                                                                   n_sentences=("sentence_id", "nunique"))
+    titles = corpus.articles["title"].where(corpus.articles["title"].map(lambda title: isinstance(title, str)), "")
+    names = list(codebook.frames)
     rows = []
-    for article in corpus.articles.itertuples(index=False):
-        title = article.title if isinstance(article.title, str) else ""
-        article_sentences = corpus.sentences[corpus.sentences["article_id"] == article.article_id]
-        lead = article_sentences[article_sentences["paragraph_id"] == 0]
-        sizes = {"title": 1 if title else 0, "lead": len(lead), "body": len(article_sentences) - len(lead)}
-        article_hits = hits[hits["article_id"] == article.article_id]
-        sections = ["lead" if paragraph_of[(article.article_id, sentence_id)] == 0 else "body"
-                    for sentence_id in article_hits["sentence_id"]]
-        article_hits = article_hits.assign(section=sections)
-        for frame in codebook.frames.values():
-            title_hits = _find(title, frame.terms)
-            rows.append({"article_id": article.article_id, "outlet": article.outlet, "section": "title",
-                         "frame": frame.name, "n_hits": len(title_hits), "n_sentences": int(bool(title_hits)),
-                         "section_sentences": sizes["title"]})
+    for article_id, outlet, title in zip(corpus.articles["article_id"], corpus.articles["outlet"], titles):
+        for name in names:
+            title_hits = len(_find(title, codebook.frames[name].terms))
+            rows.append((article_id, outlet, "title", name, title_hits, int(bool(title_hits)), 1 if title else 0))
             for section in ("lead", "body"):
-                chosen = article_hits[(article_hits["section"] == section) & (article_hits["frame"] == frame.name)]
-                rows.append({"article_id": article.article_id, "outlet": article.outlet, "section": section,
-                             "frame": frame.name, "n_hits": len(chosen),
-                             "n_sentences": chosen["sentence_id"].nunique(), "section_sentences": sizes[section]})
+                key = (article_id, section, name)
+                n_hits, n_sentences = counted.loc[key] if key in counted.index else (0, 0)
+                rows.append((article_id, outlet, section, name, int(n_hits), int(n_sentences),
+                             int(sizes.get((article_id, section), 0))))
     return pd.DataFrame(rows, columns=["article_id", "outlet", "section", "frame", "n_hits", "n_sentences",
                                        "section_sentences"])
 
@@ -432,6 +457,20 @@ def frame_by_position(corpus, frames=None, *, parts: int = 10) -> pd.DataFrame:
 
 
 # --- reading the evidence -------------------------------------------------------------------------
+
+
+def hits_in_context(hits: pd.DataFrame, corpus, *, width: int = 60) -> pd.DataFrame:
+    """Return the hits of ``tag_sentences`` with the text around each: ``left`` and ``right`` hold up
+    to ``width`` characters of the article before and after the match (cut at a word)."""
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
+    lefts, rights = [], []
+    for article_id, start, end in zip(hits["article_id"], hits["start"], hits["end"]):
+        text = texts.get(article_id, "")
+        left = text[max(0, start - width):start].replace("\n", " ")
+        right = text[end:end + width].replace("\n", " ")
+        lefts.append(left.split(" ", 1)[-1] if start > width and " " in left else left)
+        rights.append(right.rsplit(" ", 1)[0] if end + width < len(text) and " " in right else right)
+    return hits.assign(left=lefts, right=rights)
 
 
 def kwic(corpus, pattern_or_frame: str, *, window: int = 8, frames=None) -> pd.DataFrame:

@@ -6,6 +6,7 @@ can open and edit. A wheel (``pip install .``) carries a copy inside the package
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -28,3 +29,14 @@ def data_dir() -> Path:
 def bundled_corpus_dir() -> Path:
     """Return the folder of the bundled Ji Seong-ho corpus (texts plus articles.csv)."""
     return data_dir() / "corpus"
+
+
+def dictionaries_fingerprint() -> str:
+    """Return a hash of every editable dictionary under the data folder (the ``.yml`` files), so
+    that cached results are recomputed when a teacher edits one."""
+    digest = hashlib.sha256()
+    root = data_dir()
+    for path in sorted(root.rglob("*.yml")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -20,8 +20,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import paths
+
 TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "removed", "problems")
-CACHE_VERSION = "3"  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
+# The further per-article tables the notebooks read (``analysis.results.analyse`` asks for them):
+# each quote and each sentence's own words scored apart, scores with misleading words neutralised,
+# frames by title, lead and body, descriptive numbers, and story elements.
+NOTEBOOK_TABLES = ("voices", "neutralised", "sections", "descriptions", "elements")
+CACHE_VERSION = "4"  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
 # Past this many articles the reuse pairs come from MinHash LSH candidates (see analysis.minhash).
 APPROXIMATE_REUSE_FROM = 5_000
 
@@ -35,46 +41,60 @@ def _load(partition: pd.DataFrame, clean: bool = True):
 
 
 def _tables(corpus, frames) -> dict[str, object]:
-    """Return {table name: how to make it from a loaded partition}, for every name of ``TABLES``."""
-    from analysis.framing import tag_sentences
+    """Return {table name: how to make it from a loaded partition}, for every name of ``TABLES``
+    and ``NOTEBOOK_TABLES``."""
+    from functools import cache
+
+    from analysis.coverage import describe_articles, element_coverage
+    from analysis.framing import frame_by_section, tag_sentences
     from analysis.quotes import extract_quotes
-    from analysis.sentiment import SENTENCE_SCORE_COLUMNS, score_articles, score_sentences
+    from analysis.sentiment import (SENTENCE_SCORE_COLUMNS, neutralised_scores, score_articles, score_sentences,
+                                    score_voices)
 
     # The VADER mean of each article is taken from the sentence table when partitions are combined.
     no_sentences = pd.DataFrame(columns=["article_id", *SENTENCE_SCORE_COLUMNS])
+    quotes = cache(lambda: extract_quotes(corpus))  # three tables need the partition's quotes
     return {
         "articles": lambda: corpus.articles,
         "sentences": lambda: score_sentences(corpus),
         "article_scores": lambda: score_articles(corpus, no_sentences),
-        "quotes": lambda: extract_quotes(corpus),
+        "quotes": quotes,
         "frame_hits": lambda: tag_sentences(corpus, frames),
         "removed": lambda: corpus.removed,
         "problems": lambda: corpus.problems,
+        "voices": lambda: score_voices(corpus, quotes()),
+        "neutralised": lambda: neutralised_scores(corpus),
+        "sections": lambda: frame_by_section(corpus, frames),
+        "descriptions": lambda: describe_articles(corpus, quotes()),
+        "elements": lambda: element_coverage(corpus),
     }
 
 
 def partition_table(partition: pd.DataFrame, name: str, frames=None, clean: bool = True) -> pd.DataFrame:
-    """Return one per-article table (a name of ``TABLES``) for one partition of an articles table."""
-    if name not in TABLES:
-        raise KeyError(f"No table '{name}'; the tables are: {', '.join(TABLES)}")
+    """Return one per-article table (a name of ``TABLES`` or ``NOTEBOOK_TABLES``) for one partition of
+    an articles table."""
+    if name not in TABLES + NOTEBOOK_TABLES:
+        raise KeyError(f"No table '{name}'; the tables are: {', '.join(TABLES + NOTEBOOK_TABLES)}")
     return _tables(_load(partition, clean), frames)[name]()
 
 
-def analyse_partition(partition: pd.DataFrame, frames=None, clean: bool = True) -> dict[str, pd.DataFrame]:
-    """Return every per-article table for one partition of an articles table (with a ``text`` column);
-    ``clean=False`` when the texts were cleaned already (a loaded corpus's articles)."""
-    return {name: make() for name, make in _tables(_load(partition, clean), frames).items()}
+def analyse_partition(partition: pd.DataFrame, frames=None, clean: bool = True,
+                      names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
+    """Return the per-article tables ``names`` for one partition of an articles table (with a ``text``
+    column); ``clean=False`` when the texts were cleaned already (a loaded corpus's articles)."""
+    makers = _tables(_load(partition, clean), frames)
+    return {name: makers[name]() for name in names}
 
 
 def _partitions(articles: pd.DataFrame, size: int) -> list[pd.DataFrame]:
     return [articles.iloc[start:start + size] for start in range(0, len(articles), size)] or [articles]
 
 
-def _combine(results: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+def _combine(results: list[dict[str, pd.DataFrame]], names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
     from analysis.quotes import _alias_map, _canonical_speakers
 
     tables = {}
-    for name in TABLES:
+    for name in names:
         parts = [result[name] for result in results if len(result[name])]
         tables[name] = pd.concat(parts, ignore_index=True) if parts else results[0][name].iloc[0:0]
     if len(tables["quotes"]):
@@ -91,6 +111,7 @@ def cache_key(articles: pd.DataFrame, **parameters) -> str:
     from analysis import __version__
 
     digest = hashlib.sha256(f"{CACHE_VERSION}|{__version__}|{sorted(parameters.items())}".encode())
+    digest.update(paths.dictionaries_fingerprint().encode())  # an edited dictionary changes the results
     hashed = pd.util.hash_pandas_object(articles.reset_index(drop=True).astype(str), index=False)
     digest.update(hashed.to_numpy().tobytes())
     digest.update("|".join(map(str, articles.columns)).encode())
@@ -102,10 +123,10 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("NEWS_FRAMING_CACHE", Path.home() / ".cache" / "news-framing"))
 
 
-def _read_cache(folder: Path) -> dict[str, pd.DataFrame] | None:
-    if not all((folder / f"{name}.parquet").is_file() for name in TABLES):
+def _read_cache(folder: Path, names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame] | None:
+    if not all((folder / f"{name}.parquet").is_file() for name in names):
         return None
-    return {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
+    return {name: pd.read_parquet(folder / f"{name}.parquet") for name in names}
 
 
 def _write_cache(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
@@ -127,7 +148,8 @@ def articles_table(source) -> pd.DataFrame:
 def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = None, partition_size: int = 250,
                  frames=None, cache: bool | str | Path = False, progress: bool = True,
                  reuse_threshold: float | None = 0.5, reuse_top: int | None = 5,
-                 reuse_approximate_from: int = APPROXIMATE_REUSE_FROM, client=None) -> dict[str, pd.DataFrame]:
+                 reuse_approximate_from: int = APPROXIMATE_REUSE_FROM, client=None,
+                 notebook_tables: bool = False) -> dict[str, pd.DataFrame]:
     """Return every analysis table for a corpus, computed partition by partition.
 
     ``source``: a DataFrame with ``text`` (and article_id, outlet, ...), a Corpus, or a corpus path
@@ -143,6 +165,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     ``reuse_approximate_from`` articles the reuse pairs are searched among MinHash LSH candidates
     (``coverage.reuse_pairs(approximate=True)``): linear in the corpus instead of quadratic; the
     similarities are exact, but pairs that share vocabulary without sharing wording can be missed.
+    ``notebook_tables=True`` adds the tables of ``NOTEBOOK_TABLES`` (what the notebooks read).
     """
     from tqdm.auto import tqdm
 
@@ -160,28 +183,30 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     if cache:
         root = default_cache_dir() if cache is True else Path(cache)
         folder = root / cache_key(articles, frames=str(frames), reuse=reuse_threshold, top=reuse_top,
-                                  approximate=len(articles) > reuse_approximate_from)
-        cached = _read_cache(folder)
+                                  approximate=len(articles) > reuse_approximate_from, names=names)
+        cached = _read_cache(folder, names)
         if cached is not None and (reuse_threshold is None or (folder / "reuse_pairs.parquet").is_file()):
             if reuse_threshold is not None:
                 cached["reuse_pairs"] = pd.read_parquet(folder / "reuse_pairs.parquet")
             return cached
 
+    names = TABLES + NOTEBOOK_TABLES if notebook_tables else TABLES
     partitions = _partitions(articles, partition_size)
     _warm_up()  # workers are forked from this process: load the libraries and lexicons once, here
     if engine == "pandas":
         workers = workers or os.cpu_count() or 1
         if workers == 1 or len(partitions) == 1:
-            results = [analyse_partition(part, frames, clean) for part in tqdm(partitions, desc="articles",
-                                                                                unit="partition", disable=not progress)]
+            results = [analyse_partition(part, frames, clean, names)
+                       for part in tqdm(partitions, desc="articles", unit="partition", disable=not progress)]
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                results = list(tqdm(pool.map(analyse_partition, partitions, [frames] * len(partitions),
-                                             [clean] * len(partitions)),
-                                    total=len(partitions), desc="articles", unit="partition", disable=not progress))
-        tables = _combine(results)
+                count = len(partitions)
+                results = list(tqdm(pool.map(analyse_partition, partitions, [frames] * count, [clean] * count,
+                                             [names] * count),
+                                    total=count, desc="articles", unit="partition", disable=not progress))
+        tables = _combine(results, names)
     elif engine == "dask":
-        tables = _run_dask(articles, partition_size, frames, client, clean)
+        tables = _run_dask(articles, partition_size, frames, client, clean, names)
     else:
         raise ValueError("engine must be 'pandas' or 'dask'")
 
@@ -214,15 +239,16 @@ class _ReuseInput:
         self.articles = articles
 
 
-def _run_dask(articles: pd.DataFrame, partition_size: int, frames, client, clean: bool) -> dict[str, pd.DataFrame]:
+def _run_dask(articles: pd.DataFrame, partition_size: int, frames, client, clean: bool,
+              names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
     import dask
     import dask.dataframe as dd
 
     frame = dd.from_pandas(articles.reset_index(drop=True), chunksize=max(1, partition_size), sort=False)
-    sample = analyse_partition(articles.iloc[:1], frames, clean)  # the columns and types of each table
+    sample = analyse_partition(articles.iloc[:1], frames, clean, names)  # the columns and types of each table
     lazy = {name: frame.map_partitions(partition_table, name, frames, clean, meta=sample[name].iloc[0:0])
-            for name in TABLES}
+            for name in names}
     computed = (client.compute(list(lazy.values()), sync=True) if client is not None
                 else dask.compute(*lazy.values()))
     results = dict(zip(lazy, computed))
-    return _combine([{name: results[name].reset_index(drop=True) for name in TABLES}])
+    return _combine([{name: results[name].reset_index(drop=True) for name in names}], names)

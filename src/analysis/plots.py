@@ -9,11 +9,101 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
+from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, group_means as mean_by_group, group_order, top_groups
+
+
+# No chart may be larger than 3,000 pixels on a side (at the 100 dots per inch notebooks use).
+MAX_INCHES = 28
+
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     if ax is not None:
         return ax
-    _, ax = plt.subplots(figsize=size, layout="constrained")
+    _, ax = plt.subplots(figsize=(min(size[0], MAX_INCHES), min(size[1], MAX_INCHES)), layout="constrained")
+    return ax
+
+
+def _many(table: pd.DataFrame, column: str = "article_id") -> bool:
+    """Whether a table covers more articles than a chart can show one by one."""
+    return table[column].nunique() > FEW_ARTICLES if column in table else len(table) > FEW_ARTICLES
+
+
+def group_means(means: pd.DataFrame, ax: Axes | None = None, *, by: str = "outlet", title: str = "",
+                xlabel: str = "", colour: str = "#4c72b0", label: str | None = None, offset: float = 0.0) -> Axes:
+    """Draw each group's mean as a dot with its 95% bootstrap interval and n, from
+    ``compare.group_means`` (largest group at the top)."""
+    ax = _axes(ax, (9, 0.55 * max(len(means), 2) + 1.8))
+    positions = [len(means) - 1 - i + offset for i in range(len(means))]
+    ax.errorbar(means["mean"], positions, xerr=[(means["mean"] - means["low"]).clip(lower=0).fillna(0),
+                                                (means["high"] - means["mean"]).clip(lower=0).fillna(0)],
+                fmt="o", color=colour, ecolor=colour, capsize=3, label=label)
+    if offset == 0.0:
+        ax.set_yticks([len(means) - 1 - i for i in range(len(means))],
+                      [f"{group} (n={n})" for group, n in zip(means[by], means["n"])])
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(by.replace("_", " ").capitalize())
+    ax.set_title(title, fontsize=13)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def distribution(table: pd.DataFrame, value: str, ax: Axes | None = None, *, by: str = "outlet",
+                 top: int = TOP_OUTLETS, title: str = "", xlabel: str = "") -> Axes:
+    """Draw the distribution of ``value`` (one row per article) in each group as a box plot, with
+    each group's n and mean; the largest groups by name, the rest as "other"."""
+    groups = top_groups(table[by], top)
+    order = group_order(groups)
+    ax = _axes(ax, (9, 0.55 * max(len(order), 2) + 1.8))
+    data = [table.loc[(groups == group).to_numpy(), value].dropna().to_numpy(dtype=float) for group in order]
+    positions = list(range(len(order), 0, -1))
+    ax.boxplot(data, positions=positions, vert=False, widths=0.6, showfliers=True, patch_artist=True,
+               boxprops={"facecolor": "#c6dbef", "edgecolor": "#4c72b0"}, medianprops={"color": "#4c72b0"},
+               flierprops={"marker": ".", "markersize": 3, "markeredgecolor": "#888888"})
+    means = [values.mean() if len(values) else float("nan") for values in data]
+    ax.scatter(means, positions, marker="D", color="#c44e52", zorder=3, s=25, label="mean")
+    ax.set_yticks(positions, [f"{group} (n={len(values)})" for group, values in zip(order, data)])
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(by.replace("_", " ").capitalize())
+    ax.set_title(title, fontsize=13)
+    ax.legend(frameon=False, loc="lower right")
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+def over_time(table: pd.DataFrame, ax: Axes | None = None, *, by: str = "outlet", ylabel: str = "",
+              title: str = "", events: pd.DataFrame | None = None, max_events: int = 10) -> Axes:
+    """Draw a mean per period and group as lines, from ``compare.over_time``, with the corpus's
+    events (``corpus.events``) as dotted lines; a note when the dates do not span a week."""
+    ax = _axes(ax, (11, 5) if len(table) else (9, 1.4))
+    if table.empty:
+        ax.text(0.5, 0.5, "No chart over time: it needs more than twenty dated articles spanning a week or more",
+                ha="center", va="center", transform=ax.transAxes, fontsize=11)
+        ax.axis("off")
+        ax.set_title(title, fontsize=13)
+        return ax
+    else:
+        sizes = table.groupby(by)["n"].sum().sort_values(ascending=False, kind="stable")
+        for colour, group in zip(SPEAKER_COLOURS, sizes.index):
+            rows = table[table[by] == group]
+            ax.plot(rows["period"], rows["mean"], marker="o", markersize=3, linewidth=1.6, color=colour,
+                    label=f"{group} (n={int(rows['n'].sum())})")
+        if events is not None and len(events):
+            low, high = table["period"].min(), table["period"].max()
+            shown = events[(events["date"] >= low) & (events["date"] <= high)].head(max_events)
+            for number, item in enumerate(shown.itertuples(index=False), start=1):
+                ax.axvline(item.date, color="#888888", linestyle=":", linewidth=1)
+                ax.text(item.date, 1.0, str(number), transform=ax.get_xaxis_transform(), fontsize=8,
+                        ha="center", va="bottom", color="#555555")
+            if len(shown):
+                ax.text(0, -0.22, "Events: " + "; ".join(f"{number} {_short(str(item.event), 40)}"
+                                                         for number, item in enumerate(shown.itertuples(), start=1)),
+                        transform=ax.transAxes, fontsize=8, color="#555555", wrap=True, va="top")
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), title=by.capitalize())
+        ax.figure.autofmt_xdate()
+    ax.set_xlabel("Date")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, fontsize=13)
+    ax.spines[["top", "right"]].set_visible(False)
     return ax
 
 
@@ -25,7 +115,11 @@ def article_labels(table: pd.DataFrame) -> list[str]:
 
 
 def article_lengths(summary: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Draw words per article as horizontal bars labelled by outlet, from ``Corpus.summary()``."""
+    """Draw words per article as horizontal bars labelled by outlet, from ``Corpus.summary()``; past
+    twenty articles, the distribution of lengths in each outlet."""
+    if _many(summary):
+        return distribution(summary, "n_words", ax, title="How long are each outlet's articles?",
+                            xlabel="Length of the cleaned text (words per article)")
     ax = _axes(ax, (8, 0.6 * max(len(summary), 2) + 1.2))
     ordered = summary.sort_values("n_words")
     labels = article_labels(ordered)
@@ -91,6 +185,8 @@ def sentiment_arc(sentence_scores: pd.DataFrame, ax: Axes | None = None, *, scor
     """
     ax = _axes(ax, (10, 5))
     outlets = outlets or {}
+    if _many(sentence_scores):
+        return _arc_by_outlet(sentence_scores, ax, score=score, outlets=outlets)
     for article_id, group in sentence_scores.groupby("article_id", sort=False):
         values = group[score].reset_index(drop=True)
         position = values.index / max(len(values) - 1, 1) * 100
@@ -106,8 +202,47 @@ def sentiment_arc(sentence_scores: pd.DataFrame, ax: Axes | None = None, *, scor
     return ax
 
 
+ARC_PARTS = 10
+
+
+def _arc_by_outlet(sentence_scores: pd.DataFrame, ax: Axes, *, score: str, outlets: dict[str, str]) -> Axes:
+    """The arc of many articles: each outlet's mean score in each tenth of its articles."""
+    order = sentence_scores.groupby("article_id").cumcount()
+    sizes = sentence_scores.groupby("article_id")["sentence_id"].transform("size").clip(lower=1)
+    outlet = top_groups(sentence_scores["article_id"].map(outlets).fillna(sentence_scores["article_id"]), 5)
+    table = pd.DataFrame({"outlet": outlet, "part": (order * ARC_PARTS // sizes) * 100 / ARC_PARTS + 100 / ARC_PARTS / 2,
+                          "score": sentence_scores[score]})
+    means = table.groupby(["outlet", "part"])["score"].agg(["mean", "count"]).reset_index()
+    articles = sentence_scores.assign(outlet=outlet).groupby("outlet")["article_id"].nunique()
+    for colour, group in zip(SPEAKER_COLOURS, group_order(outlet)):
+        rows = means[means["outlet"] == group]
+        ax.plot(rows["part"], rows["mean"], marker="o", markersize=3, linewidth=1.8, color=colour,
+                label=f"{group} ({articles[group]} articles)")
+    ax.axhline(0, color="#888888", linewidth=0.8)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Position in the article (tenth of its sentences)")
+    ax.set_ylabel(f"{LEXICON_LABELS.get(score, score).split(' (')[0]}\n(mean over the sentences in that tenth)")
+    ax.set_title("How the tone moves through the articles of each outlet", fontsize=14)
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
 def outlet_sentiment(article_scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Draw each article's TextBlob and VADER scores side by side, from ``sentiment.score_articles``."""
+    """Draw each article's TextBlob and VADER scores side by side, from ``sentiment.score_articles``;
+    past twenty articles, each outlet's mean score with its 95% interval and n."""
+    if _many(article_scores):
+        ax = _axes(ax, (9, 0.7 * min(article_scores["outlet"].nunique(), TOP_OUTLETS + 1) + 2))
+        for offset, score in ((0.15, "textblob_polarity"), (-0.15, "vader_compound")):
+            means = mean_by_group(article_scores, score)
+            group_means(means, ax, colour=LEXICON_COLOURS[score], label=LEXICON_LABELS[score], offset=offset)
+        ax.set_yticks([len(means) - 1 - i for i in range(len(means))],
+                      [f"{group} (n={n})" for group, n in zip(means["outlet"], means["n"])])
+        ax.axvline(0, color="#888888", linewidth=0.8)
+        ax.set_xlabel("Mean sentiment of the outlet's articles (-1 negative … +1 positive), 95% interval")
+        ax.set_title("Two lexicons, two verdicts: mean sentiment of each outlet", fontsize=14)
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+        return ax
     ax = _axes(ax, (9, 0.9 * max(len(article_scores), 2) + 1.5))
     labels = article_labels(article_scores)[::-1]
     table = article_scores.iloc[::-1]
@@ -251,15 +386,31 @@ def frame_shares(shares: pd.DataFrame, ax: Axes | None = None, *, by: str = "out
 def frame_balance(balance: pd.DataFrame, ax: Axes | None = None, *, by: str = "outlet",
                   first: str = "Human rights", second: str = "Diplomacy") -> Axes:
     """Draw the balance between two frames per outlet (-1 all second … +1 all first) with the number
-    of sentences it rests on, from ``framing.frame_balance``."""
+    of sentences it rests on and, for outlets of several articles, its 95% interval, from
+    ``framing.frame_balance``."""
     ax = _axes(ax, (9, 0.8 * max(len(balance), 2) + 1.8))
     table = balance.iloc[::-1]
     labels = article_labels(table) if by == "article_id" and "outlet" in table else [str(v) for v in table[by]]
     values = table["balance"].fillna(0)
     colours = ["#4c72b0" if value >= 0 else "#dd8452" for value in values]
-    bars = ax.barh(labels, values, color=colours)
-    ax.bar_label(bars, labels=[("no sentence with either frame" if pd.isna(value) else f"{value:+.2f} (n={n})")
-                               for value, n in zip(table["balance"], table["balance_n"])], padding=4, fontsize=9)
+    ax.barh(labels, values, color=colours)
+    low = table["balance_low"] if "balance_low" in table else pd.Series(float("nan"), index=table.index)
+    high = table["balance_high"] if "balance_high" in table else pd.Series(float("nan"), index=table.index)
+    if low.notna().any():
+        ax.errorbar(values, range(len(table)), xerr=[(values - low).clip(lower=0).fillna(0),
+                                                     (high - values).clip(lower=0).fillna(0)],
+                    fmt="none", ecolor="#333333", capsize=3, linewidth=1)
+    articles = table["n_articles"] if "n_articles" in table else [None] * len(table)
+    for position, (value, n, count, lower, upper) in enumerate(zip(table["balance"], table["balance_n"], articles,
+                                                                   low, high)):
+        label = ("no sentence with either frame" if pd.isna(value) else
+                 f"{value:+.2f} (n={n}" + (f", {count} articles)" if count and count > 1 else ")"))
+        # beyond the bar and its interval, so that no label sits on a whisker
+        end = (max(value, upper if pd.notna(upper) else value) if not pd.isna(value) and value >= 0
+               else min(0 if pd.isna(value) else value, lower if pd.notna(lower) else 0))
+        right = pd.isna(value) or value >= 0
+        ax.text(end + (0.03 if right else -0.03), position, label, va="center", ha="left" if right else "right",
+                fontsize=9)
     ax.axvline(0, color="#888888", linewidth=0.8)
     ax.set_xlim(-1.45, 1.45)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])
@@ -314,13 +465,18 @@ def frame_cooccurrence(table: pd.DataFrame, ax: Axes | None = None, *, labels: d
     return ax
 
 
+# An alignment drawn as text needs a line per unit: past this many, the chart shows the first ones.
+MAX_ALIGNED_ROWS = 45
 STATUS_COLOURS = {"kept": "#c8e6c9", "reworded": "#fff3b0", "cut": "#f4c7c3", "added": "#c6dbef"}
 
 
 def similarity_heatmap(matrix: pd.DataFrame, ax: Axes | None = None, *, outlets: dict[str, str] | None = None,
                        measure: str = "TF-IDF cosine") -> Axes:
-    """Draw the article-by-article similarity from ``coverage.reuse_matrix`` as an annotated heatmap."""
-    ax = _axes(ax, (7.5, 6))
+    """Draw the similarity between articles (``coverage.reuse_matrix``) or between outlets
+    (``coverage.similarity_table`` past twenty articles: the mean over their pairs of articles) as
+    an annotated heatmap."""
+    unit = "Article" if matrix.index.name == "article_id" else "Outlet"
+    ax = _axes(ax, (7.5 + 0.3 * max(len(matrix) - 6, 0), 6 + 0.3 * max(len(matrix) - 6, 0)))
     names = [(outlets or {}).get(article_id, article_id) for article_id in matrix.index]
     image = ax.imshow(matrix.to_numpy(dtype=float), cmap="Greens", vmin=0, vmax=1)
     ax.set_xticks(range(len(names)), names, rotation=25, ha="right")
@@ -328,12 +484,13 @@ def similarity_heatmap(matrix: pd.DataFrame, ax: Axes | None = None, *, outlets:
     for i in range(len(names)):
         for j in range(len(names)):
             value = float(matrix.iat[i, j])
-            ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=10,
+            ax.text(j, i, "–" if pd.isna(value) else f"{value:.2f}", ha="center", va="center", fontsize=10,
                     color="white" if value > 0.6 else "black")
     ax.figure.colorbar(image, ax=ax, label=f"Similarity ({measure}, 0 … 1)")
-    ax.set_xlabel("Article")
-    ax.set_ylabel("Article")
-    ax.set_title("How much text do the articles share?", fontsize=14)
+    ax.set_xlabel(unit)
+    ax.set_ylabel(unit)
+    ax.set_title("How much text do the articles share?" if unit == "Article"
+                 else "How much text do the outlets' articles share? (mean over pairs of articles)", fontsize=14)
     return ax
 
 
@@ -343,6 +500,10 @@ def alignment(table: pd.DataFrame, ax: Axes | None = None, *, a_name: str = "A",
     cut and added, one row per aligned unit."""
     import textwrap
 
+    shown_from = len(table)
+    table = table.head(MAX_ALIGNED_ROWS)
+    if a_name == b_name:
+        a_name, b_name = f"{a_name} (A)", f"{b_name} (B)"
     n = len(table)
     ax = _axes(ax, (14, 0.62 * max(n, 3) + 1.5))
     for row, item in enumerate(table.itertuples(index=False)):
@@ -366,7 +527,8 @@ def alignment(table: pd.DataFrame, ax: Axes | None = None, *, a_name: str = "A",
     ax.legend(handles=[Patch(facecolor=colour, edgecolor="#999999", label=status)
                        for status, colour in STATUS_COLOURS.items()],
               loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4, frameon=False)
-    ax.set_title(f"What the edit did: {a_name} → {b_name}, sentence by sentence", fontsize=14, pad=24)
+    shown = f" (the first {n} of {shown_from} units; the table has them all)" if shown_from > n else ""
+    ax.set_title(f"What the edit did: {a_name} → {b_name}, sentence by sentence{shown}", fontsize=14, pad=24)
     return ax
 
 
@@ -406,7 +568,10 @@ def distinctive_terms(terms: pd.DataFrame, ax: Axes | None = None, *, by: str = 
 
 
 def element_coverage(coverage: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Draw which story elements each article includes, from ``coverage.element_coverage``."""
+    """Draw which story elements each article includes, from ``coverage.element_coverage``; past
+    twenty articles, the share of each outlet's articles that include each element."""
+    if _many(coverage):
+        return _element_shares(coverage, ax)
     elements = list(dict.fromkeys(coverage["label"]))
     articles = list(dict.fromkeys(coverage["article_id"]))
     names = dict(zip(coverage["article_id"], coverage["outlet"]))
@@ -427,10 +592,67 @@ def element_coverage(coverage: pd.DataFrame, ax: Axes | None = None) -> Axes:
     return ax
 
 
+def _element_shares(coverage: pd.DataFrame, ax: Axes | None) -> Axes:
+    outlet = top_groups(coverage.drop_duplicates("article_id").set_index("article_id")["outlet"])
+    table = coverage.assign(group=coverage["article_id"].map(outlet))
+    shares = table.pivot_table(index="label", columns="group", values="present", aggfunc="mean", sort=False) * 100
+    order = group_order(outlet)
+    shares = shares.reindex(columns=order)
+    counts = outlet.value_counts()
+    ax = _axes(ax, (1.3 * len(order) + 5, 0.45 * len(shares) + 2.2))
+    image = ax.imshow(shares.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=100, aspect="auto")
+    for i in range(shares.shape[0]):
+        for j in range(shares.shape[1]):
+            value = shares.iat[i, j]
+            ax.text(j, i, f"{value:.0f}%", ha="center", va="center", fontsize=8,
+                    color="white" if value > 60 else "black")
+    ax.set_xticks(range(len(order)), [f"{group}\n(n={counts[group]})" for group in order], rotation=25, ha="right")
+    ax.set_yticks(range(len(shares)), shares.index)
+    ax.figure.colorbar(image, ax=ax, label="Articles that include it (%)")
+    ax.set_xlabel("Outlet")
+    ax.set_ylabel("Story element")
+    ax.set_title("Which parts of the story does each outlet tell?", fontsize=14)
+    return ax
+
+
+def _timeline_counts(table: pd.DataFrame, ax: Axes | None) -> Axes:
+    from analysis.compare import time_step
+
+    articles = table[(table["kind"] == "article") & table["date"].notna()]
+    ax = _axes(ax, (11, 5))
+    step = time_step(articles["date"]) or "D"
+    outlet = top_groups(articles["label"].str.split(":").str[0], 5)
+    period = pd.to_datetime(articles["date"]).dt.to_period(step).dt.start_time
+    counts = pd.crosstab(period, outlet).reindex(columns=group_order(outlet))
+    bottom = None
+    width = {"D": 0.8, "W": 5, "M": 25}[step]
+    for colour, group in zip(SPEAKER_COLOURS, counts.columns):
+        ax.bar(counts.index, counts[group], width=width, bottom=bottom, color=colour, label=f"{group} ({counts[group].sum()})")
+        bottom = counts[group] if bottom is None else bottom + counts[group]
+    events = table[(table["kind"] == "event") & table["date"].notna()]
+    if len(counts):
+        shown = events[(events["date"] >= counts.index.min()) & (events["date"] <= counts.index.max() + pd.Timedelta(days=31))]
+        for number, item in enumerate(shown.head(10).itertuples(index=False), start=1):
+            ax.axvline(item.date, color="#888888", linestyle=":", linewidth=1)
+            ax.text(item.date, 1.0, str(number), transform=ax.get_xaxis_transform(), fontsize=8, ha="center", va="bottom")
+    undated = int(((table["kind"] == "article") & table["date"].isna()).sum())
+    name = {"D": "day", "W": "week", "M": "month"}[step]
+    ax.set_xlabel("Date" + (f" ({undated} undated articles not shown)" if undated else ""))
+    ax.set_ylabel(f"Articles per {name}")
+    ax.set_title(f"When did the articles appear? Articles per {name}, by outlet; dotted lines: events", fontsize=13)
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), title="Outlet (articles)")
+    ax.figure.autofmt_xdate()
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
 def timeline(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Draw the articles and events of ``coverage.timeline`` in date order, one row each: dates
     on the left, articles in red and events in grey, so that each article can be read against
-    what had happened by then."""
+    what had happened by then. Past twenty articles: articles per day, week or month by outlet, with
+    the events as dotted lines."""
+    if (table["kind"] == "article").sum() > FEW_ARTICLES:
+        return _timeline_counts(table, ax)
     dated = table.dropna(subset=["date"]).reset_index(drop=True)
     n = len(dated)
     ax = _axes(ax, (11, 0.42 * max(n, 3) + 1.6))

@@ -10,8 +10,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+import pandas as pd
+
 from analysis import paths
-from analysis.corpus import load_corpus
+from analysis.results import Analysis, analyse, write_parquet
 
 
 class NotebookFailed(RuntimeError):
@@ -95,7 +100,8 @@ def run_notebook(source: Path, out_dir: Path, *, corpus_path: str | None) -> Not
     return NotebookResult(source.stem, _title(notebook, source.stem), executed, html_path, figures)
 
 
-def _index(results: list[NotebookResult], out_dir: Path, corpus_description: str) -> Path:
+def _index(results: list[NotebookResult], out_dir: Path, corpus_description: str,
+           tables: list[tuple[str, str]] = ()) -> Path:
     """Write index.html: one section per notebook with links and its figures (all text escaped)."""
     sections = []
     for result in results:
@@ -120,6 +126,8 @@ section {{ border-top: 1px solid #ddd; padding: 1em 0; }}
 <p>Each notebook below was run from top to bottom on this corpus. Open one to read its questions, tables,
 charts and the limits of each method.</p>
 {''.join(sections)}
+<section><h2>Tables</h2><p>Every table, searchable and sortable, with CSV and Parquet files to download:
+{' · '.join(f'<a href="{html.escape(link)}">{html.escape(name)}</a>' for name, link in tables)}</p></section>
 </body></html>
 """
     path = out_dir / "index.html"
@@ -128,37 +136,103 @@ charts and the limits of each method.</p>
 
 
 def write_report(corpus_path: str | Path | None, out_dir: Path, *, strict: bool = False,
-                 notebooks: list[Path] | None = None, progress: bool = True) -> list[Path]:
-    """Execute every notebook on the corpus and write the report under ``out_dir``; return what was written.
+                 notebooks: list[Path] | None = None, progress: bool = True, workers: int | None = None) -> list[Path]:
+    """Analyse the corpus once, execute every notebook on it and write the report under ``out_dir``;
+    return what was written.
 
-    Writes ``notebooks/*.ipynb`` (executed), one HTML page per notebook, ``figures/*.png`` and
-    ``index.html``, plus the corpus tables as CSV under ``tables/``. Raises NotebookFailed naming
-    the notebook and cell when one fails.
+    The analysis pass (``analysis.analyse``: every core, kept in the cache) comes first, so each
+    notebook reads the same tables instead of computing them again; the notebooks then run side by
+    side, as many at once as there are cores. Writes ``notebooks/*.ipynb`` (executed), one HTML page
+    per notebook, ``figures/*.png``, the tables under ``tables/`` (CSV, Parquet, and a searchable
+    HTML page each) and ``index.html``. Raises NotebookFailed naming the notebook and cell when one fails.
     """
     from tqdm.auto import tqdm
 
-    corpus = load_corpus(corpus_path, strict=strict)  # fail early, with the corpus's own message
+    results = analyse(corpus_path, strict=strict, progress=progress)  # fails early, with the corpus's message
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = _write_tables(corpus, out_dir / "tables")
+    written = write_tables(results, out_dir / "tables")
     corpus_argument = None if corpus_path is None else str(Path(corpus_path).resolve())
     sources = notebooks if notebooks is not None else sorted(notebooks_dir().glob("[0-9][0-9]-*.ipynb"))
-    results = []
-    for source in tqdm(sources, desc="notebooks", unit="notebook", disable=not progress):
-        result = run_notebook(source, out_dir, corpus_path=corpus_argument)
-        results.append(result)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(sources) or 1))
+    finished: dict[Path, NotebookResult] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(run_notebook, source, out_dir, corpus_path=corpus_argument): source
+                   for source in sources}
+        try:
+            for future in tqdm(as_completed(futures), total=len(futures), desc="notebooks", unit="notebook",
+                               disable=not progress):
+                finished[futures[future]] = future.result()
+        except NotebookFailed:
+            for future in futures:
+                future.cancel()
+            raise
+    results_in_order = [finished[source] for source in sources]
+    for result in results_in_order:
         written += [result.notebook, result.html, *result.figures]
-    written.append(_index(results, out_dir, corpus.source))
+    written.append(_index(results_in_order, out_dir, results.corpus.source, _table_links(out_dir)))
     return written
 
 
-def _write_tables(corpus, folder: Path) -> list[Path]:
+# The tables a reader may want whole: written as CSV and Parquet, and as a searchable HTML page.
+# A page holds at most this much data (itables drops rows evenly past it and says so): the CSV
+# and Parquet files always hold every row.
+TABLE_PAGE_BYTES = 3_000_000
+
+
+def _report_tables(results: Analysis) -> dict[str, pd.DataFrame]:
+    from analysis.framing import hits_in_context
+
+    corpus = results.corpus
+    return {
+        "articles": corpus.articles.drop(columns=["text"]),
+        "summary": corpus.summary(),
+        "sentences": results.sentence_scores,
+        "article_scores": results.article_scores,
+        "quotes": results.quotes,
+        "frame_hits": hits_in_context(results.frame_hits, corpus),
+        "reuse_pairs": results.reuse_pairs,
+        "removed": corpus.removed,
+        "problems": corpus.problems,
+    }
+
+
+def write_tables(results: Analysis, folder: Path) -> list[Path]:
+    """Write the report's tables to ``folder`` as CSV, Parquet and searchable HTML; return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
-    tables = {"articles.csv": corpus.articles.drop(columns=["text"]), "summary.csv": corpus.summary(),
-              "sentences.csv": corpus.sentences, "removed.csv": corpus.removed, "problems.csv": corpus.problems}
     written = []
-    for name, table in tables.items():
-        path = folder / name
-        table.to_csv(path, index=False)
-        written.append(path)
+    for name, table in _report_tables(results).items():
+        csv_path, parquet_path, html_path = (folder / f"{name}{suffix}" for suffix in (".csv", ".parquet", ".html"))
+        table.to_csv(csv_path, index=False)
+        write_parquet(table, parquet_path)
+        _table_page(table, name, html_path)
+        written += [csv_path, parquet_path, html_path]
     return written
+
+
+def _table_page(table: pd.DataFrame, name: str, path: Path) -> None:
+    """Write a table as a page with a searchable, sortable table (itables, its script inlined: no
+    network needed to read it)."""
+    import itables
+    from itables.javascript import generate_init_offline_itables_html
+    from itables.options import dt_bundle
+
+    shown = table.copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or str(shown[column].dtype).startswith("string"):
+            shown[column] = shown[column].astype("string").str.slice(0, 300)
+    body = itables.to_html_datatable(shown, connected=False, display_logo_when_loading=False,
+                                     maxBytes=TABLE_PAGE_BYTES, showIndex=False)
+    title = html.escape(name.replace("_", " "))
+    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<style>body {{ font-family: system-ui, sans-serif; margin: 1.5em; }}</style></head><body>'
+            f'<h1>{title}</h1><p>{len(table):,} rows. Search, sort by a column, or download the whole table: '
+            f'<a href="{html.escape(name)}.csv">CSV</a> · <a href="{html.escape(name)}.parquet">Parquet</a>. '
+            f'Long texts are cut at 300 characters here, not in the files.</p>'
+            f'{generate_init_offline_itables_html(dt_bundle)}{body}</body></html>')
+    path.write_text(page, encoding="utf-8")
+
+
+def _table_links(out_dir: Path) -> list[tuple[str, str]]:
+    return [(path.stem.replace("_", " "), path.relative_to(out_dir).as_posix())
+            for path in sorted((out_dir / "tables").glob("*.html"))]

@@ -290,13 +290,14 @@ def _groups(corpus, by: str) -> pd.DataFrame:
     return corpus.articles[list(dict.fromkeys(["article_id", by]))]
 
 
-def sentiment_by_voice(corpus, quotes: pd.DataFrame | None = None, *, by: str = "outlet") -> pd.DataFrame:
+def sentiment_by_voice(corpus, quotes: pd.DataFrame | None = None, *, by: str = "outlet",
+                       voices: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return mean scores of the journalist's narration and of quoted speech, per ``by`` group.
 
     Columns: ``by``, voice, n_pieces, n_words, textblob_polarity, vader_compound (means over the
-    pieces of ``score_voices``).
+    pieces of ``score_voices``; pass ``voices``, as ``analyse`` keeps it, not to score them again).
     """
-    voices = score_voices(corpus, quotes).merge(_groups(corpus, by), on="article_id")
+    voices = (score_voices(corpus, quotes) if voices is None else voices).merge(_groups(corpus, by), on="article_id")
     return (voices.groupby([by, "voice"], sort=False)
             .agg(n_pieces=("text", "size"), n_words=("n_words", "sum"),
                  textblob_polarity=("textblob_polarity", "mean"), vader_compound=("vader_compound", "mean"))
@@ -398,18 +399,26 @@ def neutralised_scores(corpus, watchlist=None) -> pd.DataFrame:
     misleading = set(watchlist["misleading"])
     neutral = SentimentIntensityAnalyzer()
     neutral.lexicon = {word: value for word, value in vader().lexicon.items() if word not in misleading}
+    sentences_of: dict[str, list[str]] = {}
+    for article_id, text in zip(corpus.sentences["article_id"].tolist(), corpus.sentences["text"].tolist()):
+        sentences_of.setdefault(article_id, []).append(text)
     rows = []
     for article in corpus.articles.itertuples(index=False):
-        assessments = TextBlob(article.text).sentiment_assessments.assessments
-        kept = [polarity for words_, polarity, _, _ in assessments if _head_word(words_).casefold() not in misleading]
-        sentences = corpus.sentences.loc[corpus.sentences["article_id"] == article.article_id, "text"]
-        scorable = [prepare_for_vader(text) for text in sentences if LETTER.search(text)]
-        as_is = [vader().polarity_scores(text)["compound"] for text in scorable]
-        without = [neutral.polarity_scores(text)["compound"] for text in scorable]
-        textblob_polarity = TextBlob(article.text).sentiment.polarity
+        blob = TextBlob(article.text).sentiment_assessments  # its polarity is TextBlob(text).sentiment's
+        kept = [polarity for words_, polarity, _, _ in blob.assessments if _head_word(words_).casefold() not in misleading]
+        as_is, without = [], []
+        for text in sentences_of.get(article.article_id, []):
+            if not LETTER.search(text):
+                continue
+            compound = _scores(text)[2]  # remembered from score_sentences when it ran first
+            as_is.append(compound)
+            prepared = prepare_for_vader(text)
+            # Only a sentence with a misleading word scores differently without it.
+            touched = any(word.casefold() in misleading for word in words(prepared))
+            without.append(neutral.polarity_scores(prepared)["compound"] if touched else compound)
         rows.append({
             "article_id": article.article_id, "outlet": article.outlet,
-            "textblob_polarity": textblob_polarity,
+            "textblob_polarity": blob.polarity,
             "textblob_neutralised": sum(kept) / len(kept) if kept else 0.0,
             "vader_compound": sum(as_is) / len(as_is) if as_is else float("nan"),
             "vader_neutralised": sum(without) / len(without) if without else float("nan"),

@@ -1,0 +1,187 @@
+"""The analysis of a corpus, computed once and kept: what every notebook and the report read.
+
+``analyse(corpus_path)`` loads the corpus, runs every per-article step in partitions on every
+core (``analysis.pipeline``), and keeps the tables as Parquet files under the cache folder
+(``$NEWS_FRAMING_CACHE`` or ``~/.cache/news-framing``), keyed by the corpus files (their names,
+sizes and modification times), the package version and the dictionaries under ``data/``. The
+next call with the same corpus reads them back in a second, so six notebooks cost one analysis and
+show the same numbers; changing an article or a dictionary recomputes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths, pipeline
+from analysis.compare import FEW_ARTICLES, top_groups
+from analysis.corpus import Corpus, load_corpus
+from analysis.problems import CorpusError
+
+# Reuse pairs kept for the notebooks: each article's closest partners at least this alike.
+REUSE_THRESHOLD = 0.3
+REUSE_TOP = 5
+RESULTS_VERSION = "1"
+
+
+@dataclass
+class Analysis:
+    """A corpus and its analysis tables, each keyed by ``article_id``.
+
+    - ``corpus``: the ``Corpus`` (articles, paragraphs, sentences, removed, problems, events).
+    - ``sentence_scores``: the sentences with TextBlob's and VADER's scores (``sentiment.score_sentences``).
+    - ``article_scores``: per article (``sentiment.score_articles``).
+    - ``quotes``: direct quotes and speakers (``quotes.extract_quotes``, resolved within partitions).
+    - ``frame_hits``: every hit of the default framing codebook (``framing.tag_sentences``).
+    - ``voices``: each quote and each sentence's own words, scored apart (``sentiment.score_voices``).
+    - ``neutralised``: scores with the watchlist's misleading words neutralised.
+    - ``sections``: frames by title, lead and body (``framing.frame_by_section``).
+    - ``descriptions``: length, quoted share and readability (``coverage.describe_articles``).
+    - ``elements``: story elements per article (``coverage.element_coverage``).
+    - ``reuse_pairs``: each article's closest partners by TF-IDF cosine (at least 0.3, 5 at most).
+    """
+
+    corpus: Corpus
+    sentence_scores: pd.DataFrame
+    article_scores: pd.DataFrame
+    quotes: pd.DataFrame
+    frame_hits: pd.DataFrame
+    voices: pd.DataFrame
+    neutralised: pd.DataFrame
+    sections: pd.DataFrame
+    descriptions: pd.DataFrame
+    elements: pd.DataFrame
+    reuse_pairs: pd.DataFrame
+
+    def __repr__(self) -> str:
+        return f"Analysis of {self.corpus!r}"
+
+    @property
+    def few_articles(self) -> bool:
+        """Whether the corpus is small enough for one mark per article in the charts."""
+        return len(self.corpus.articles) <= FEW_ARTICLES
+
+    def with_top_outlets(self, top: int | None) -> Analysis:
+        """Return the same analysis with the outlets beyond the ``top`` largest (by articles) named
+        "other (K outlets)" in every table, so that charts by outlet stay readable; None: all."""
+        if not top:
+            return self
+        grouped = top_groups(self.corpus.articles["outlet"], top)
+        if grouped.equals(self.corpus.articles["outlet"]):
+            return self
+        outlet_of = dict(zip(self.corpus.articles["article_id"], grouped))
+
+        def relabel(table: pd.DataFrame) -> pd.DataFrame:
+            if "outlet" not in table.columns or "article_id" not in table.columns:
+                return table
+            return table.assign(outlet=table["article_id"].map(outlet_of).fillna(table["outlet"]))
+
+        corpus = Corpus(**{name: relabel(getattr(self.corpus, name)) for name in CORPUS_TABLES},
+                        source=self.corpus.source)
+        return Analysis(corpus=corpus, **{name: relabel(getattr(self, name)) for name in ANALYSIS_TABLES})
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Return every table by name: the corpus's own and the analysis tables."""
+        corpus = {name: getattr(self.corpus, name) for name in CORPUS_TABLES}
+        return {**corpus, **{field.name: getattr(self, field.name) for field in fields(self) if field.name != "corpus"}}
+
+
+CORPUS_TABLES = ("articles", "paragraphs", "sentences", "removed", "problems", "events")
+ANALYSIS_TABLES = tuple(field.name for field in fields(Analysis) if field.name != "corpus")
+# The pipeline's names for the tables it returns, where they differ.
+_PIPELINE_NAMES = {"sentence_scores": "sentences"}
+
+
+def source_fingerprint(source: str | Path | pd.DataFrame | None) -> str:
+    """Return a hash that changes when the corpus at ``source`` changes: its files' names, sizes and
+    modification times (a DataFrame: its content)."""
+    digest = hashlib.sha256()
+    if isinstance(source, pd.DataFrame):
+        digest.update(pd.util.hash_pandas_object(source.astype(str), index=True).to_numpy().tobytes())
+        digest.update("|".join(map(str, source.columns)).encode())
+        return digest.hexdigest()
+    path = Path(paths.bundled_corpus_dir() if source is None else source).expanduser().resolve()
+    digest.update(str(path).encode())
+    files = sorted(item for item in path.rglob("*") if item.is_file()) if path.is_dir() else [path]
+    for item in files:
+        status = item.stat()
+        digest.update(f"{item.relative_to(path) if path.is_dir() else item.name}|{status.st_size}|"
+                      f"{status.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def results_key(source: str | Path | pd.DataFrame | None) -> str:
+    """Return the cache key of a corpus's analysis: its files, the package and the dictionaries."""
+    from analysis import __version__
+
+    digest = hashlib.sha256(f"{RESULTS_VERSION}|{pipeline.CACHE_VERSION}|{__version__}".encode())
+    digest.update(source_fingerprint(source).encode())
+    digest.update(paths.dictionaries_fingerprint().encode())
+    return digest.hexdigest()[:24]
+
+
+def analyse(corpus_path: str | Path | pd.DataFrame | None = None, *, cache: bool | str | Path = True,
+            workers: int | None = None, progress: bool = True, strict: bool = False) -> Analysis:
+    """Return the corpus at ``corpus_path`` (None: the bundled corpus) with every analysis table.
+
+    With ``cache=True`` (or a folder) the tables are kept as Parquet and read back on the next
+    call with the same corpus and dictionaries. ``workers``: processes for the per-article steps
+    (default: every core). ``strict=True`` raises ``CorpusError`` when any file or row had a
+    problem, as ``load_corpus`` does. A progress bar counts the partitions of articles.
+    """
+    folder = None
+    if cache:
+        root = pipeline.default_cache_dir() if cache is True else Path(cache)
+        folder = root / "analysis" / results_key(corpus_path)
+        cached = _read(folder)
+        if cached is not None:
+            _report_problems(cached.corpus, strict)
+            return cached
+    corpus = load_corpus(corpus_path, strict=strict)
+    tables = pipeline.run_pipeline(corpus, workers=workers, progress=progress, notebook_tables=True,
+                                   reuse_threshold=REUSE_THRESHOLD, reuse_top=REUSE_TOP)
+    result = Analysis(corpus=corpus, **{name: tables[_PIPELINE_NAMES.get(name, name)] for name in ANALYSIS_TABLES})
+    if folder is not None:
+        _write(folder, result)
+    return result
+
+
+def _report_problems(corpus: Corpus, strict: bool) -> None:
+    if len(corpus.problems) and strict:
+        lines = [f"{len(corpus.problems)} problem(s) while loading {corpus.source}:"]
+        lines += [f"- {row.source}: {row.problem} ({row.action})" for row in corpus.problems.itertuples()]
+        raise CorpusError("\n".join(lines))
+    if len(corpus.problems):
+        warnings.warn(f"{len(corpus.problems)} problem(s) while loading {corpus.source}; see corpus.problems",
+                      stacklevel=3)
+
+
+def _write(folder: Path, result: Analysis) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, table in result.tables().items():
+        write_parquet(table, folder / f"{name}.parquet")
+    (folder / "source.json").write_text(json.dumps({"source": result.corpus.source}), encoding="utf-8")
+
+
+def _read(folder: Path) -> Analysis | None:
+    names = CORPUS_TABLES + ANALYSIS_TABLES
+    if not (folder / "source.json").is_file() or not all((folder / f"{name}.parquet").is_file() for name in names):
+        return None
+    tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in names}
+    source = json.loads((folder / "source.json").read_text(encoding="utf-8"))["source"]
+    corpus = Corpus(**{name: tables[name] for name in CORPUS_TABLES}, source=source)
+    return Analysis(corpus=corpus, **{name: tables[name] for name in ANALYSIS_TABLES})
+
+
+def write_parquet(table: pd.DataFrame, path: Path) -> None:
+    """Write a table as Parquet; a column of mixed types (a manifest's free-text column) is stored as text."""
+    try:
+        table.to_parquet(path, index=False)
+    except (TypeError, ValueError):  # pyarrow's ArrowTypeError and ArrowInvalid
+        mixed = [column for column in table.columns if table[column].dtype == object]
+        table.astype({column: "string" for column in mixed}).to_parquet(path, index=False)
