@@ -128,3 +128,14 @@ def test_a_seam_textblob_could_read_across_is_not_assembled(marked):
     spans = [(0, cut), (cut + 1, len(text))]
     assert article_sentiment._from_sentences(text, spans) is None
     assert article_sentiment.textblob_scores(text, spans) == _direct(text)
+
+
+def test_sentences_with_no_space_between_them_are_scored_whole():
+    # "USED![803": TextBlob's tokenizer keeps "!" inside the token when no space follows it, so the
+    # exclamation that boosts "Very" in the sentence alone does not in the whole text.
+    text = "Very disloyal to Bill & Crooked-USED![803 EST] - Wishing all a happy and healthy week."
+    first_end = text.index("[")
+    spans = [(0, first_end), (first_end, len(text))]
+    direct = TextBlob(text).sentiment
+    assert article_sentiment.textblob_scores(text, spans) == (direct.polarity, direct.subjectivity)
+    assert article_sentiment.polarity_without(text, spans, {"happy"})[0] == direct.polarity

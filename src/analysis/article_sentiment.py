@@ -46,6 +46,7 @@ class _Part:
 
     polarities: tuple[float, ...]
     subjectivities: tuple[float, ...]
+    heads: tuple[str, ...]  # the word each assessment scores, casefolded (see ``head_word``)
     ends: str  # what is left pending at its end: "clean", "modifier", "negation", or "unchanged"
     first_clears: bool  # its first deciding word clears a pending modifier (see _decides)
     has_deciding_word: bool
@@ -92,12 +93,19 @@ def _piece(piece: str) -> _Part:
     last = next((effect for word in reversed(tokens) if (effect := _decides(word, lexicon))), "unchanged")
     first_known = next((i for i, word in enumerate(tokens) if _known(word, lexicon)), len(tokens))
     return _Part(polarities=tuple(p for _, p, _, _ in assessed), subjectivities=tuple(s for _, _, s, _ in assessed),
+                 heads=tuple(head_word(chunk).casefold() for chunk, _, _, _ in assessed),
                  ends="clean" if last == "clears" else last,
                  first_clears=first is not None and first[1] == "clears" and not _known(first[0], lexicon),
                  has_deciding_word=first is not None, has_words=bool(tokens),
                  exclamation_first="!" in tokens[:first_known],
                  joins_previous=piece.lstrip().startswith(_JOINS_PREVIOUS),
                  head="".join(raw[:3])[:_EDGE], tail="".join(raw[-3:])[-_EDGE:])
+
+
+def head_word(chunk: list[str]) -> str:
+    """Return the word a TextBlob assessment scores: its last word, skipping a trailing '!'."""
+    letters = [word for word in chunk if LETTER.search(word)]
+    return letters[-1] if letters else chunk[-1]
 
 
 def _mean(values) -> float:
@@ -147,8 +155,19 @@ def _may_merge(before: str, after: str) -> bool:
 def _assemble(parts) -> tuple[float, float] | None:
     """Return TextBlob's (polarity, subjectivity) of pieces read one after the other, or None
     where TextBlob could carry something across a seam between them."""
+    safe = _safe_parts(parts)
+    if safe is None:
+        return None
+    return (_mean(value for part in safe for value in part.polarities),
+            _mean(value for part in safe for value in part.subjectivities))
+
+
+def _safe_parts(parts) -> list[_Part] | None:
+    """Return the pieces when their assessments, one after the other, are the whole text's, or
+    None where TextBlob could carry something across a seam between them."""
     polarities: list[float] = []
     subjectivities: list[float] = []
+    kept: list[_Part] = []
     pending = "clean"  # nothing pending at the start of the text
     previous = None
     for part in parts:
@@ -162,11 +181,12 @@ def _assemble(parts) -> tuple[float, float] | None:
                 return None
         polarities.extend(part.polarities)
         subjectivities.extend(part.subjectivities)
+        kept.append(part)
         if part.ends != "unchanged":
             pending = part.ends
         if part.has_words:
             previous = part
-    return _mean(polarities), _mean(subjectivities)
+    return kept
 
 
 def _assembled(text: str) -> tuple[float, float] | None:
@@ -176,21 +196,48 @@ def _assembled(text: str) -> tuple[float, float] | None:
     return _assemble(_piece(paragraph) for paragraph in _PARAGRAPH_BREAK.split(text))
 
 
-def _from_sentences(text: str, spans) -> tuple[float, float] | None:
-    """Return the score assembled from the text's sentences ((start, end) offsets, in order, with
-    nothing but white space between them), or None when unsafe."""
+def _sentence_parts(text: str, spans) -> list[_Part] | None:
+    """Return the pieces of a text's sentences when they can stand for the whole text, else None.
+
+    Sentences with no white space between them ("USED![803") are read as one piece: TextBlob's
+    tokenizer can make one token of the two sides of such a seam.
+    """
     if "\r" in text:
         return None
-    parts = []
+    runs: list[list[int]] = []
     previous_end = 0
     for start, end in spans:
         if start < previous_end or text[previous_end:start].strip():
             return None
-        parts.append(_piece(text[start:end]))
+        if runs and start == previous_end:
+            runs[-1][1] = end
+        else:
+            runs.append([start, end])
         previous_end = end
     if text[previous_end:].strip():
         return None
-    return _assemble(parts)
+    return _safe_parts([_piece(text[start:end]) for start, end in runs])
+
+
+def _from_sentences(text: str, spans) -> tuple[float, float] | None:
+    """Return the score assembled from the text's sentences ((start, end) offsets, in order, with
+    nothing but white space between them), or None when unsafe."""
+    parts = _sentence_parts(text, spans)
+    return None if parts is None else _assemble(parts)
+
+
+def polarity_without(text: str, sentences, excluded: set[str]) -> tuple[float, float]:
+    """Return ``TextBlob(text).sentiment.polarity`` and the mean polarity of its assessments whose
+    word is not in ``excluded`` (0 when none is left), float for float as TextBlob's own
+    ``sentiment_assessments`` give them; assembled from the sentences' pieces where that is safe."""
+    parts = _sentence_parts(text, sentences) if sentences is not None else None
+    if parts is not None:
+        polarities = [value for part in parts for value in part.polarities]
+        kept = [value for part in parts for value, head in zip(part.polarities, part.heads) if head not in excluded]
+        return _mean(polarities), (sum(kept) / len(kept) if kept else 0.0)
+    whole = _piece(text)  # read once for the article's score already, where that was not assembled
+    kept = [value for value, head in zip(whole.polarities, whole.heads) if head not in excluded]
+    return _mean(whole.polarities), (sum(kept) / len(kept) if kept else 0.0)
 
 
 def textblob_scores(text: str, sentences=None) -> tuple[float, float]:
@@ -206,8 +253,8 @@ def textblob_scores(text: str, sentences=None) -> tuple[float, float]:
         assembled = _assembled(text)
     if assembled is not None:
         return assembled
-    blob = TextBlob(text).sentiment
-    return blob.polarity, blob.subjectivity
+    whole = _piece(text)  # the whole text read as TextBlob reads it, kept for polarity_without
+    return _mean(whole.polarities), _mean(whole.subjectivities)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -34,7 +34,21 @@ def main(argv: list[str] | None = None) -> int:
     loading.add_argument("--sample", default=None,
                          help="write a CSV sample of every cleaning rule's changes on the corpora, to label")
     loading.add_argument("--per-reason", type=int, default=40, help="changes sampled per rule (default 40)")
+    at_size = commands.add_parser("bench-report", help="time the report and its peak memory against the plain loop")
+    at_size.add_argument("--corpus", required=True, help="a .csv or .parquet table of articles (id, outlet, date, text)")
+    at_size.add_argument("--copies", type=int, default=1,
+                         help="recombine the articles into this many copies first (default 1: as they are)")
+    at_size.add_argument("--out", default=None, help="folder for the report (default: a temporary folder)")
     arguments = parser.parse_args(argv)
+
+    if arguments.command == "bench-report":
+        import json
+
+        from analysis.report_benchmark import run_report_benchmark
+
+        result = run_report_benchmark(arguments.corpus, copies=arguments.copies, out=arguments.out)
+        print(json.dumps(result, indent=1))
+        return 0 if result["report_status"] == 0 and result["within_limits"] else 2
 
     if arguments.command == "bench-loading":
         from analysis.loading_benchmark import run_loading_benchmark

@@ -74,7 +74,11 @@ class Corpus:
 
     def head(self, n: int) -> Corpus:
         """Return a corpus of the first ``n`` articles, with their rows of every table."""
-        ids = set(self.articles["article_id"].head(n))
+        return self.subset(self.articles["article_id"].head(n))
+
+    def subset(self, article_ids) -> Corpus:
+        """Return a corpus of the given articles (in the corpus's order), with their rows of every table."""
+        ids = set(article_ids)
 
         def keep(table: pd.DataFrame) -> pd.DataFrame:
             return table[table["article_id"].isin(ids)].reset_index(drop=True) if "article_id" in table else table

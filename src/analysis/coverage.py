@@ -441,7 +441,7 @@ def _annotate(table, corpus, a, b, sentence_scores, frames) -> pd.DataFrame:
         subset = corpus.sentences[corpus.sentences["article_id"].isin([a, b])]
         sentence_scores = pd.concat([subset.reset_index(drop=True), sentiment._score_texts(subset["text"])], axis=1)
     scores = sentence_scores.set_index(["article_id", "sentence_id"])
-    flags = framing.sentence_frames(corpus, frames).set_index(["article_id", "sentence_id"])
+    flags = framing.sentence_frames(corpus.subset([a, b]), frames).set_index(["article_id", "sentence_id"])
     frame_names = list(flags.columns)
 
     def lookup(article_id, sentence_ids, column):
@@ -546,11 +546,12 @@ def distinctive_terms(corpus, by: str = "outlet", *, top: int = 15, min_count: i
         candidates = np.flatnonzero(keep & (counts_group > 0))
         chosen = candidates[np.argsort(-z[candidates], kind="stable")][:top]
         draws = []
+        group_terms, rest_terms = matrix[inside].T.tocsr(), matrix[outside].T.tocsr()  # sliced once, not per resample
         for _ in range(resamples):
             weights_group = np.bincount(rng.integers(0, len(inside), len(inside)), minlength=len(inside))
             weights_rest = np.bincount(rng.integers(0, len(outside), len(outside)), minlength=len(outside))
-            resampled_group = np.asarray(matrix[inside].T @ weights_group).ravel()
-            resampled_rest = np.asarray(matrix[outside].T @ weights_rest).ravel()
+            resampled_group = np.asarray(group_terms @ weights_group).ravel()
+            resampled_rest = np.asarray(rest_terms @ weights_rest).ravel()
             draws.append(log_odds_dirichlet(resampled_group, resampled_rest, prior)[0][chosen])
         low, high = (np.percentile(np.array(draws), [5, 95], axis=0) if draws
                      else (np.full(len(chosen), np.nan), np.full(len(chosen), np.nan)))

@@ -309,7 +309,8 @@ def sentence_frames(corpus, frames=None, hits: pd.DataFrame | None = None) -> pd
     return table.reset_index(drop=True)
 
 
-def frame_shares(corpus, frames=None, *, balance: tuple[str, str] = DEFAULT_BALANCE) -> pd.DataFrame:
+def frame_shares(corpus, frames=None, *, balance: tuple[str, str] = DEFAULT_BALANCE,
+                 hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return one row per article and frame.
 
     Columns: article_id, outlet, frame, n_hits, n_sentences (sentences with the frame), share (of
@@ -318,34 +319,37 @@ def frame_shares(corpus, frames=None, *, balance: tuple[str, str] = DEFAULT_BALA
     the same on every row of an article), balance_n (the sentences the balance rests on).
     share_of_frames is the frame's part of all frame-carrying sentences of the article (a sentence
     with two frames counts for both), which adds up to 1 over the frames: good for stacked bars.
+    ``hits``: the codebook's hits from ``tag_sentences``, when they were found already.
     """
     codebook = _codebook(frames)
     for name in balance:
         _check_frame(codebook, name)
-    hits = tag_sentences(corpus, codebook)
+    hits = tag_sentences(corpus, codebook) if hits is None else hits
     flags = sentence_frames(corpus, codebook, hits)
     balances = frame_balance(corpus, codebook, first=balance[0], second=balance[1], flags=flags).set_index("article_id")
-    hit_counts = hits.groupby(["article_id", "frame"]).size()
-    rows = []
-    for article in corpus.articles.itertuples(index=False):
-        article_flags = flags[flags["article_id"] == article.article_id]
-        total = len(article_flags)
-        for name in codebook.frames:
-            with_frame = int(article_flags[name].sum())
-            rows.append({"article_id": article.article_id, "outlet": article.outlet, "frame": name,
-                         "n_hits": int(hit_counts.get((article.article_id, name), 0)), "n_sentences": with_frame,
-                         "share": with_frame / total if total else float("nan"),
-                         "balance": balances.loc[article.article_id, "balance"],
-                         "balance_n": int(balances.loc[article.article_id, "balance_n"])})
-    table = pd.DataFrame(rows, columns=["article_id", "outlet", "frame", "n_hits", "n_sentences", "share",
-                                        "balance", "balance_n"])
+    names = list(codebook.frames)
+    # One row per article and frame, filled by joins (no loop over articles).
+    sentences_with = flags.groupby("article_id", sort=False)[names].sum()
+    totals = flags.groupby("article_id", sort=False).size()
+    grid = corpus.articles[["article_id", "outlet"]].merge(pd.DataFrame({"frame": names}), how="cross")
+    keys = pd.MultiIndex.from_arrays([grid["article_id"], grid["frame"]])
+    n_sentences = sentences_with.stack().reindex(keys).fillna(0).astype(int).to_numpy()
+    total = grid["article_id"].map(totals).fillna(0).to_numpy()
+    hit_counts = hits.groupby(["article_id", "frame"]).size().reindex(keys).fillna(0).astype(int).to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total > 0, n_sentences / np.where(total > 0, total, 1), np.nan)
+    table = pd.DataFrame({"article_id": grid["article_id"], "outlet": grid["outlet"], "frame": grid["frame"],
+                          "n_hits": hit_counts, "n_sentences": n_sentences, "share": share,
+                          "balance": grid["article_id"].map(balances["balance"]).astype(float).to_numpy(),
+                          "balance_n": grid["article_id"].map(balances["balance_n"]).fillna(0).astype(int).to_numpy()})
     per_article = table.groupby("article_id")["n_sentences"].transform("sum")
     table.insert(6, "share_of_frames", (table["n_sentences"] / per_article.where(per_article > 0)).astype(float))
     return table
 
 
 def frame_balance(corpus, frames=None, *, first: str = DEFAULT_BALANCE[0], second: str = DEFAULT_BALANCE[1],
-                  by: str = "article_id", flags: pd.DataFrame | None = None) -> pd.DataFrame:
+                  by: str = "article_id", flags: pd.DataFrame | None = None,
+                  hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the balance between two frames per article (or per ``by`` group of articles).
 
     Columns: ``by`` (and outlet when by is article_id), n_first, n_second (sentences with each
@@ -357,7 +361,7 @@ def frame_balance(corpus, frames=None, *, first: str = DEFAULT_BALANCE[0], secon
     codebook = _codebook(frames)
     for name in (first, second):
         _check_frame(codebook, name)
-    flags = sentence_frames(corpus, codebook) if flags is None else flags
+    flags = sentence_frames(corpus, codebook, hits) if flags is None else flags
     keyed = flags.merge(corpus.articles[list(dict.fromkeys(["article_id", by, "outlet"]))], on="article_id")
     keyed = keyed.assign(either=keyed[first] | keyed[second])
     grouped = keyed.groupby(by, sort=False).agg(n_first=(first, "sum"), n_second=(second, "sum"),
@@ -404,14 +408,14 @@ def _balance_interval(firsts: np.ndarray, seconds: np.ndarray) -> tuple[float, f
 # --- position -------------------------------------------------------------------------------------
 
 
-def frame_by_section(corpus, frames=None) -> pd.DataFrame:
+def frame_by_section(corpus, frames=None, *, hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the frames of each article's title, lead paragraph and body.
 
     Columns: article_id, outlet, section ("title", "lead", "body"), frame, n_hits, n_sentences
     (sentences of that section with the frame; the title counts as one sentence), section_sentences.
     """
     codebook = _codebook(frames)
-    hits = tag_sentences(corpus, codebook)
+    hits = tag_sentences(corpus, codebook) if hits is None else hits
     sentences = corpus.sentences[["article_id", "sentence_id", "paragraph_id"]]
     section_of = sentences.assign(section=np.where(sentences["paragraph_id"] == 0, "lead", "body"))
     sizes = section_of.groupby(["article_id", "section"]).size()
@@ -434,7 +438,7 @@ def frame_by_section(corpus, frames=None) -> pd.DataFrame:
                                        "section_sentences"])
 
 
-def frame_by_position(corpus, frames=None, *, parts: int = 10) -> pd.DataFrame:
+def frame_by_position(corpus, frames=None, *, parts: int = 10, hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return where in the articles each frame appears, by tenth (or ``parts``) of the article.
 
     Columns: frame, part (1 = the first tenth of an article's sentences), n_sentences (sentences in
@@ -442,7 +446,7 @@ def frame_by_position(corpus, frames=None, *, parts: int = 10) -> pd.DataFrame:
     share (n_sentences / part_sentences).
     """
     codebook = _codebook(frames)
-    flags = sentence_frames(corpus, codebook)
+    flags = sentence_frames(corpus, codebook, hits)
     sizes = flags.groupby("article_id")["sentence_id"].transform("size")
     order = flags.groupby("article_id").cumcount()
     flags = flags.assign(part=(order * parts // sizes.clip(lower=1) + 1).astype(int))
@@ -473,7 +477,8 @@ def hits_in_context(hits: pd.DataFrame, corpus, *, width: int = 60) -> pd.DataFr
     return hits.assign(left=lefts, right=rights)
 
 
-def kwic(corpus, pattern_or_frame: str, *, window: int = 8, frames=None) -> pd.DataFrame:
+def kwic(corpus, pattern_or_frame: str, *, window: int = 8, frames=None,
+         hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return keyword-in-context lines for a frame of the codebook or for a term ("negotiat*").
 
     Columns: article_id, outlet, sentence_id, left (up to ``window`` words before), match, right
@@ -481,7 +486,7 @@ def kwic(corpus, pattern_or_frame: str, *, window: int = 8, frames=None) -> pd.D
     """
     codebook = _codebook(frames)
     if pattern_or_frame in codebook.frames:
-        hits = tag_sentences(corpus, codebook)
+        hits = tag_sentences(corpus, codebook) if hits is None else hits
         hits = hits[hits["frame"] == pattern_or_frame]
     else:
         problem = _term_problem(pattern_or_frame)
@@ -510,23 +515,24 @@ def kwic(corpus, pattern_or_frame: str, *, window: int = 8, frames=None) -> pd.D
     return pd.DataFrame(lines, columns=["article_id", "outlet", "sentence_id", "left", "match", "right", "frame", "term"])
 
 
-def frame_cooccurrence(corpus, frames=None) -> pd.DataFrame:
+def frame_cooccurrence(corpus, frames=None, *, hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return a frame-by-frame table: how many sentences carry both frames (the diagonal: each frame)."""
     codebook = _codebook(frames)
-    flags = sentence_frames(corpus, codebook)[list(codebook.frames)].astype(int)
+    flags = sentence_frames(corpus, codebook, hits)[list(codebook.frames)].astype(int)
     table = flags.T @ flags
     table.index.name = "frame"
     return table
 
 
-def frame_sentiment(corpus, sentence_scores: pd.DataFrame, frames=None, *, by: str = "outlet") -> pd.DataFrame:
+def frame_sentiment(corpus, sentence_scores: pd.DataFrame, frames=None, *, by: str = "outlet",
+                    hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the mean sentiment of the sentences carrying each frame, per ``by`` group.
 
     ``sentence_scores`` is the table of ``sentiment.score_sentences``. Columns: ``by``, frame,
     n_sentences, textblob_polarity, vader_compound.
     """
     codebook = _codebook(frames)
-    flags = sentence_frames(corpus, codebook)
+    flags = sentence_frames(corpus, codebook, hits)
     long = flags.melt(id_vars=["article_id", "sentence_id"], var_name="frame", value_name="present")
     long = long[long["present"]].merge(sentence_scores[["article_id", "sentence_id", "textblob_polarity",
                                                         "vader_compound"]], on=["article_id", "sentence_id"])

@@ -230,6 +230,9 @@ def _warm_up() -> None:
     score_text("A good start.")
     _known_words()
     load_codebook()
+    import textstat
+
+    textstat.flesch_reading_ease("A good start.")  # loads the pronouncing dictionary once, before the fork
 
 
 class _ReuseInput:

@@ -85,6 +85,16 @@ class Analysis:
                         source=self.corpus.source)
         return Analysis(corpus=corpus, **{name: relabel(getattr(self, name)) for name in ANALYSIS_TABLES})
 
+    def hits(self, codebook=None) -> pd.DataFrame:
+        """Return the hits of a framing codebook: the ones kept for the default codebook, found
+        afresh for another (``framing.tag_sentences``)."""
+        from analysis import framing
+
+        chosen = framing.load_codebook(codebook) if codebook is None or isinstance(codebook, (str, Path)) else codebook
+        if Path(chosen.path).resolve() == framing.codebook_path(None).resolve():
+            return self.frame_hits
+        return framing.tag_sentences(self.corpus, chosen)
+
     def tables(self) -> dict[str, pd.DataFrame]:
         """Return every table by name: the corpus's own and the analysis tables."""
         corpus = {name: getattr(self.corpus, name) for name in CORPUS_TABLES}

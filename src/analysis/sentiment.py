@@ -163,12 +163,6 @@ def vader_word_valences(text: str, analyzer: SentimentIntensityAnalyzer | None =
     return [(item, float(value)) for item, value in zip(items, sentiments) if value]
 
 
-def _head_word(chunk: list[str]) -> str:
-    """Return the word a TextBlob assessment scores: its last word, skipping a trailing '!'."""
-    letters = [word for word in chunk if LETTER.search(word)]
-    return letters[-1] if letters else chunk[-1]
-
-
 def _textblob_rows(text: str) -> list[tuple[str, float, float, float]]:
     """Return (term, polarity in context, lexicon polarity, contribution) for TextBlob's assessments.
 
@@ -179,7 +173,7 @@ def _textblob_rows(text: str) -> list[tuple[str, float, float, float]]:
     lexicon = _textblob_lexicon()
     rows = []
     for words_, polarity, _subjectivity, _label in assessments:
-        entry = lexicon.get(_head_word(words_))
+        entry = lexicon.get(article_sentiment.head_word(words_))
         raw = entry[None][0] if entry and None in entry else (next(iter(entry.values()))[0] if entry else float("nan"))
         rows.append((" ".join(words_), float(polarity), float(raw), float(polarity) / len(assessments)))
     return rows
@@ -400,12 +394,17 @@ def neutralised_scores(corpus, watchlist=None) -> pd.DataFrame:
     neutral = SentimentIntensityAnalyzer()
     neutral.lexicon = {word: value for word, value in vader().lexicon.items() if word not in misleading}
     sentences_of: dict[str, list[str]] = {}
-    for article_id, text in zip(corpus.sentences["article_id"].tolist(), corpus.sentences["text"].tolist()):
+    spans_of: dict[str, list[tuple[int, int]]] = {}
+    for article_id, text, start, end in zip(*(corpus.sentences[column].tolist()
+                                               for column in ("article_id", "text", "start", "end"))):
         sentences_of.setdefault(article_id, []).append(text)
+        spans_of.setdefault(article_id, []).append((start, end))
     rows = []
     for article in corpus.articles.itertuples(index=False):
-        blob = TextBlob(article.text).sentiment_assessments  # its polarity is TextBlob(text).sentiment's
-        kept = [polarity for words_, polarity, _, _ in blob.assessments if _head_word(words_).casefold() not in misleading]
+        # TextBlob's polarity, and its mean over the assessments of words not on the list, read
+        # from the sentences' cached assessments where that is exact (article_sentiment)
+        polarity, textblob_neutralised = article_sentiment.polarity_without(
+            article.text, spans_of.get(article.article_id, []), misleading)
         as_is, without = [], []
         for text in sentences_of.get(article.article_id, []):
             if not LETTER.search(text):
@@ -418,8 +417,8 @@ def neutralised_scores(corpus, watchlist=None) -> pd.DataFrame:
             without.append(neutral.polarity_scores(prepared)["compound"] if touched else compound)
         rows.append({
             "article_id": article.article_id, "outlet": article.outlet,
-            "textblob_polarity": blob.polarity,
-            "textblob_neutralised": sum(kept) / len(kept) if kept else 0.0,
+            "textblob_polarity": polarity,
+            "textblob_neutralised": textblob_neutralised,
             "vader_compound": sum(as_is) / len(as_is) if as_is else float("nan"),
             "vader_neutralised": sum(without) / len(without) if without else float("nan"),
         })

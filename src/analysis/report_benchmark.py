@@ -1,0 +1,113 @@
+"""The report at size: wall time and peak memory of ``python -m analysis report`` on a real corpus,
+against the plain sentiment loop on the same texts, timed in the same run.
+
+``python -m analysis bench-report --corpus PATH [--copies N] [--out DIR]``
+
+- ``--copies N`` builds a larger corpus from real text first (``recombined_corpus``): N copies of
+  the articles, each copy's articles made of their own sentences shuffled, with every other
+  sentence taken from another article of the same outlet, so that little repeats exactly.
+- The report runs in a fresh process with its own empty cache folder; its peak memory is the sum
+  of the resident memory of its whole process tree (the report, its workers and the notebook
+  kernels), sampled every 0.2 s.
+- The plain loop (``bench.plain_loop``: pysbd, then TextBlob and VADER on each sentence) runs on
+  the same texts afterwards.
+- The output is checked: every PNG's size in pixels and every HTML page's size in bytes.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.segment import sentence_spans
+
+# Limits the report must keep at any size (issue 13).
+MAX_PNG_PIXELS = 3000
+MAX_HTML_BYTES = 5_000_000
+
+
+def recombined_corpus(articles: pd.DataFrame, copies: int, *, seed: int = 0) -> pd.DataFrame:
+    """Return ``copies`` recombined copies of an articles table (columns id, outlet, title, date,
+    text): copy 0 is the table itself; in the others each article's sentences are shuffled and
+    every other one is replaced by a sentence of another article of the same outlet."""
+    rng = np.random.default_rng(seed)
+    sentences = [[text[start:end] for start, end in sentence_spans(text)] or [text] for text in articles["text"]]
+    by_outlet = articles.groupby("outlet").indices
+    parts = [articles.assign(id=articles["id"].astype(str))]
+    for copy in range(1, copies):
+        texts = []
+        for position, outlet in enumerate(articles["outlet"]):
+            own = list(sentences[position])
+            rng.shuffle(own)
+            partners = by_outlet[outlet]
+            other = sentences[int(partners[rng.integers(len(partners))])]
+            mixed = [other[rng.integers(len(other))] if index % 2 else sentence for index, sentence in enumerate(own)]
+            texts.append(" ".join(mixed))
+        parts.append(articles.assign(id=[f"{value}-copy{copy}" for value in articles["id"]], text=texts))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _tree_peak(command: list[str], log: Path) -> tuple[int, float, float]:
+    """Run a command; return its exit status, wall seconds and the peak summed RSS of its process tree (MB)."""
+    import psutil
+
+    start = time.perf_counter()
+    with log.open("w") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        parent = psutil.Process(process.pid)
+        peak = 0
+        while process.poll() is None:
+            try:
+                peak = max(peak, sum(item.memory_info().rss for item in [parent, *parent.children(recursive=True)]))
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+    return process.returncode, time.perf_counter() - start, peak / 1e6
+
+
+def output_sizes(out: Path) -> dict[str, object]:
+    """Return the largest PNG (pixels on its longer side) and HTML page (bytes) of a report."""
+    from PIL import Image
+
+    pngs = {path.name: max(Image.open(path).size) for path in out.rglob("*.png")}
+    pages = {path.relative_to(out).as_posix(): path.stat().st_size for path in out.rglob("*.html")}
+    largest_png = max(pngs.items(), key=lambda item: item[1], default=("", 0))
+    largest_page = max(pages.items(), key=lambda item: item[1], default=("", 0))
+    return {"pngs": len(pngs), "largest_png": largest_png[0], "largest_png_pixels": largest_png[1],
+            "html_pages": len(pages), "largest_html": largest_page[0], "largest_html_bytes": largest_page[1],
+            "within_limits": largest_png[1] <= MAX_PNG_PIXELS and largest_page[1] <= MAX_HTML_BYTES}
+
+
+def run_report_benchmark(corpus: str | Path, *, copies: int = 1, out: str | Path | None = None) -> dict[str, object]:
+    """Return the figures of one report run on ``corpus`` (a table file), with the plain loop beside it."""
+    from analysis.bench import plain_loop
+
+    work = Path(tempfile.mkdtemp(prefix="bench-report-"))
+    articles = pd.read_csv(corpus, dtype=str, keep_default_na=False) if str(corpus).endswith(".csv") \
+        else pd.read_parquet(corpus)
+    source = Path(corpus)
+    if copies > 1:
+        articles = recombined_corpus(articles, copies)
+        source = work / "corpus.parquet"
+        articles.to_parquet(source, index=False)
+    out = Path(out) if out else work / "report"
+    command = [sys.executable, "-m", "analysis", "report", "--corpus", str(source), "--out", str(out)]
+    environment_cache = work / "cache"
+    import os
+
+    os.environ["NEWS_FRAMING_CACHE"] = str(environment_cache)  # an empty cache: the whole analysis is timed
+    status, seconds, peak_mb = _tree_peak(command, work / "report.log")
+
+    start = time.perf_counter()
+    sentences = len(plain_loop(articles["text"].tolist()))
+    baseline = time.perf_counter() - start
+    return {"corpus": str(corpus), "copies": copies, "articles": len(articles), "report_status": status,
+            "report_seconds": round(seconds, 1), "report_peak_mb": round(peak_mb), "plain_loop_seconds": round(baseline, 1),
+            "plain_loop_sentences": sentences, "faster_than_plain_loop": status == 0 and seconds < baseline,
+            "log": str(work / "report.log"), "out": str(out), **output_sizes(out)}
