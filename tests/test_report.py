@@ -83,3 +83,30 @@ def test_nbconvert_by_hand_with_the_defaults(tmp_path, where):
                             cwd=copy / where, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "html" / "02-sentiment.html").is_file()
+
+
+def test_tables_are_written_as_csv_parquet_and_searchable_pages(tmp_path, monkeypatch):
+    from analysis import analyse
+    from analysis.report import write_tables
+
+    monkeypatch.setenv("NEWS_FRAMING_CACHE", str(tmp_path / "cache"))
+    written = write_tables(analyse(progress=False, workers=1), tmp_path / "tables")
+    names = {path.name for path in written}
+    for table in ("articles", "sentences", "quotes", "frame_hits", "reuse_pairs", "removed", "problems"):
+        assert {f"{table}.csv", f"{table}.parquet", f"{table}.html"} <= names
+    hits = pd.read_parquet(tmp_path / "tables" / "frame_hits.parquet")
+    assert {"left", "matched_text", "right"} <= set(hits.columns)
+    first = hits.iloc[0]
+    assert first["left"] and first["right"]
+    page = (tmp_path / "tables" / "quotes.html").read_text(encoding="utf-8")
+    assert "<script" in page and 'src="http' not in page and "unpkg.com" not in page  # works offline
+    assert len(pd.read_csv(tmp_path / "tables" / "quotes.csv")) == 41
+
+
+def test_a_long_table_is_previewed_with_its_size():
+    from analysis import preview
+
+    table = pd.DataFrame({"n": range(50)})
+    shown = preview(table)
+    assert "showing 20 of 50 rows" in shown.to_html()
+    assert preview(table.head(5)) is not None and len(preview(table.head(5))) == 5

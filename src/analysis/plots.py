@@ -5,13 +5,16 @@ Plot functions never compute analyses and never call ``plt.show()``.
 
 from __future__ import annotations
 
+import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
 from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, group_means as mean_by_group, group_order, top_groups
 
 
+_MATPLOTLIB = tuple(int(part) for part in matplotlib.__version__.split(".")[:2])
 # No chart may be larger than 3,000 pixels on a side (at the 100 dots per inch notebooks use).
 MAX_INCHES = 28
 
@@ -56,7 +59,8 @@ def distribution(table: pd.DataFrame, value: str, ax: Axes | None = None, *, by:
     ax = _axes(ax, (9, 0.55 * max(len(order), 2) + 1.8))
     data = [table.loc[(groups == group).to_numpy(), value].dropna().to_numpy(dtype=float) for group in order]
     positions = list(range(len(order), 0, -1))
-    ax.boxplot(data, positions=positions, vert=False, widths=0.6, showfliers=True, patch_artist=True,
+    sideways = {"orientation": "horizontal"} if _MATPLOTLIB >= (3, 10) else {"vert": False}
+    ax.boxplot(data, positions=positions, widths=0.6, showfliers=True, patch_artist=True, **sideways,
                boxprops={"facecolor": "#c6dbef", "edgecolor": "#4c72b0"}, medianprops={"color": "#4c72b0"},
                flierprops={"marker": ".", "markersize": 3, "markeredgecolor": "#888888"})
     means = [values.mean() if len(values) else float("nan") for values in data]
@@ -478,19 +482,22 @@ def similarity_heatmap(matrix: pd.DataFrame, ax: Axes | None = None, *, outlets:
     unit = "Article" if matrix.index.name == "article_id" else "Outlet"
     ax = _axes(ax, (7.5 + 0.3 * max(len(matrix) - 6, 0), 6 + 0.3 * max(len(matrix) - 6, 0)))
     names = [(outlets or {}).get(article_id, article_id) for article_id in matrix.index]
-    image = ax.imshow(matrix.to_numpy(dtype=float), cmap="Greens", vmin=0, vmax=1)
+    values = matrix.to_numpy(dtype=float)
+    # Means over many pairs are small: the colour scale follows them (articles: 0 to 1).
+    top = 1.0 if unit == "Article" else max(0.1, float(np.nanmax(values)) if np.isfinite(values).any() else 0.1)
+    image = ax.imshow(values, cmap="Greens", vmin=0, vmax=top)
     ax.set_xticks(range(len(names)), names, rotation=25, ha="right")
     ax.set_yticks(range(len(names)), names)
     for i in range(len(names)):
         for j in range(len(names)):
             value = float(matrix.iat[i, j])
             ax.text(j, i, "–" if pd.isna(value) else f"{value:.2f}", ha="center", va="center", fontsize=10,
-                    color="white" if value > 0.6 else "black")
+                    color="white" if value > 0.6 * top else "black")
     ax.figure.colorbar(image, ax=ax, label=f"Similarity ({measure}, 0 … 1)")
     ax.set_xlabel(unit)
     ax.set_ylabel(unit)
     ax.set_title("How much text do the articles share?" if unit == "Article"
-                 else "How much text do the outlets' articles share? (mean over pairs of articles)", fontsize=14)
+                 else "How much text do the outlets share?\n(mean over their pairs of articles)", fontsize=14)
     return ax
 
 

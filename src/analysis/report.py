@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -155,7 +156,8 @@ def write_report(corpus_path: str | Path | None, out_dir: Path, *, strict: bool 
     sources = notebooks if notebooks is not None else sorted(notebooks_dir().glob("[0-9][0-9]-*.ipynb"))
     workers = max(1, min(workers or os.cpu_count() or 1, len(sources) or 1))
     finished: dict[Path, NotebookResult] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Workers started afresh ("spawn"), not forked: a fork would carry this process's tables along.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         # The longest notebooks first, so that the last to finish is a short one.
         futures = {pool.submit(run_notebook, source, out_dir, corpus_path=corpus_argument): source
                    for source in sorted(sources, key=lambda path: NOTEBOOK_WEIGHTS.get(path.stem, 0), reverse=True)}
@@ -183,6 +185,8 @@ NOTEBOOK_WEIGHTS = {"04-coverage-differences": 14, "03-framing": 12, "02-sentime
 # A page holds at most this much data (itables drops rows evenly past it and says so): the CSV
 # and Parquet files always hold every row.
 TABLE_PAGE_BYTES = 2_500_000
+# No page of the report may be larger than 5 MB; this leaves room.
+MAX_PAGE_BYTES = 4_500_000
 
 
 def _report_tables(results: Analysis) -> dict[str, pd.DataFrame]:
@@ -217,7 +221,8 @@ def write_tables(results: Analysis, folder: Path) -> list[Path]:
 
 def _table_page(table: pd.DataFrame, name: str, path: Path) -> None:
     """Write a table as a page with a searchable, sortable table (itables, its script inlined: no
-    network needed to read it)."""
+    network needed to read it). Long texts are cut and numbers rounded on the page, and past
+    ``TABLE_PAGE_BYTES`` of data itables keeps an even sample of the rows and says so."""
     import itables
     from itables.javascript import generate_init_offline_itables_html
     from itables.options import dt_bundle
@@ -226,15 +231,23 @@ def _table_page(table: pd.DataFrame, name: str, path: Path) -> None:
     for column in shown.columns:
         if shown[column].dtype == object or str(shown[column].dtype).startswith("string"):
             shown[column] = shown[column].astype("string").str.slice(0, 300)
-    body = itables.to_html_datatable(shown, connected=False, display_logo_when_loading=False,
-                                     maxBytes=TABLE_PAGE_BYTES, showIndex=False)
+        elif pd.api.types.is_float_dtype(shown[column]):
+            shown[column] = shown[column].round(4)
     title = html.escape(name.replace("_", " "))
-    page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-            f'<style>body {{ font-family: system-ui, sans-serif; margin: 1.5em; }}</style></head><body>'
-            f'<h1>{title}</h1><p>{len(table):,} rows. Search, sort by a column, or download the whole table: '
-            f'<a href="{html.escape(name)}.csv">CSV</a> · <a href="{html.escape(name)}.parquet">Parquet</a>. '
-            f'Long texts are cut at 300 characters here, not in the files.</p>'
-            f'{generate_init_offline_itables_html(dt_bundle)}{body}</body></html>')
+    script = generate_init_offline_itables_html(dt_bundle)
+    limit = TABLE_PAGE_BYTES
+    while True:
+        body = itables.to_html_datatable(shown, connected=False, display_logo_when_loading=False, maxBytes=limit,
+                                         showIndex=False)
+        page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+                f'<style>body {{ font-family: system-ui, sans-serif; margin: 1.5em; }}</style></head><body>'
+                f'<h1>{title}</h1><p>{len(table):,} rows. Search, sort by a column, or download the whole table: '
+                f'<a href="{html.escape(name)}.csv">CSV</a> · <a href="{html.escape(name)}.parquet">Parquet</a>. '
+                f'Long texts are cut at 300 characters and numbers rounded here, not in the files.</p>'
+                f'{script}{body}</body></html>')
+        if len(page.encode("utf-8")) <= MAX_PAGE_BYTES or limit < 100_000:
+            break
+        limit //= 2  # itables' estimate of the data's size can fall short (escaped text, numbers)
     path.write_text(page, encoding="utf-8")
 
 

@@ -6,9 +6,10 @@ against the plain sentiment loop on the same texts, timed in the same run.
 - ``--copies N`` builds a larger corpus from real text first (``recombined_corpus``): N copies of
   the articles, each copy's articles made of their own sentences shuffled, with every other
   sentence taken from another article of the same outlet, so that little repeats exactly.
-- The report runs in a fresh process with its own empty cache folder; its peak memory is the sum
-  of the resident memory of its whole process tree (the report, its workers and the notebook
-  kernels), sampled every 0.2 s.
+- The report runs in a fresh process with its own empty cache folder; its peak memory is the
+  memory of its whole process tree (the report, its workers and the notebook kernels), sampled
+  every 0.2 s: the sum of proportional set sizes (shared pages counted once), with the sum of
+  resident set sizes (shared pages counted in every process) beside it.
 - The plain loop (``bench.plain_loop``: pysbd, then TextBlob and VADER on each sentence) runs on
   the same texts afterwards.
 - The output is checked: every PNG's size in pixels and every HTML page's size in bytes.
@@ -53,22 +54,29 @@ def recombined_corpus(articles: pd.DataFrame, copies: int, *, seed: int = 0) -> 
     return pd.concat(parts, ignore_index=True)
 
 
-def _tree_peak(command: list[str], log: Path) -> tuple[int, float, float]:
-    """Run a command; return its exit status, wall seconds and the peak summed RSS of its process tree (MB)."""
+def _tree_peak(command: list[str], log: Path) -> tuple[int, float, float, float]:
+    """Run a command; return its exit status, wall seconds, and the peak memory of its process tree
+    in MB: the sum of the proportional set sizes (PSS: memory shared between processes, as forked
+    workers share their parent's, is counted once), and the sum of resident set sizes (RSS: shared
+    memory counted in every process that maps it, an upper bound)."""
     import psutil
 
     start = time.perf_counter()
     with log.open("w") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
         parent = psutil.Process(process.pid)
-        peak = 0
+        peak_pss = peak_rss = 0
         while process.poll() is None:
-            try:
-                peak = max(peak, sum(item.memory_info().rss for item in [parent, *parent.children(recursive=True)]))
-            except psutil.Error:
-                pass
+            pss = rss = 0
+            for item in [parent, *parent.children(recursive=True)]:
+                try:
+                    info = item.memory_full_info()
+                    pss, rss = pss + info.pss, rss + info.rss
+                except psutil.Error:
+                    pass
+            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
             time.sleep(0.2)
-    return process.returncode, time.perf_counter() - start, peak / 1e6
+    return process.returncode, time.perf_counter() - start, peak_pss / 1e6, peak_rss / 1e6
 
 
 def output_sizes(out: Path) -> dict[str, object]:
@@ -102,12 +110,13 @@ def run_report_benchmark(corpus: str | Path, *, copies: int = 1, out: str | Path
     import os
 
     os.environ["NEWS_FRAMING_CACHE"] = str(environment_cache)  # an empty cache: the whole analysis is timed
-    status, seconds, peak_mb = _tree_peak(command, work / "report.log")
+    status, seconds, peak_mb, peak_rss_mb = _tree_peak(command, work / "report.log")
 
     start = time.perf_counter()
     sentences = len(plain_loop(articles["text"].tolist()))
     baseline = time.perf_counter() - start
     return {"corpus": str(corpus), "copies": copies, "articles": len(articles), "report_status": status,
-            "report_seconds": round(seconds, 1), "report_peak_mb": round(peak_mb), "plain_loop_seconds": round(baseline, 1),
+            "report_seconds": round(seconds, 1), "report_peak_mb": round(peak_mb), "report_peak_rss_sum_mb": round(peak_rss_mb),
+            "plain_loop_seconds": round(baseline, 1),
             "plain_loop_sentences": sentences, "faster_than_plain_loop": status == 0 and seconds < baseline,
             "log": str(work / "report.log"), "out": str(out), **output_sizes(out)}

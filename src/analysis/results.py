@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
-from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
@@ -29,7 +28,11 @@ REUSE_TOP = 5
 RESULTS_VERSION = "1"
 
 
-@dataclass
+ANALYSIS_TABLES = ("sentence_scores", "article_scores", "quotes", "frame_hits", "voices", "neutralised", "sections",
+                   "descriptions", "elements", "reuse_pairs")
+CORPUS_TABLES = ("articles", "paragraphs", "sentences", "removed", "problems", "events")
+
+
 class Analysis:
     """A corpus and its analysis tables, each keyed by ``article_id``.
 
@@ -44,19 +47,30 @@ class Analysis:
     - ``descriptions``: length, quoted share and readability (``coverage.describe_articles``).
     - ``elements``: story elements per article (``coverage.element_coverage``).
     - ``reuse_pairs``: each article's closest partners by TF-IDF cosine (at least 0.3, 5 at most).
+
+    Read from the cache, a table is read when it is first used, so a notebook holds in memory only
+    the tables it reads.
     """
 
-    corpus: Corpus
-    sentence_scores: pd.DataFrame
-    article_scores: pd.DataFrame
-    quotes: pd.DataFrame
-    frame_hits: pd.DataFrame
-    voices: pd.DataFrame
-    neutralised: pd.DataFrame
-    sections: pd.DataFrame
-    descriptions: pd.DataFrame
-    elements: pd.DataFrame
-    reuse_pairs: pd.DataFrame
+    def __init__(self, corpus: Corpus, tables: dict[str, pd.DataFrame] | None = None, *,
+                 folder: Path | None = None, parent: Analysis | None = None, relabel=None) -> None:
+        self.corpus = corpus
+        self._tables = dict(tables or {})
+        self._folder = folder  # where tables not yet read are kept
+        self._parent, self._relabel = parent, relabel  # a view of another analysis, its outlets relabelled
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name.startswith("_") or name not in ANALYSIS_TABLES:
+            raise AttributeError(name)
+        tables = self.__dict__["_tables"]
+        if name not in tables:
+            if self._parent is not None:
+                tables[name] = self._relabel(getattr(self._parent, name))
+            elif self._folder is not None:
+                tables[name] = pd.read_parquet(self._folder / f"{name}.parquet")
+            else:
+                raise AttributeError(name)
+        return tables[name]
 
     def __repr__(self) -> str:
         return f"Analysis of {self.corpus!r}"
@@ -83,7 +97,7 @@ class Analysis:
 
         corpus = Corpus(**{name: relabel(getattr(self.corpus, name)) for name in CORPUS_TABLES},
                         source=self.corpus.source)
-        return Analysis(corpus=corpus, **{name: relabel(getattr(self, name)) for name in ANALYSIS_TABLES})
+        return Analysis(corpus, parent=self, relabel=relabel)
 
     def hits(self, codebook=None) -> pd.DataFrame:
         """Return the hits of a framing codebook: the ones kept for the default codebook, found
@@ -98,11 +112,9 @@ class Analysis:
     def tables(self) -> dict[str, pd.DataFrame]:
         """Return every table by name: the corpus's own and the analysis tables."""
         corpus = {name: getattr(self.corpus, name) for name in CORPUS_TABLES}
-        return {**corpus, **{field.name: getattr(self, field.name) for field in fields(self) if field.name != "corpus"}}
+        return {**corpus, **{name: getattr(self, name) for name in ANALYSIS_TABLES}}
 
 
-CORPUS_TABLES = ("articles", "paragraphs", "sentences", "removed", "problems", "events")
-ANALYSIS_TABLES = tuple(field.name for field in fields(Analysis) if field.name != "corpus")
 # The pipeline's names for the tables it returns, where they differ.
 _PIPELINE_NAMES = {"sentence_scores": "sentences"}
 
@@ -117,6 +129,8 @@ def source_fingerprint(source: str | Path | pd.DataFrame | None) -> str:
         return digest.hexdigest()
     path = Path(paths.bundled_corpus_dir() if source is None else source).expanduser().resolve()
     digest.update(str(path).encode())
+    if not path.exists():
+        return digest.hexdigest()  # load_corpus says what is wrong
     files = sorted(item for item in path.rglob("*") if item.is_file()) if path.is_dir() else [path]
     for item in files:
         status = item.stat()
@@ -155,7 +169,7 @@ def analyse(corpus_path: str | Path | pd.DataFrame | None = None, *, cache: bool
     corpus = load_corpus(corpus_path, strict=strict)
     tables = pipeline.run_pipeline(corpus, workers=workers, progress=progress, notebook_tables=True,
                                    reuse_threshold=REUSE_THRESHOLD, reuse_top=REUSE_TOP)
-    result = Analysis(corpus=corpus, **{name: tables[_PIPELINE_NAMES.get(name, name)] for name in ANALYSIS_TABLES})
+    result = Analysis(corpus, {name: tables[_PIPELINE_NAMES.get(name, name)] for name in ANALYSIS_TABLES})
     if folder is not None:
         _write(folder, result)
     return result
@@ -182,10 +196,9 @@ def _read(folder: Path) -> Analysis | None:
     names = CORPUS_TABLES + ANALYSIS_TABLES
     if not (folder / "source.json").is_file() or not all((folder / f"{name}.parquet").is_file() for name in names):
         return None
-    tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in names}
     source = json.loads((folder / "source.json").read_text(encoding="utf-8"))["source"]
-    corpus = Corpus(**{name: tables[name] for name in CORPUS_TABLES}, source=source)
-    return Analysis(corpus=corpus, **{name: tables[name] for name in ANALYSIS_TABLES})
+    corpus = Corpus(**{name: pd.read_parquet(folder / f"{name}.parquet") for name in CORPUS_TABLES}, source=source)
+    return Analysis(corpus, folder=folder)  # the analysis tables are read when first used
 
 
 def write_parquet(table: pd.DataFrame, path: Path) -> None:
