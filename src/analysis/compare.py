@@ -20,6 +20,8 @@ TOP_OUTLETS = 8
 # about two decimals.
 RESAMPLES = 1000
 SEED = 0
+# A point over time rests on at least this many articles of its outlet in its period.
+MIN_PER_PERIOD = 3
 # Dates that span more than this many days are worth a chart over time.
 MIN_DAYS_FOR_TIME = 7
 
@@ -89,13 +91,14 @@ def time_step(dates: pd.Series) -> str | None:
 
 def over_time(table: pd.DataFrame, value: str, *, articles: pd.DataFrame | None = None, date: str = "date",
               by: str = "outlet", top: int | None = 5, step: str | None = None,
-              min_articles: int = FEW_ARTICLES + 1) -> pd.DataFrame:
+              min_articles: int = FEW_ARTICLES + 1, min_per_period: int = MIN_PER_PERIOD) -> pd.DataFrame:
     """Return the mean of ``value`` per period and group (one row of ``table`` = one article; its
     date and group come from ``articles``, the corpus's articles table, when it has none).
 
     Columns: period (the first day of the day, week or month), ``by``, n, mean. Groups beyond the
-    ``top`` largest are one "other" group. Empty when the dates span less than a week, or when
-    fewer than ``min_articles`` articles have a date (a handful of points is no trend).
+    ``top`` largest are one "other" group; a period of a group with fewer than ``min_per_period``
+    articles is left out (one article's score is no outlet's tone). Empty when the dates span less
+    than a week, or when fewer than ``min_articles`` articles have a date.
     """
     if articles is not None:
         missing = [column for column in (date, by) if column not in table.columns]
@@ -112,7 +115,7 @@ def over_time(table: pd.DataFrame, value: str, *, articles: pd.DataFrame | None 
     period = pd.to_datetime(known[date]).dt.to_period(step).dt.start_time
     frame = pd.DataFrame({"period": period.to_numpy(), by: groups.to_numpy(), value: known[value].to_numpy()})
     result = (frame.groupby(["period", by], sort=True)[value].agg(n="count", mean="mean").reset_index())
-    return result
+    return result[result["n"] >= min_per_period].reset_index(drop=True)
 
 
 def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", top: int | None = TOP_OUTLETS) -> pd.DataFrame:

@@ -104,7 +104,7 @@ def over_time(table: pd.DataFrame, ax: Axes | None = None, *, by: str = "outlet"
                         transform=ax.transAxes, fontsize=8, color="#555555", wrap=True, va="top")
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), title=by.capitalize())
         ax.figure.autofmt_xdate()
-    ax.set_xlabel("Date")
+    ax.set_xlabel("Date (a point is the mean of an outlet's articles in that period; periods of fewer than 3 left out)")
     ax.set_ylabel(ylabel)
     ax.set_title(title, fontsize=13)
     ax.spines[["top", "right"]].set_visible(False)
@@ -409,12 +409,10 @@ def frame_balance(balance: pd.DataFrame, ax: Axes | None = None, *, by: str = "o
                                                                    low, high)):
         label = ("no sentence with either frame" if pd.isna(value) else
                  f"{value:+.2f} (n={n}" + (f", {count} articles)" if count and count > 1 else ")"))
-        # beyond the bar and its interval, so that no label sits on a whisker
-        end = (max(value, upper if pd.notna(upper) else value) if not pd.isna(value) and value >= 0
-               else min(0 if pd.isna(value) else value, lower if pd.notna(lower) else 0))
-        right = pd.isna(value) or value >= 0
-        ax.text(end + (0.03 if right else -0.03), position, label, va="center", ha="left" if right else "right",
-                fontsize=9)
+        # beyond a bar and its interval to the right; for a bar to the left, right of the zero line,
+        # so that no label sits on a whisker or runs into the outlet's name
+        end = max(value, upper if pd.notna(upper) else value) if not pd.isna(value) and value >= 0 else 0
+        ax.text(end + 0.03, position, label, va="center", ha="left", fontsize=9)
     ax.axvline(0, color="#888888", linewidth=0.8)
     ax.set_xlim(-1.45, 1.45)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])

@@ -141,17 +141,21 @@ def write_report(corpus_path: str | Path | None, out_dir: Path, *, strict: bool 
     """Analyse the corpus once, execute every notebook on it and write the report under ``out_dir``;
     return what was written.
 
-    The analysis pass (``analysis.analyse``: every core, kept in the cache) comes first, so each
-    notebook reads the same tables instead of computing them again; the notebooks then run side by
-    side, as many at once as there are cores. Writes ``notebooks/*.ipynb`` (executed), one HTML page
+    The analysis pass (``analysis.analyse``: every core, kept in the cache) comes first, in a child
+    process that also writes the tables and ends before the notebooks start, so each notebook reads
+    the same tables instead of computing them again; the notebooks then run side by side, as many
+    at once as there are cores. Writes ``notebooks/*.ipynb`` (executed), one HTML page
     per notebook, ``figures/*.png``, the tables under ``tables/`` (CSV, Parquet, and a searchable
     HTML page each) and ``index.html``. Raises NotebookFailed naming the notebook and cell when one fails.
     """
     from tqdm.auto import tqdm
 
-    results = analyse(corpus_path, strict=strict, progress=progress)  # fails early, with the corpus's message
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    # The analysis, and the tables written from it, run in a child process that ends before the
+    # notebooks start, so that its memory is given back before the kernels take theirs.
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        source, written = pool.submit(_analyse, corpus_path, strict, progress, out_dir / "tables").result()
     corpus_argument = None if corpus_path is None else str(Path(corpus_path).resolve())
     sources = notebooks if notebooks is not None else sorted(notebooks_dir().glob("[0-9][0-9]-*.ipynb"))
     workers = max(1, min(workers or os.cpu_count() or 1, len(sources) or 1))
@@ -161,7 +165,6 @@ def write_report(corpus_path: str | Path | None, out_dir: Path, *, strict: bool 
         # The longest notebooks first, so that the last to finish is a short one.
         futures = {pool.submit(run_notebook, source, out_dir, corpus_path=corpus_argument): source
                    for source in sorted(sources, key=lambda path: NOTEBOOK_WEIGHTS.get(path.stem, 0), reverse=True)}
-        written = write_tables(results, out_dir / "tables")  # while the notebooks run
         try:
             for future in tqdm(as_completed(futures), total=len(futures), desc="notebooks", unit="notebook",
                                disable=not progress):
@@ -173,8 +176,15 @@ def write_report(corpus_path: str | Path | None, out_dir: Path, *, strict: bool 
     results_in_order = [finished[source] for source in sources]
     for result in results_in_order:
         written += [result.notebook, result.html, *result.figures]
-    written.append(_index(results_in_order, out_dir, results.corpus.source, _table_links(out_dir)))
+    written.append(_index(results_in_order, out_dir, source, _table_links(out_dir)))
     return written
+
+
+def _analyse(corpus_path, strict: bool, progress: bool, tables: Path) -> tuple[str, list[Path]]:
+    """Analyse the corpus (kept in the cache for the notebooks) and write its tables; return the
+    corpus's description and the files written."""
+    results = analyse(corpus_path, strict=strict, progress=progress)
+    return results.corpus.source, write_tables(results, tables)
 
 
 # How long each notebook takes, relatively (measured on 2,402 articles), to start the longest first.
