@@ -179,6 +179,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     clean = loaded is None  # a loaded corpus's texts are cleaned already: never twice
     if "article_id" not in articles:
         articles = articles.assign(article_id=[f"article-{i + 1}" for i in range(len(articles))])
+    names = TABLES + NOTEBOOK_TABLES if notebook_tables else TABLES
     folder = None
     if cache:
         root = default_cache_dir() if cache is True else Path(cache)
@@ -190,7 +191,6 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
                 cached["reuse_pairs"] = pd.read_parquet(folder / "reuse_pairs.parquet")
             return cached
 
-    names = TABLES + NOTEBOOK_TABLES if notebook_tables else TABLES
     partitions = _partitions(articles, partition_size)
     _warm_up()  # workers are forked from this process: load the libraries and lexicons once, here
     if engine == "pandas":

@@ -196,11 +196,16 @@ def sentiment_arc(sentence_scores: pd.DataFrame, ax: Axes | None = None, *, scor
         position = values.index / max(len(values) - 1, 1) * 100
         smooth = values.rolling(window, min_periods=1, center=True).mean()
         ax.plot(position, smooth, marker="o", markersize=3, linewidth=1.8, label=outlets.get(article_id, article_id))
+    return _arc_axes(ax, score, "Position in the article (% of its sentences)",
+                     f"rolling mean of {window} sentences", "How the tone moves through each article")
+
+
+def _arc_axes(ax: Axes, score: str, xlabel: str, how: str, title: str) -> Axes:
     ax.axhline(0, color="#888888", linewidth=0.8)
     ax.set_xlim(0, 100)
-    ax.set_xlabel("Position in the article (% of its sentences)")
-    ax.set_ylabel(f"{LEXICON_LABELS.get(score, score).split(' (')[0]}\n(rolling mean of {window} sentences)")
-    ax.set_title("How the tone moves through each article", fontsize=14)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(f"{LEXICON_LABELS.get(score, score).split(' (')[0]}\n({how})")
+    ax.set_title(title, fontsize=14)
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     ax.spines[["top", "right"]].set_visible(False)
     return ax
@@ -222,14 +227,8 @@ def _arc_by_outlet(sentence_scores: pd.DataFrame, ax: Axes, *, score: str, outle
         rows = means[means["outlet"] == group]
         ax.plot(rows["part"], rows["mean"], marker="o", markersize=3, linewidth=1.8, color=colour,
                 label=f"{group} ({articles[group]} articles)")
-    ax.axhline(0, color="#888888", linewidth=0.8)
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("Position in the article (tenth of its sentences)")
-    ax.set_ylabel(f"{LEXICON_LABELS.get(score, score).split(' (')[0]}\n(mean over the sentences in that tenth)")
-    ax.set_title("How the tone moves through the articles of each outlet", fontsize=14)
-    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.spines[["top", "right"]].set_visible(False)
-    return ax
+    return _arc_axes(ax, score, "Position in the article (tenth of its sentences)",
+                     "mean over the sentences in that tenth", "How the tone moves through the articles of each outlet")
 
 
 def outlet_sentiment(article_scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
