@@ -24,7 +24,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textblob import TextBlob
 
 from analysis.caching import CACHE_SIZE
 from analysis.segment import LETTER, words

@@ -342,6 +342,17 @@ def _assemble(lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return "\n\n".join(paragraphs), spans
 
 
+def read_lines(raw: str, *, markup: bool = True) -> tuple[list[str], bool]:
+    """Return the lines of a raw text as the rules see them (NFC, one kind of line end, HTML tags
+    stripped when ``markup`` and there are some, spaces normalised; ``line_number`` counts these),
+    and whether it had HTML tags."""
+    raw = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    had_html = markup and bool(html_tags(raw))
+    if had_html:
+        raw = strip_html(raw)
+    return [normalise_whitespace(line) for line in raw.split("\n")], had_html
+
+
 def clean_text(raw: str, *, title: str | None = None, markup: bool = True) -> CleanText:
     """Return the cleaned body of one article, its paragraph offsets, every change and every doubt.
 
@@ -349,11 +360,7 @@ def clean_text(raw: str, *, title: str | None = None, markup: bool = True) -> Cl
     ``markup=False`` says the text is already plain text taken from a web page, so nothing in it
     is read as an HTML tag.
     """
-    raw = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    had_html = markup and bool(html_tags(raw))
-    if had_html:
-        raw = strip_html(raw)
-    lines = [normalise_whitespace(line) for line in raw.split("\n")]
+    lines, had_html = read_lines(raw, markup=markup)
     removed: list[RemovedLine] = []
 
     header_date = None

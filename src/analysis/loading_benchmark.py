@@ -18,17 +18,16 @@ import gzip
 import json
 import re
 import statistics
-import unicodedata
 import warnings
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.cleaning import clean_text, html_tags, normalise_whitespace, strip_html
+from analysis.cleaning import clean_text, read_lines
 from analysis.corpus import Corpus, load_corpus, read_raw
 from analysis.problems import ProblemLog
-from analysis.readers import RawArticle, article_stem
+from analysis.readers import article_stem
 
 # The benchmark's tokens and shingles: runs of word characters, four in a row.
 _TOKEN = re.compile(r"\w+")
@@ -150,7 +149,7 @@ def removal_sample(source: str | Path | pd.DataFrame, *, per_reason: int = 40, s
     for raw in read_raw(source if isinstance(source, pd.DataFrame) else Path(source), ProblemLog())[0]:
         title = raw.metadata.get("title")
         cleaned = clean_text(raw.text, title=str(title) if title else None, markup=not raw.from_web_page)
-        lines = [normalise_whitespace(line) for line in _as_cleaning_reads(raw).split("\n")]
+        lines, _ = read_lines(raw.text, markup=not raw.from_web_page)
         for change in cleaned.removed:
             line = lines[change.line_number - 1] if change.line_number <= len(lines) else ""
             whole = change.start == 0 and change.end >= len(line)
@@ -168,14 +167,6 @@ def removal_sample(source: str | Path | pd.DataFrame, *, per_reason: int = 40, s
     sample.insert(0, "sample_id", range(1, len(sample) + 1))
     sample["label"] = ""
     return sample[columns]
-
-
-def _as_cleaning_reads(raw: RawArticle) -> str:
-    """The text as cleaning splits it into lines (tags stripped, line ends made one kind)."""
-    text = unicodedata.normalize("NFC", raw.text).replace("\r\n", "\n").replace("\r", "\n")
-    if not raw.from_web_page and html_tags(text):
-        text = strip_html(text)
-    return text
 
 
 def run_loading_benchmark(extraction: str | Path | None, corpora: list[str | Path], *, sample: str | Path | None = None,

@@ -17,6 +17,7 @@ against the plain sentiment loop on the same texts, timed in the same run.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -54,7 +55,7 @@ def recombined_corpus(articles: pd.DataFrame, copies: int, *, seed: int = 0) -> 
     return pd.concat(parts, ignore_index=True)
 
 
-def _tree_peak(command: list[str], log: Path) -> tuple[int, float, float, float]:
+def _tree_peak(command: list[str], log: Path, environment: dict[str, str]) -> tuple[int, float, float, float]:
     """Run a command; return its exit status, wall seconds, and the peak memory of its process tree
     in MB: the sum of the proportional set sizes (PSS: memory shared between processes, as forked
     workers share their parent's, is counted once), and the sum of resident set sizes (RSS: shared
@@ -63,7 +64,7 @@ def _tree_peak(command: list[str], log: Path) -> tuple[int, float, float, float]
 
     start = time.perf_counter()
     with log.open("w") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=environment)
         parent = psutil.Process(process.pid)
         peak_pss = peak_rss = 0
         while process.poll() is None:
@@ -106,11 +107,8 @@ def run_report_benchmark(corpus: str | Path, *, copies: int = 1, out: str | Path
         articles.to_parquet(source, index=False)
     out = Path(out) if out else work / "report"
     command = [sys.executable, "-m", "analysis", "report", "--corpus", str(source), "--out", str(out)]
-    environment_cache = work / "cache"
-    import os
-
-    os.environ["NEWS_FRAMING_CACHE"] = str(environment_cache)  # an empty cache: the whole analysis is timed
-    status, seconds, peak_mb, peak_rss_mb = _tree_peak(command, work / "report.log")
+    environment = {**os.environ, "NEWS_FRAMING_CACHE": str(work / "cache")}  # empty: the whole analysis is timed
+    status, seconds, peak_mb, peak_rss_mb = _tree_peak(command, work / "report.log", environment)
 
     start = time.perf_counter()
     sentences = len(plain_loop(articles["text"].tolist()))
