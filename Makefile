@@ -1,26 +1,37 @@
 # `make report` and `make test` set everything up on a fresh machine, then run.
+# `make report` installs only what the report needs; `make test` adds the test tools, `make lab` JupyterLab.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 CORPUS ?=
 OUT ?= reports
 
 .PHONY: report test lab clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
 
-report: $(STAMP)
+# One stamp per set of extras: each is installed again when pyproject.toml changes.
+$(VENV)/.installed-report: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+$(VENV)/.installed-lab: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[lab]"
+	touch $@
+
+report: $(VENV)/.installed-report
 	$(BIN)/python -m analysis report $(if $(CORPUS),--corpus "$(CORPUS)") --out "$(OUT)"
 
-test: $(STAMP)
+test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
-lab: $(STAMP)
+lab: $(VENV)/.installed-lab
 	$(BIN)/jupyter lab notebooks/
 
 clean:

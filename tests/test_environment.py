@@ -1,4 +1,5 @@
-"""pyproject.toml and environment.yml must install the same packages with the same ranges."""
+"""pyproject.toml (its dependencies and the "lab" extra) and environment.yml must install the same
+packages with the same ranges."""
 
 import re
 import tomllib
@@ -17,7 +18,7 @@ def _parse(requirement: str) -> tuple[str, str]:
 
 def test_environment_yml_installs_what_pyproject_requires():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = dict(_parse(requirement) for requirement in project["dependencies"])
+    wanted = dict(_parse(requirement) for requirement in project["dependencies"] + project["optional-dependencies"]["lab"])
 
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     listed = {}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from analysis.corpus import CorpusError
 from analysis.dictionaries import DictionaryError
-from analysis.report import NotebookFailed, write_report
+from analysis.report import NotebookFailed, ReportError, write_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +20,17 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--corpus", default=None, help="folder or table file (default: the bundled corpus)")
     report.add_argument("--out", default="reports", help="folder for the report (default: reports)")
     report.add_argument("--strict", action="store_true", help="fail if any file or row has a problem")
+    steering = report.add_argument_group(
+        "the files that steer the analysis (default: data/ for the codebook and watchlist; for the rest, the "
+        "corpus's own targets.yml, story_elements.yml and coding-sheets/ beside its articles, else none)")
+    steering.add_argument("--codebook", default=None, help="framing codebook: a .yml file, or a bundled one's name")
+    steering.add_argument("--watchlist", default=None, help="the words lexicons misread in news (.yml)")
+    steering.add_argument("--targets", default=None, help="the people and organisations to follow (.yml)")
+    steering.add_argument("--story-elements", default=None, help="the facts and episodes of the story (.yml)")
+    steering.add_argument("--coding-sheets", default=None, help="a folder of filled coder-NAME.csv sheets")
+    steering.add_argument("--article-a", default=None, help="the id of the first article to align (default: "
+                          "the most alike pair)")
+    steering.add_argument("--article-b", default=None, help="the id of the second article to align")
     bench = commands.add_parser("bench", help="time the pipeline against the plain loop on N synthetic articles")
     bench.add_argument("--articles", type=int, default=1000, help="number of synthetic articles (default 1000)")
     bench.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
@@ -68,11 +80,33 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if result["scores_identical"] else 2
 
     if arguments.command == "report":
-        out = Path(arguments.out)
-        try:
-            written = write_report(arguments.corpus, out, strict=arguments.strict)
-        except (CorpusError, DictionaryError, NotebookFailed, FileNotFoundError, ValueError) as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
-        print(f"wrote {len(written)} files; open {out / 'index.html'}")
+        return _report(arguments)
     return 0
+
+
+def _report(arguments: argparse.Namespace) -> int:
+    from analysis.resources import find_resources
+
+    out = Path(arguments.out)
+    if (arguments.article_a is None) != (arguments.article_b is None):
+        print("error: give both --article-a and --article-b (the two articles to align), or neither", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by the system: clean up as on Ctrl-C
+    try:
+        resources = find_resources(arguments.corpus, codebook=arguments.codebook, watchlist=arguments.watchlist,
+                                   targets=arguments.targets, story_elements=arguments.story_elements,
+                                   coding_sheets=arguments.coding_sheets)
+        written = write_report(arguments.corpus, out, strict=arguments.strict, resources=resources,
+                               article_a=arguments.article_a, article_b=arguments.article_b)
+    except (CorpusError, DictionaryError, NotebookFailed, ReportError, FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: nothing was written; {out} is as it was before", file=sys.stderr)
+        return 130
+    print(f"wrote {len(written)} files; open {out / 'index.html'}")
+    return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt

@@ -573,10 +573,15 @@ def distinctive_terms(corpus, by: str = "outlet", *, top: int = 15, min_count: i
 
 
 def load_elements(path=None) -> framing.Codebook:
-    """Return the story elements of ``data/story_elements.yml`` (or ``path``), checked like a codebook."""
+    """Return the story elements of ``path`` (default: the bundled corpus's ``story_elements.yml``),
+    checked like a codebook."""
     from analysis import paths
 
-    return framing.load_codebook(path or paths.data_dir() / "story_elements.yml", section="elements")
+    return framing.load_codebook(path or paths.bundled_corpus_dir() / "story_elements.yml", section="elements")
+
+
+ELEMENT_COLUMNS = ["article_id", "outlet", "element", "label", "present", "n_hits", "matched", "evidence",
+                   "evidence_sentence_id"]
 
 
 def element_coverage(corpus, elements=None) -> pd.DataFrame:

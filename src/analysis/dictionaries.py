@@ -118,9 +118,9 @@ def load_speaker_aliases(path: str | Path | None = None) -> dict[str, list[str]]
 
 
 def load_targets(path: str | Path | None = None) -> dict[str, list[str]]:
-    """Return ``{target: [aliases]}`` from ``data/targets.yml`` or ``path``; the target's own name
-    always counts as one of its aliases."""
-    path_used = Path(path) if path is not None else _default("targets.yml")
+    """Return ``{target: [aliases]}`` from ``path`` (default: the bundled corpus's ``targets.yml``);
+    the target's own name always counts as one of its aliases."""
+    path_used = Path(path) if path is not None else paths.bundled_corpus_dir() / "targets.yml"
     targets = load_name_lists(path_used, default="targets.yml", section="targets")
     for name, aliases in targets.items():
         if name not in aliases:

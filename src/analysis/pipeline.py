@@ -40,12 +40,13 @@ def _load(partition: pd.DataFrame, clean: bool = True):
         return load_corpus(partition, clean=clean)
 
 
-def _tables(corpus, frames) -> dict[str, object]:
+def _tables(corpus, frames, elements=None) -> dict[str, object]:
     """Return {table name: how to make it from a loaded partition}, for every name of ``TABLES``
-    and ``NOTEBOOK_TABLES``."""
+    and ``NOTEBOOK_TABLES``; ``elements``: the story elements file (None: the corpus has none, and
+    the elements table is empty)."""
     from functools import cache
 
-    from analysis.coverage import describe_articles, element_coverage
+    from analysis.coverage import ELEMENT_COLUMNS, describe_articles, element_coverage
     from analysis.framing import frame_by_section, tag_sentences
     from analysis.quotes import extract_quotes
     from analysis.sentiment import (SENTENCE_SCORE_COLUMNS, neutralised_scores, score_articles, score_sentences,
@@ -66,23 +67,25 @@ def _tables(corpus, frames) -> dict[str, object]:
         "neutralised": lambda: neutralised_scores(corpus),
         "sections": lambda: frame_by_section(corpus, frames),
         "descriptions": lambda: describe_articles(corpus, quotes()),
-        "elements": lambda: element_coverage(corpus),
+        "elements": lambda: (element_coverage(corpus, elements) if elements is not None
+                             else pd.DataFrame(columns=ELEMENT_COLUMNS)),
     }
 
 
-def partition_table(partition: pd.DataFrame, name: str, frames=None, clean: bool = True) -> pd.DataFrame:
+def partition_table(partition: pd.DataFrame, name: str, frames=None, clean: bool = True,
+                    elements=None) -> pd.DataFrame:
     """Return one per-article table (a name of ``TABLES`` or ``NOTEBOOK_TABLES``) for one partition of
     an articles table."""
     if name not in TABLES + NOTEBOOK_TABLES:
         raise KeyError(f"No table '{name}'; the tables are: {', '.join(TABLES + NOTEBOOK_TABLES)}")
-    return _tables(_load(partition, clean), frames)[name]()
+    return _tables(_load(partition, clean), frames, elements)[name]()
 
 
 def analyse_partition(partition: pd.DataFrame, frames=None, clean: bool = True,
-                      names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
+                      names: tuple[str, ...] = TABLES, elements=None) -> dict[str, pd.DataFrame]:
     """Return the per-article tables ``names`` for one partition of an articles table (with a ``text``
     column); ``clean=False`` when the texts were cleaned already (a loaded corpus's articles)."""
-    makers = _tables(_load(partition, clean), frames)
+    makers = _tables(_load(partition, clean), frames, elements)
     return {name: makers[name]() for name in names}
 
 
@@ -118,6 +121,13 @@ def cache_key(articles: pd.DataFrame, **parameters) -> str:
     return digest.hexdigest()[:24]
 
 
+def _content(path) -> str:
+    """Return a hash of a resource file's content ("" for none), for a cache key."""
+    if path is None or not Path(path).is_file():
+        return str(path)
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 def default_cache_dir() -> Path:
     """Return where results are cached: $NEWS_FRAMING_CACHE, else ~/.cache/news-framing."""
     return Path(os.environ.get("NEWS_FRAMING_CACHE", Path.home() / ".cache" / "news-framing"))
@@ -149,7 +159,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
                  frames=None, cache: bool | str | Path = False, progress: bool = True,
                  reuse_threshold: float | None = 0.5, reuse_top: int | None = 5,
                  reuse_approximate_from: int = APPROXIMATE_REUSE_FROM, client=None,
-                 notebook_tables: bool = False) -> dict[str, pd.DataFrame]:
+                 notebook_tables: bool = False, elements=None) -> dict[str, pd.DataFrame]:
     """Return every analysis table for a corpus, computed partition by partition.
 
     ``source``: a DataFrame with ``text`` (and article_id, outlet, ...), a Corpus, or a corpus path
@@ -165,7 +175,8 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     ``reuse_approximate_from`` articles the reuse pairs are searched among MinHash LSH candidates
     (``coverage.reuse_pairs(approximate=True)``): linear in the corpus instead of quadratic; the
     similarities are exact, but pairs that share vocabulary without sharing wording can be missed.
-    ``notebook_tables=True`` adds the tables of ``NOTEBOOK_TABLES`` (what the notebooks read).
+    ``notebook_tables=True`` adds the tables of ``NOTEBOOK_TABLES`` (what the notebooks read), with
+    the story elements of ``elements`` (a file; None: an empty elements table).
     """
     from tqdm.auto import tqdm
 
@@ -184,7 +195,8 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     if cache:
         root = default_cache_dir() if cache is True else Path(cache)
         folder = root / cache_key(articles, frames=str(frames), reuse=reuse_threshold, top=reuse_top,
-                                  approximate=len(articles) > reuse_approximate_from, names=names)
+                                  approximate=len(articles) > reuse_approximate_from, names=names,
+                                  elements=_content(elements))
         cached = _read_cache(folder, names)
         if cached is not None and (reuse_threshold is None or (folder / "reuse_pairs.parquet").is_file()):
             if reuse_threshold is not None:
@@ -196,17 +208,17 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     if engine == "pandas":
         workers = workers or os.cpu_count() or 1
         if workers == 1 or len(partitions) == 1:
-            results = [analyse_partition(part, frames, clean, names)
+            results = [analyse_partition(part, frames, clean, names, elements)
                        for part in tqdm(partitions, desc="articles", unit="partition", disable=not progress)]
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 count = len(partitions)
                 results = list(tqdm(pool.map(analyse_partition, partitions, [frames] * count, [clean] * count,
-                                             [names] * count),
+                                             [names] * count, [elements] * count),
                                     total=count, desc="articles", unit="partition", disable=not progress))
         tables = _combine(results, names)
     elif engine == "dask":
-        tables = _run_dask(articles, partition_size, frames, client, clean, names)
+        tables = _run_dask(articles, partition_size, frames, client, clean, names, elements)
     else:
         raise ValueError("engine must be 'pandas' or 'dask'")
 
@@ -243,13 +255,13 @@ class _ReuseInput:
 
 
 def _run_dask(articles: pd.DataFrame, partition_size: int, frames, client, clean: bool,
-              names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
+              names: tuple[str, ...] = TABLES, elements=None) -> dict[str, pd.DataFrame]:
     import dask
     import dask.dataframe as dd
 
     frame = dd.from_pandas(articles.reset_index(drop=True), chunksize=max(1, partition_size), sort=False)
-    sample = analyse_partition(articles.iloc[:1], frames, clean, names)  # the columns and types of each table
-    lazy = {name: frame.map_partitions(partition_table, name, frames, clean, meta=sample[name].iloc[0:0])
+    sample = analyse_partition(articles.iloc[:1], frames, clean, names, elements)  # the columns and types of each table
+    lazy = {name: frame.map_partitions(partition_table, name, frames, clean, elements, meta=sample[name].iloc[0:0])
             for name in names}
     computed = (client.compute(list(lazy.values()), sync=True) if client is not None
                 else dask.compute(*lazy.values()))

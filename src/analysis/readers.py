@@ -16,6 +16,7 @@ import charset_normalizer
 import pandas as pd
 
 from analysis.problems import ProblemLog
+from analysis.resources import CORPUS_RESOURCE_NAMES
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm", ".html.gz", ".htm.gz"}
@@ -257,6 +258,8 @@ def read_folder(folder: Path, problems: ProblemLog) -> list[RawArticle]:
         suffix = article_suffix(path)
         if path.name.lower() in COMPANION_NAMES:
             continue
+        if path.relative_to(folder).parts[0] in CORPUS_RESOURCE_NAMES:
+            continue  # the corpus's own targets, story elements and coding sheets (analysis.resources)
         if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
             problems.add(relative, f"'{suffix or path.name}' files are not read as articles",
                          "ignored: save articles as .txt or .html, or load a table with load_corpus('file.csv')")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths, pipeline
+from analysis import paths, pipeline, resources
 from analysis.compare import FEW_ARTICLES, top_groups
 from analysis.corpus import Corpus, load_corpus
 from analysis.problems import CorpusError
@@ -25,7 +25,7 @@ from analysis.problems import CorpusError
 # Reuse pairs kept for the notebooks: each article's closest partners at least this alike.
 REUSE_THRESHOLD = 0.3
 REUSE_TOP = 5
-RESULTS_VERSION = "1"
+RESULTS_VERSION = "2"  # 2: story elements from the corpus's own file
 
 
 ANALYSIS_TABLES = ("sentence_scores", "article_scores", "quotes", "frame_hits", "voices", "neutralised", "sections",
@@ -53,8 +53,10 @@ class Analysis:
     """
 
     def __init__(self, corpus: Corpus, tables: dict[str, pd.DataFrame] | None = None, *,
-                 folder: Path | None = None, parent: Analysis | None = None, relabel=None) -> None:
+                 folder: Path | None = None, parent: Analysis | None = None, relabel=None,
+                 story_elements: Path | None = None) -> None:
         self.corpus = corpus
+        self.story_elements = story_elements  # the file the elements table was made from (None: none)
         self._tables = dict(tables or {})
         self._folder = folder  # where tables not yet read are kept
         self._parent, self._relabel = parent, relabel  # a view of another analysis, its outlets relabelled
@@ -97,7 +99,7 @@ class Analysis:
 
         corpus = Corpus(**{name: relabel(getattr(self.corpus, name)) for name in CORPUS_TABLES},
                         source=self.corpus.source)
-        return Analysis(corpus, parent=self, relabel=relabel)
+        return Analysis(corpus, parent=self, relabel=relabel, story_elements=self.story_elements)
 
     def hits(self, codebook=None) -> pd.DataFrame:
         """Return the hits of a framing codebook: the ones kept for the default codebook, found
@@ -108,6 +110,31 @@ class Analysis:
         if Path(chosen.path).resolve() == framing.codebook_path(None).resolve():
             return self.frame_hits
         return framing.tag_sentences(self.corpus, chosen)
+
+    def elements_of(self, story_elements: str | Path | None) -> pd.DataFrame:
+        """Return which story elements each article includes (``coverage.element_coverage``): the
+        table kept for the corpus's own ``story_elements.yml``, found afresh for another file; an
+        empty table for None."""
+        from analysis.coverage import ELEMENT_COLUMNS, element_coverage
+
+        if story_elements is None:
+            return pd.DataFrame(columns=ELEMENT_COLUMNS)
+        if self.story_elements is not None and Path(story_elements).resolve() == Path(self.story_elements).resolve():
+            return self.elements
+        return self._relabelled(element_coverage(self.corpus, story_elements))
+
+    def neutralised_by(self, watchlist: str | Path | None = None) -> pd.DataFrame:
+        """Return the scores with a watchlist's misleading words neutralised: the table kept for the
+        default watchlist, found afresh for another (``sentiment.neutralised_scores``)."""
+        from analysis.sentiment import neutralised_scores
+
+        default = paths.data_dir() / "sentiment_watchlist.yml"
+        if watchlist is None or Path(watchlist).resolve() == default.resolve():
+            return self.neutralised
+        return self._relabelled(neutralised_scores(self.corpus, watchlist))
+
+    def _relabelled(self, table: pd.DataFrame) -> pd.DataFrame:
+        return self._relabel(table) if self._relabel is not None else table
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Return every table by name: the corpus's own and the analysis tables."""
@@ -146,6 +173,7 @@ def results_key(source: str | Path | pd.DataFrame | None) -> str:
     digest = hashlib.sha256(f"{RESULTS_VERSION}|{pipeline.CACHE_VERSION}|{__version__}".encode())
     digest.update(source_fingerprint(source).encode())
     digest.update(paths.dictionaries_fingerprint().encode())
+    digest.update(resources.fingerprint(resources.find_resources(source)).encode())
     return digest.hexdigest()[:24]
 
 
@@ -167,12 +195,25 @@ def analyse(corpus_path: str | Path | pd.DataFrame | None = None, *, cache: bool
             _report_problems(cached.corpus, strict)
             return cached
     corpus = load_corpus(corpus_path, strict=strict)
+    if corpus.articles.empty:
+        raise CorpusError(_nothing_to_analyse(corpus))
+    story_elements = resources.find_resources(corpus_path).story_elements
     tables = pipeline.run_pipeline(corpus, workers=workers, progress=progress, notebook_tables=True,
-                                   reuse_threshold=REUSE_THRESHOLD, reuse_top=REUSE_TOP)
-    result = Analysis(corpus, {name: tables[_PIPELINE_NAMES.get(name, name)] for name in ANALYSIS_TABLES})
+                                   reuse_threshold=REUSE_THRESHOLD, reuse_top=REUSE_TOP, elements=story_elements)
+    result = Analysis(corpus, {name: tables[_PIPELINE_NAMES.get(name, name)] for name in ANALYSIS_TABLES},
+                      story_elements=story_elements)
     if folder is not None:
         _write(folder, result)
     return result
+
+
+def _nothing_to_analyse(corpus: Corpus) -> str:
+    problems = corpus.problems
+    reasons = "; ".join(f"{row.source}: {row.problem}" for row in problems.head(3).itertuples())
+    more = f" ({len(problems)} problems in all: see load_corpus(...).problems)" if len(problems) > 3 else ""
+    return (f"no usable article in {corpus.source}" + (f": {reasons}{more}" if reasons else
+                                                         ": it holds no .txt or .html files")
+            + "; see the README for the corpus formats")
 
 
 def _report_problems(corpus: Corpus, strict: bool) -> None:
@@ -189,16 +230,20 @@ def _write(folder: Path, result: Analysis) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, table in result.tables().items():
         write_parquet(table, folder / f"{name}.parquet")
-    (folder / "source.json").write_text(json.dumps({"source": result.corpus.source}), encoding="utf-8")
+    (folder / "source.json").write_text(json.dumps({
+        "source": result.corpus.source,
+        "story_elements": None if result.story_elements is None else str(result.story_elements)}), encoding="utf-8")
 
 
 def _read(folder: Path) -> Analysis | None:
     names = CORPUS_TABLES + ANALYSIS_TABLES
     if not (folder / "source.json").is_file() or not all((folder / f"{name}.parquet").is_file() for name in names):
         return None
-    source = json.loads((folder / "source.json").read_text(encoding="utf-8"))["source"]
-    corpus = Corpus(**{name: pd.read_parquet(folder / f"{name}.parquet") for name in CORPUS_TABLES}, source=source)
-    return Analysis(corpus, folder=folder)  # the analysis tables are read when first used
+    saved = json.loads((folder / "source.json").read_text(encoding="utf-8"))
+    corpus = Corpus(**{name: pd.read_parquet(folder / f"{name}.parquet") for name in CORPUS_TABLES},
+                    source=saved["source"])
+    story_elements = saved.get("story_elements")
+    return Analysis(corpus, folder=folder, story_elements=None if story_elements is None else Path(story_elements))  # the analysis tables are read when first used
 
 
 def write_parquet(table: pd.DataFrame, path: Path) -> None:
