@@ -14,6 +14,14 @@ from matplotlib.axes import Axes
 from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, group_means as mean_by_group, group_order, top_groups
 
 
+# Text on a chart is drawn as written. Outlet names and headlines may hold dollar signs, which
+# matplotlib otherwise reads as maths: "Buy $5 or $10 Daily" would be typeset, "The $\undefinedcmd$
+# Post" would fail to draw. Set once, when this module is imported, rather than in a context around
+# each function: tick labels (outlet names on a category axis) are made when the figure is drawn,
+# after the function has returned. It holds for every chart drawn in the process from then on; a
+# text of one's own that is maths asks for it, as in ax.set_title(r"$\alpha$", parse_math=True).
+matplotlib.rcParams["text.parse_math"] = False
+
 _MATPLOTLIB = tuple(int(part) for part in matplotlib.__version__.split(".")[:2])
 # No chart may be larger than 3,000 pixels on a side (at the 100 dots per inch notebooks use).
 MAX_INCHES = 28
@@ -309,7 +317,7 @@ def sentiment_by_target(table: pd.DataFrame, ax: Axes | None = None, *, score: s
     from ``sentiment.sentiment_by_target``; blank cells: the outlet never names the target."""
     ax = _axes(ax, (10, 0.8 * max(table[by].nunique(), 2) + 2))
     if table.empty:
-        ax.text(0.5, 0.5, "No sentence names any target in data/targets.yml:\nadd this corpus's names there",
+        ax.text(0.5, 0.5, "No sentence names any of the targets:\nadd the names this corpus uses to its targets.yml",
                 ha="center", va="center", transform=ax.transAxes, fontsize=12)
         ax.set_xticks([])
         ax.set_yticks([])

@@ -9,6 +9,7 @@ import html
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -19,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.notebook_html import notebook_to_html
 from analysis.resources import Resources, check_resources, find_resources
 from analysis.results import Analysis, analyse, write_parquet
 
@@ -81,15 +83,6 @@ def _write_figures(notebook: dict, folder: Path, stem: str) -> list[Path]:
     return written
 
 
-def _to_html(notebook_path: Path, html_path: Path) -> None:
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
-    html_path.write_text(body, encoding="utf-8")
-
-
 def run_notebook(source: Path, out_dir: Path, *, parameters: dict[str, object]) -> NotebookResult:
     """Execute one notebook with the report's parameters (those its parameters cell declares) and
     write its notebook, HTML and figures."""
@@ -118,7 +111,7 @@ def run_notebook(source: Path, out_dir: Path, *, parameters: dict[str, object]) 
         shutil.rmtree(sockets, ignore_errors=True)
     notebook = json.loads(executed.read_text(encoding="utf-8"))
     html_path = out_dir / f"{source.stem}.html"
-    _to_html(executed, html_path)
+    notebook_to_html(executed, html_path)
     figures = _write_figures(notebook, out_dir / "figures", source.stem)
     return NotebookResult(source.stem, _title(notebook, source.stem), executed, html_path, figures)
 
@@ -454,6 +447,9 @@ def _table_page(table: pd.DataFrame, name: str, path: Path) -> None:
                 f'<a href="{html.escape(name)}.csv">CSV</a> · <a href="{html.escape(name)}.parquet">Parquet</a>. '
                 f'Numbers are rounded here, not in the files.</p>'
                 f'{script}{body}</body></html>')
+        # itables links its logo and help pages on itables.org (shown without JavaScript, or while
+        # loading): keep their text, drop the links, so that the page refers to nothing outside the report.
+        page = re.sub(r"<a href=[\"']?https?://itables\.org[^>]*>(.*?)</a>", r"\1", page, flags=re.S)
         if len(page.encode("utf-8")) <= MAX_PAGE_BYTES or limit < 100_000:
             break
         limit //= 2  # itables' estimate of the data's size can fall short (escaped text, numbers)
