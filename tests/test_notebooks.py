@@ -6,8 +6,52 @@ from pathlib import Path
 import papermill
 import pytest
 
+from analysis.resources import MISSING
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+# What only the bundled corpus is about: no notebook may say any of it, in its cells or (on another
+# corpus) in its outputs.
+BUNDLED_STORY = ["Ji Seong", "Mr Ji", "Telegraph", "VOA", "Voice of America", "Wandsworth", "Wikipedia", "Trump",
+                 "Kim Jong", "Kim Yo Jong", "Singapore", "State of the Union", "crutches", "human scum", "Pyongyang",
+                 "Human Rights Watch", "PyeongChang", "Olympic"]
+
+# The "Skipped:" line of each thing a corpus can lack, told apart by its reason.
+SKIP_REASONS = [("quotes", "no direct quote was found"), ("over_time", "a chart over time takes"),
+                ("dates", "no article has a date"), ("outlets", "every article is from one outlet"),
+                ("articles", "comparing articles takes two or more"), ("pair", "no pair of articles to align"),
+                ("target_mentions", "no sentence names any of the targets"), *MISSING.items(),
+                # notebook 06 says it in full once, then briefly in each later step
+                ("coding_sheets", "no filled coding sheets for this corpus yet (see step 2)")]
+
+# The sections each corpus skips, by notebook (none where a notebook is not listed).
+EXPECTED_SKIPS = {
+    "bundled": {"02-sentiment": {"over_time"}, "03-framing": {"over_time"}},
+    # another story with quotes, three dates within a week, and no resources of its own
+    "harbour_corpus": {"02-sentiment": {"targets", "over_time"}, "03-framing": {"over_time"},
+                       "04-coverage-differences": {"story_elements"},
+                       "06-coursework-frame-coding": {"coding_sheets"}},
+    # one outlet, no dates, no quotes, no resources of its own
+    "one_outlet_corpus": {"02-sentiment": {"quotes", "targets", "over_time"}, "03-framing": {"over_time"},
+                          "04-coverage-differences": {"outlets", "story_elements", "dates"},
+                          "05-who-speaks": {"quotes"}, "06-coursework-frame-coding": {"coding_sheets"}},
+}
+
+
+# The resources (and the pair to align) each notebook takes in its parameters cell, under the names
+# of analysis.resources.Resources, default None.
+RESOURCE_PARAMETERS = {"02-sentiment": ("targets", "watchlist"), "03-framing": ("codebook",),
+                       "04-coverage-differences": ("story_elements", "codebook", "article_a", "article_b"),
+                       "06-coursework-frame-coding": ("codebook", "coding_sheets")}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def cache(tmp_path_factory):
+    # The notebooks' kernels inherit the environment: one analysis per corpus, kept apart from the user's cache.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWS_FRAMING_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
@@ -16,7 +60,10 @@ def test_notebook_is_stored_without_outputs_and_has_parameters(notebook):
     code = [cell for cell in cells if cell["cell_type"] == "code"]
     assert all(not cell["outputs"] and cell["execution_count"] is None for cell in code)
     assert "parameters" in code[0]["metadata"].get("tags", [])
-    assert "corpus_path = None" in "".join(code[0]["source"])
+    parameters = "".join(code[0]["source"])
+    for name in ("corpus_path", *RESOURCE_PARAMETERS.get(notebook.stem, ())):
+        assert f"\n{name} = None" in f"\n{parameters}", name
+    assert "\noutput_dir = " in parameters and "\ntop_outlets = " in parameters
     assert not any("def " in "".join(cell["source"]) or "pip install" in "".join(cell["source"]) for cell in code)
 
 
@@ -32,6 +79,43 @@ def _errors(executed):
             if output.get("output_type") == "error"]
 
 
+def _texts(notebook):
+    """Every piece of text of a notebook: its cells, and the text (not the images) of their outputs."""
+    for cell in notebook["cells"]:
+        yield "".join(cell["source"])
+        for output in cell.get("outputs", []):
+            yield "".join(output.get("text", ""))
+            yield "\n".join(output.get("traceback", []))
+            for mime, value in output.get("data", {}).items():
+                if mime.startswith("text/"):
+                    yield "".join(value)
+
+
+def _named(notebook):
+    return sorted({name for text in _texts(notebook) for name in BUNDLED_STORY if name.casefold() in text.casefold()})
+
+
+def _skips(executed):
+    """The reasons of the notebook's "Skipped:" lines, each shown as one HTML paragraph and one line of text."""
+    found = set()
+    for cell in executed["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            plain = "".join(data.get("text/plain", ""))
+            if not plain.startswith("Skipped: "):
+                continue
+            assert "\n" not in plain.strip()
+            assert "".join(data["text/html"]).startswith('<p class="skipped tex2jax_ignore">Skipped: ')
+            reason = plain[len("Skipped: "):]
+            found |= {name for name, text in SKIP_REASONS if text in reason} or {f"unknown: {reason}"}
+    return found
+
+
+def test_no_notebook_names_the_bundled_story():
+    for notebook in NOTEBOOKS:
+        assert _named(json.loads(notebook.read_text(encoding="utf-8"))) == [], notebook.name
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
 def test_notebook_runs_on_the_bundled_corpus(notebook, tmp_path):
     executed = _run(notebook, tmp_path, output_dir=str(tmp_path / "reports"))
@@ -39,6 +123,7 @@ def test_notebook_runs_on_the_bundled_corpus(notebook, tmp_path):
     images = [output for cell in executed["cells"] for output in cell.get("outputs", [])
               if "image/png" in output.get("data", {})]
     assert images, "the notebook should draw at least one chart"
+    assert _skips(executed) == EXPECTED_SKIPS["bundled"].get(notebook.stem, set())
 
 
 OTHER_CORPORA = ["harbour_corpus", "one_outlet_corpus"]
@@ -51,6 +136,16 @@ def test_notebook_runs_on_other_corpora(notebook, corpus, tmp_path):
     executed = _run(notebook, tmp_path, corpus_path=str(ROOT / "tests" / "fixtures" / corpus),
                     output_dir=str(tmp_path / "reports"))
     assert _errors(executed) == []
+    assert _named(executed) == [], "the bundled corpus's story shown on another corpus"
+    assert _skips(executed) == EXPECTED_SKIPS[corpus].get(notebook.stem, set())
+
+
+def test_coding_sheets_of_another_corpus_are_refused(tmp_path):
+    # The bundled corpus's example sheets, given for another corpus: the sheets' rows are not its rows.
+    notebook = ROOT / "notebooks" / "06-coursework-frame-coding.ipynb"
+    with pytest.raises(papermill.PapermillExecutionError, match=r"row\(s\) missing"):
+        _run(notebook, tmp_path, corpus_path=str(ROOT / "tests" / "fixtures" / "harbour_corpus"),
+             output_dir=str(tmp_path / "reports"), coding_sheets=str(ROOT / "data" / "corpus" / "coding-sheets"))
 
 
 def test_a_broken_notebook_fails_loudly(tmp_path):

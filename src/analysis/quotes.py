@@ -89,6 +89,10 @@ AFTER_SPEAKER_FIRST = re.compile(
     rf"^(?P<speaker>[^,.;:!?\"“”]{{1,60}}?)\s+(?:(?:also|later|then|again)\s+)?(?P<verb>{_VERB_PATTERN})\b")
 AFTER_ACCORDING = re.compile(r"^according to\s+(?P<speaker>.+?)(?=\s*(?:[,.;:!?(]|$))", re.IGNORECASE)
 POSSESSIVE = re.compile(r"[’']s$")
+# A description in lower case, then a full name: "said council leader Maria Okafor", "said skipper
+# Ruth Mallory", "said ornithologist Helen Marsh of the county bird trust". Two capitalised words at
+# least, so that "said local residents Monday" is not read as a person.
+DESCRIBED_NAME = re.compile(rf"(?:[a-z][\w'’-]*\s+){{1,4}}(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})+)")
 MAX_SPEAKER_WORDS = 10
 
 
@@ -555,6 +559,8 @@ def _attribute_after(after: str) -> _Attribution | None:
                 pass
             elif name and _is_name(name.group(0)):
                 speaker = name.group(0)
+            elif (described := DESCRIBED_NAME.match(speaker)) and _is_name(described.group("name")):
+                speaker = described.group(0)
             elif not speaker.casefold().startswith(("the ", "a ", "an ", "one ")):
                 continue
         if speaker and len(speaker.split()) <= 6:

@@ -147,7 +147,9 @@ section {{ border-top: 1px solid #ddd; padding: 1em 0; }}
 charts and the limits of each method.</p>
 {''.join(sections)}
 <section><h2>Tables</h2><p>Every table, searchable and sortable, with CSV and Parquet files to download:
-{' · '.join(f'<a href="{html.escape(link)}">{html.escape(name)}</a>' for name, link in tables)}</p></section>
+{' · '.join(f'<a href="{html.escape(link)}">{html.escape(name)}</a>' for name, link in tables)}</p>
+{'<p>For coursework: <a href="coding-sheet.csv">the blank coding sheet</a> for this corpus (notebook 06).</p>'
+ if (out_dir / "coding-sheet.csv").is_file() else ''}</section>
 </body></html>
 """
     path = out_dir / "index.html"

@@ -57,13 +57,14 @@ class Resources:
 # Why a corpus's own resource is missing, and what to do: one line each, shown where a section skips.
 MISSING = {
     "targets": (f"this corpus has no list of targets: name the people and organisations to follow in a "
-                f"{TARGETS_NAME} beside the articles (like data/corpus/{TARGETS_NAME}), or give one with --targets"),
+                f"{TARGETS_NAME} beside the articles (like data/corpus/{TARGETS_NAME}), or give a file: "
+                f"--targets in the report, targets in a notebook"),
     "story_elements": (f"this corpus has no list of story elements: list its story's facts and episodes in a "
                        f"{STORY_ELEMENTS_NAME} beside the articles (like data/corpus/{STORY_ELEMENTS_NAME}), "
-                       "or give one with --story-elements"),
+                       "or give a file: --story-elements in the report, story_elements in a notebook"),
     "coding_sheets": (f"this corpus has no coding sheets of its own yet: hand out the blank sheet, collect the "
                       f"filled coder-NAME.csv files in a {CODING_SHEETS_NAME}/ folder beside the articles, or give "
-                      "the folder with --coding-sheets"),
+                      "the folder: --coding-sheets in the report, coding_sheets in a notebook"),
 }
 
 

@@ -328,9 +328,9 @@ def sentiment_by_target(corpus, sentence_scores: pd.DataFrame | None = None, tar
                         by: str = "outlet") -> pd.DataFrame:
     """Return mean sentence scores per ``by`` group and target, over the sentences that mention it.
 
-    Targets and the words that name them come from ``data/targets.yml`` (or ``targets``: a path or
-    a dict ``{target: [aliases]}``). Columns: ``by``, target, n_sentences, textblob_polarity,
-    vader_compound. A sentence naming two targets counts for both: sentence sentiment is not
+    Targets and the words that name them come from ``targets``: a path (a corpus's own
+    ``targets.yml``; default: the bundled corpus's) or a dict ``{target: [aliases]}``. Columns:
+    ``by``, target, n_sentences, textblob_polarity, vader_compound. A sentence naming two targets counts for both: sentence sentiment is not
     sentiment toward a target, only sentiment near it.
     """
     if sentence_scores is None:
