@@ -559,9 +559,11 @@ def _attribute_after(after: str) -> _Attribution | None:
                 pass
             elif name and _is_name(name.group(0)):
                 speaker = name.group(0)
+            elif speaker.casefold().startswith(("the ", "a ", "an ", "one ")):
+                pass  # a description kept whole: "a prominent party member", "the New York businessman"
             elif (described := DESCRIBED_NAME.match(speaker)) and _is_name(described.group("name")):
                 speaker = described.group(0)
-            elif not speaker.casefold().startswith(("the ", "a ", "an ", "one ")):
+            else:
                 continue
         if speaker and len(speaker.split()) <= 6:
             return _Attribution(speaker, "reporting verb after the quote")
