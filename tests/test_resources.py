@@ -75,3 +75,14 @@ def test_the_fingerprint_changes_when_a_resource_is_edited(tmp_path):
     before = fingerprint(find_resources(folder))
     targets.write_text("targets:\n  Mara Quist: [Ms Quist]\n", encoding="utf-8")
     assert fingerprint(find_resources(folder)) != before
+
+
+def test_a_resource_beside_the_articles_that_links_outside_the_folder_is_refused(tmp_path):
+    outside = tmp_path / "secret.yml"
+    outside.write_text("targets:\n  Someone: []\n", encoding="utf-8")
+    folder = _corpus(tmp_path / "wind")
+    (folder / "story_elements.yml").symlink_to(outside)
+    with pytest.raises(ResourceError, match=r"story_elements.yml: a link to .*secret.yml, outside the corpus folder; "
+                                            r"refused, not read: copy the file into the corpus folder, or give it "
+                                            r"with --story-elements$"):
+        find_resources(folder)

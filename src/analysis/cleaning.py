@@ -61,6 +61,10 @@ DOUBLED_CAPTION_MAX_CHARS = 300
 DOUBLED_CAPTION_MAX_SENTENCES = 2
 # A truncated caption must be this long before it counts as a copy of the next line.
 MIN_TRUNCATED_LENGTH = 15
+# A title-case line ("Power and Protest") above a paragraph that starts with its words ("Power and
+# Protesters gathered ...") is a subheading, not a cut-off caption: captions are written in
+# sentence case ("Ji Seong-ho holds up his crutches after being ackn").
+_TITLE_CASE_MIN_LETTERS = 4
 # A subheading: a short line that ends no sentence, on its own after a paragraph, before a line
 # starting with a capital. Longer lines that end no sentence are hard-wrapped prose.
 HEADING_MAX_WORDS = 10
@@ -71,6 +75,13 @@ _OPENING_QUOTES = "\"“‘'"
 
 # How much of a doubtful credit the problems table quotes (cut at a word).
 DOUBT_SNIPPET_CHARS = 60
+# Every caption rule takes out at most a caption (CAPTION_MAX_CHARS); a removal longer than that (a
+# repeated paragraph) may be story text, so it is also listed as a problem, which strict loading
+# refuses.
+REPORTED_REMOVAL_CHARS = CAPTION_MAX_CHARS
+KEPT_CREDIT_ACTION = "kept: taking it out could take prose with it; delete the credit by hand if it is one"
+LONG_REMOVAL_ACTION = (f"removed: longer than a caption ({REPORTED_REMOVAL_CHARS} characters), so it may be story "
+                       "text; check corpus.removed and restore it if it is")
 
 REASON_DATE_HEADER = "date header (kept as the article's date)"
 REASON_CAPTION = "photo caption (the scraped text repeats it)"
@@ -110,11 +121,19 @@ class RemovedLine:
 
 @dataclass
 class Doubt:
-    """Something that may be debris but was kept, because taking it out could take prose too."""
+    """Something that may be debris but was kept, because taking it out could take prose too, or
+    that was taken out but is longer than a caption; ``problem`` and ``action`` are its row of the
+    corpus's problems table."""
 
     line_number: int
     text: str
     why: str
+    action: str = KEPT_CREDIT_ACTION
+    problem: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.problem:
+            self.problem = f"'{self.text}…' looks like {self.why}, inside the text"
 
 
 @dataclass
@@ -223,6 +242,7 @@ def _classify_lines(lines: list[str], title: str | None) -> dict[int, str]:
             and next_line.startswith(line)
             and line[-1].isalnum() and next_line[len(line)].isalnum()  # cut off inside a word
             and caption_like(next_line)
+            and not _title_case(line)
         ):
             reasons[index] = REASON_TRUNCATED
             reasons[nonblank[position + 1]] = REASON_CAPTION
@@ -240,6 +260,17 @@ def _classify_lines(lines: list[str], title: str | None) -> dict[int, str]:
     return reasons
 
 
+def _title_case(line: str) -> bool:
+    """Whether every longer word of a line starts with a capital, as in a heading."""
+    return all(word[:1].isupper() for word in line.split() if len(word) >= _TITLE_CASE_MIN_LETTERS)
+
+
+def _snippet(text: str) -> str:
+    """The start of a text, cut at a word, for a problem row."""
+    snippet = text[:DOUBT_SNIPPET_CHARS + 1]
+    return snippet.rsplit(" ", 1)[0] if len(snippet) > DOUBT_SNIPPET_CHARS else snippet
+
+
 def _line_edits(line: str, *, one_line_text: bool, possessives: bool, apostrophe: str) -> tuple[list[_Edit], list[str]]:
     """Return the edits to one kept line (credits out, apostrophes back, paragraph breaks where
     sentences ran together) and the credits left in because their end could not be told."""
@@ -247,8 +278,7 @@ def _line_edits(line: str, *, one_line_text: bool, possessives: bool, apostrophe
     doubts: list[str] = []
     for credit in find_credits(line):
         if not credit.delimited:
-            snippet = line[credit.start:credit.start + DOUBT_SNIPPET_CHARS + 1]
-            doubts.append(snippet.rsplit(" ", 1)[0] if len(snippet) > DOUBT_SNIPPET_CHARS else snippet)
+            doubts.append(_snippet(line[credit.start:credit.start + DOUBT_SNIPPET_CHARS + 1]))
             continue
         if credit.at_end:
             replacement = ""
@@ -376,8 +406,13 @@ def clean_text(raw: str, *, title: str | None = None, markup: bool = True) -> Cl
             lines[first] = rest.strip()
 
     reasons = _classify_lines(lines, title)
+    doubts: list[Doubt] = []
     for index in sorted(reasons):
         removed.append(RemovedLine(index + 1, lines[index], reasons[index], offsets.get(index, 0)))
+        if len(lines[index]) > REPORTED_REMOVAL_CHARS:
+            doubts.append(Doubt(index + 1, _snippet(lines[index]), reasons[index], LONG_REMOVAL_ACTION,
+                                f"'{_snippet(lines[index])}…' ({len(lines[index])} characters) was taken out as "
+                                f"{reasons[index]}"))
         lines[index] = ""
 
     kept = [line for line in lines if line]
@@ -388,7 +423,6 @@ def clean_text(raw: str, *, title: str | None = None, markup: bool = True) -> Cl
     # A lone "s" is a lost possessive only in a text that has lost the apostrophes of contractions.
     possessives = any(lost_apostrophes(line, possessives=False) for line in kept)
     apostrophe = "’" if sum(line.count("’") for line in kept) > sum(line.count("'") for line in kept) else "'"
-    doubts: list[Doubt] = []
     for index, line in enumerate(lines):
         if not line:
             continue

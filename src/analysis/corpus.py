@@ -6,6 +6,9 @@ own. Every later analysis takes the ``Corpus`` and never re-reads files.
 
 from __future__ import annotations
 
+import calendar
+import datetime
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +17,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.cleaning import CleanText, clean_text
+from analysis.language import report_not_english
 from analysis.problems import CorpusError, ProblemLog
 from analysis.readers import (
     HTML_SUFFIXES,
@@ -29,7 +33,7 @@ from analysis.readers import (
     read_table_file,
     read_article_file,
 )
-from analysis.segment import count_words, paragraph_spans, sentence_spans
+from analysis.segment import MAX_SENTENCE_WORDS, bounded_sentence_spans, count_words, paragraph_spans
 
 __all__ = ["Corpus", "CorpusError", "load_corpus"]
 
@@ -102,21 +106,91 @@ class Corpus:
                       "n_words", "n_removed_lines", "n_repairs"]]
 
 
-def _parse_date(value: object, source: str, problems: ProblemLog) -> pd.Timestamp:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == "":
+# Words that name a day relative to the moment of loading, not a date: "now" would become the load time.
+RELATIVE_DATE_WORDS = {"now", "today", "tonight", "tomorrow", "yesterday"}
+# A date written with numbers only, day and month in either order: 04/03/2021, 4.3.2021, 04-03-21;
+# anything after it (a time, a zone) is read as it is.
+NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?=$|[\sT,])(.*)", re.DOTALL)
+# A year, or a year and a month, with no day: pandas would read "2021" as 1 January 2021.
+DATE_WITHOUT_DAY = re.compile(r"\d{4}([/.\-]\d{1,2})?")
+DATE_FORMAT_ADVICE = "write dates as YYYY-MM-DD"
+
+
+def _day_month(day: int, month: int) -> str | None:
+    """Return "4 March" if day and month make a date in some year, else None."""
+    if 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else calendar.monthrange(2001, month)[1]):
+        return f"{day} {calendar.month_name[month]}"
+    return None
+
+
+def _numeric_date(match: re.Match, text: str, source: str, problems: ProblemLog,
+                  dayfirst: bool | None) -> str | None:
+    """Return a day/month/year date rewritten month-first for pandas, or None (with a problem
+    logged) when the order of day and month cannot be told and ``dayfirst`` is None."""
+    first, second, year, rest = int(match[1]), int(match[2]), match[3], match[4]
+    day_first, month_first = _day_month(first, second), _day_month(second, first)
+    if day_first is None and month_first is None:
+        return text  # not a date either way: pandas says it cannot be read
+    if day_first and month_first and first != second:
+        if dayfirst is None:
+            problems.add(source, f"the date '{text}' could be {day_first} or {month_first} {year}",
+                         f"repaired: date left unknown (NaT); {DATE_FORMAT_ADVICE}, or load with "
+                         "dayfirst=True (day/month/year) or dayfirst=False (month/day/year)")
+            return None
+        day, month = (first, second) if dayfirst else (second, first)
+    elif day_first:
+        day, month = first, second
+        if dayfirst is False and first != second:
+            problems.add(source, f"the date '{text}' can only be {day_first} {year}, day first",
+                         "kept; dayfirst=False was given: check the order of the column's dates")
+    else:
+        day, month = second, first
+        if dayfirst:
+            problems.add(source, f"the date '{text}' can only be {month_first} {year}, month first",
+                         "kept; dayfirst=True was given: check the order of the column's dates")
+    return f"{month}/{day}/{year}{rest}"
+
+
+def _parse_date(value: object, source: str, problems: ProblemLog, dayfirst: bool | None = None) -> pd.Timestamp:
+    """Return a date as a time-zone-free Timestamp, or NaT (with a problem logged) when it is not
+    one date. The rule:
+
+    - ``YYYY-MM-DD`` (with or without a time) and dates with a month name are read as written;
+    - day and month in numbers only (``04/03/2021``) are read in the one order that makes a date;
+      when both orders do, by ``dayfirst`` (True: day/month/year, False: month/day/year), and
+      when ``dayfirst`` is None the date is left unknown with a problem;
+    - a time zone is dropped, keeping the date and time as written ("23:30-05:00" stays that day);
+    - a year or a month alone, and words relative to today ("now", "yesterday"), are left unknown.
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or str(value).strip() == "":
         return pd.NaT
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, (pd.Timestamp, datetime.datetime)):
+        value = pd.Timestamp(value)
         return value.tz_localize(None) if value.tzinfo else value
     text = str(value).strip()
+    if text.lower() in RELATIVE_DATE_WORDS:
+        problems.add(source, f"the date '{text}' is a word relative to the day of loading, not a date",
+                     f"repaired: date left unknown (NaT); {DATE_FORMAT_ADVICE}")
+        return pd.NaT
+    if DATE_WITHOUT_DAY.fullmatch(text):
+        problems.add(source, f"the date '{text}' has no day",
+                     f"repaired: date left unknown (NaT), not read as the first day; {DATE_FORMAT_ADVICE}")
+        return pd.NaT
+    numeric = NUMERIC_DATE.fullmatch(text)
+    readable = text
+    if numeric:
+        readable = _numeric_date(numeric, text, source, problems, dayfirst)
+        if readable is None:
+            return pd.NaT
     try:
-        parsed = pd.Timestamp(text)
-    except (ValueError, TypeError):
+        parsed = pd.Timestamp(readable)
+    except (ValueError, TypeError, OverflowError):
+        parsed = None
+    if parsed is None or parsed is pd.NaT:
         problems.add(source, f"the date '{text}' cannot be read",
-                     "repaired: date left unknown (NaT); write dates as YYYY-MM-DD")
+                     f"repaired: date left unknown (NaT); {DATE_FORMAT_ADVICE}")
         return pd.NaT
-    if parsed is pd.NaT:
-        return pd.NaT
-    return parsed.tz_convert(None) if parsed.tzinfo else parsed
+    return parsed.tz_localize(None) if parsed.tzinfo else parsed
 
 
 def _already_clean(text: str) -> CleanText:
@@ -124,10 +198,11 @@ def _already_clean(text: str) -> CleanText:
     return CleanText(text=text, paragraphs=paragraph_spans(text))
 
 
-def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool = True) -> dict[str, pd.DataFrame]:
+def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool = True,
+           dayfirst: bool | None = None) -> dict[str, pd.DataFrame]:
     article_rows, paragraph_rows, sentence_rows, removed_rows = [], [], [], []
     cleaned_texts: dict[tuple[str, str | None], object] = {}  # wire copy repeats whole texts
-    segmented: dict[str, list[tuple[int, int]]] = {}
+    segmented: dict[str, tuple[list[tuple[int, int]], int]] = {}  # paragraph: (sentence spans, how many cut)
     for raw in raw_articles:
         title = raw.metadata.get("title")
         key = (raw.text, str(title) if title else None, raw.from_web_page)
@@ -139,9 +214,7 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool 
             problems.add(raw.source_file, "the text contains HTML tags",
                          "repaired: tags removed and their text kept; check the article's text")
         for doubt in cleaned.doubts[:DOUBTS_LISTED_PER_ARTICLE]:
-            problems.add(f"{raw.source_file} line {doubt.line_number}",
-                         f"'{doubt.text}…' looks like {doubt.why}, inside the text",
-                         "kept: taking it out could take prose with it; delete the credit by hand if it is one")
+            problems.add(f"{raw.source_file} line {doubt.line_number}", doubt.problem, doubt.action)
         if len(cleaned.doubts) > DOUBTS_LISTED_PER_ARTICLE:
             more = len(cleaned.doubts) - DOUBTS_LISTED_PER_ARTICLE
             problems.add(raw.source_file, f"{more} more places look like photo credits inside the text",
@@ -149,9 +222,9 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool 
         if not cleaned.text.strip():
             problems.add(raw.source_file, "nothing is left of the text after cleaning",
                          "skipped: see corpus.removed for the lines that were taken out")
-        date = _parse_date(raw.metadata.get("date"), raw.source_file, problems)
+        date = _parse_date(raw.metadata.get("date"), raw.source_file, problems, dayfirst)
         if cleaned.header_date:
-            header_date = _parse_date(cleaned.header_date, raw.source_file, problems)
+            header_date = _parse_date(cleaned.header_date, raw.source_file, problems, dayfirst)
             if date is pd.NaT:
                 date = header_date
             elif header_date is not pd.NaT and header_date.normalize() != date.normalize():
@@ -165,15 +238,21 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool 
             continue
 
         sentence_id = 0
+        n_split = 0
         for paragraph_id, (p_start, p_end) in enumerate(cleaned.paragraphs):
             paragraph = cleaned.text[p_start:p_end]
             paragraph_rows.append((raw.article_id, paragraph_id, paragraph, p_start, p_end))
             if paragraph not in segmented:
-                segmented[paragraph] = sentence_spans(paragraph)
-            for s_start, s_end in segmented[paragraph]:
+                segmented[paragraph] = bounded_sentence_spans(paragraph)
+            n_split += segmented[paragraph][1]
+            for s_start, s_end in segmented[paragraph][0]:
                 sentence_rows.append((raw.article_id, paragraph_id, sentence_id,
                                       paragraph[s_start:s_end], p_start + s_start, p_start + s_end))
                 sentence_id += 1
+        if n_split:
+            problems.add(raw.source_file, f"{n_split} sentence(s) longer than {MAX_SENTENCE_WORDS} words (no sentence "
+                         "punctuation?)", f"split into pieces of at most {MAX_SENTENCE_WORDS} words; "
+                         "check the text's full stops")
         metadata = dict(raw.metadata)
         row = {
             "article_id": raw.article_id,
@@ -226,7 +305,8 @@ def read_raw(source: Path | pd.DataFrame, problems: ProblemLog) -> tuple[list[Ra
                      "or a .csv, .tsv, .jsonl or .parquet file with a 'text' column.")
 
 
-def load_corpus(path: str | Path | pd.DataFrame | None = None, *, strict: bool = False, clean: bool = True) -> Corpus:
+def load_corpus(path: str | Path | pd.DataFrame | None = None, *, strict: bool = False, clean: bool = True,
+                dayfirst: bool | None = None) -> Corpus:
     """Return the corpus at ``path`` (the bundled corpus when None) as tidy tables.
 
     ``path`` may be a folder of ``.txt`` files (with an optional ``articles.csv`` manifest whose
@@ -237,6 +317,9 @@ def load_corpus(path: str | Path | pd.DataFrame | None = None, *, strict: bool =
     ``CorpusError`` that lists them all. ``clean=False`` takes each text as it is, for a table of
     texts cleaned already (a corpus's own ``articles``, as the pipeline passes them on): paragraphs
     are its blank-line-separated blocks, and nothing is taken out or repaired a second time.
+    ``dayfirst`` says how to read a date such as ``04/03/2021`` whose day and month could be either
+    way round: True for day/month/year, False for month/day/year; None (the default) leaves such a
+    date unknown, with a problem.
     """
     source = paths.bundled_corpus_dir() if path is None else path
     if not isinstance(source, pd.DataFrame):
@@ -244,14 +327,18 @@ def load_corpus(path: str | Path | pd.DataFrame | None = None, *, strict: bool =
     name = "a DataFrame" if isinstance(source, pd.DataFrame) else str(source)
     problems = ProblemLog()
     raw_articles, events = read_raw(source, problems)
-    tables = _build(raw_articles, problems, clean=clean)
+    tables = _build(raw_articles, problems, clean=clean, dayfirst=dayfirst)
+    if tables["articles"].empty and not isinstance(source, pd.DataFrame) and not len(problems):
+        problems.add(name, "no article was found", "nothing loaded: give a file or folder with articles in it")
+    report_not_english(tables["articles"], problems)
     if events is None:
         events = pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "event": pd.Series(dtype=str)})
     else:
         events = events.copy()
-        events["date"] = [_parse_date(value, f"events.csv row {number}", problems)
-                          for number, value in enumerate(events["date"], start=1)]
+        events["date"] = [_parse_date(value, f"events.csv row {label + 1}", problems, dayfirst)
+                          for label, value in zip(events.index, events["date"])]
         events["date"] = pd.to_datetime(events["date"])
+        events = events.reset_index(drop=True)
     if strict and len(problems):
         raise problems.as_error(name)
     if len(problems):

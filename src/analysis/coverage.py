@@ -17,6 +17,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer,
 from analysis import framing
 from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, outlet_similarity
 from analysis.caching import CACHE_SIZE
+from analysis.language import not_english_ids
 from analysis.segment import words
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
@@ -635,7 +636,8 @@ def describe_articles(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFram
 
     Columns: article_id, outlet, kind, date, n_words, n_sentences, n_paragraphs, words_per_sentence,
     quoted_share (share of words inside direct quotes), flesch_reading_ease (higher = easier; 60-70
-    is plain English) and flesch_kincaid_grade (US school grade), both from textstat.
+    is plain English) and flesch_kincaid_grade (US school grade), both from textstat; NaN (not
+    applicable) for an article that is not mainly English, as the formulas count English syllables.
     """
     import textstat
 
@@ -646,14 +648,16 @@ def describe_articles(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFram
     quoted = quotes.groupby("article_id")["n_words"].sum()
     sentences = corpus.sentences.groupby("article_id").size()
     paragraphs = corpus.paragraphs.groupby("article_id").size()
+    foreign = not_english_ids(corpus.articles)
     rows = []
     for article in corpus.articles.itertuples(index=False):
         n_sentences = int(sentences.get(article.article_id, 0))
+        english = article.article_id not in foreign
         rows.append({"article_id": article.article_id, "outlet": article.outlet, "kind": article.kind,
                      "date": article.date, "n_words": article.n_words, "n_sentences": n_sentences,
                      "n_paragraphs": int(paragraphs.get(article.article_id, 0)),
                      "words_per_sentence": article.n_words / n_sentences if n_sentences else np.nan,
                      "quoted_share": quoted.get(article.article_id, 0) / article.n_words if article.n_words else np.nan,
-                     "flesch_reading_ease": textstat.flesch_reading_ease(article.text),
-                     "flesch_kincaid_grade": textstat.flesch_kincaid_grade(article.text)})
+                     "flesch_reading_ease": textstat.flesch_reading_ease(article.text) if english else np.nan,
+                     "flesch_kincaid_grade": textstat.flesch_kincaid_grade(article.text) if english else np.nan})
     return pd.DataFrame(rows)

@@ -65,6 +65,8 @@ _LOWERCASE_WORD = re.compile(r"(?<![\w/])[a-z][a-z'’-]*\b")
 # Inside a credit, a full stop followed by a capitalised word starts a new sentence, except after
 # an initial ("Michael B. Thomas").
 _SENTENCE_INSIDE = re.compile(r"(?<![A-Z])[.!?]\s+[A-Z][a-z]")
+# How far back the word before a credit marker is looked for (a word is shorter than this).
+_WORD_LOOKBACK = 40
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,28 @@ def _bare_tail(line: str) -> re.Match[str] | None:
     return tail if tail and _credit_sized(tail.group(0)) else None
 
 
+def _mid_sentence(line: str, start: int) -> bool:
+    """Whether a credit marker at ``start`` follows a lowercase word or a comma across a space: it
+    is then a word of the sentence ("an exhibition titled Image: Power and Protest", "the bank said
+    Credit: conditions were tight"), not a credit, which starts a line or a sentence, follows a
+    dash or a capitalised word ("Feature Image Photo by ..."), or says what it is ("Featured image")."""
+    if line.startswith("Featured", start):
+        return False
+    position = start
+    while position > 0 and line[position - 1].isspace():
+        position -= 1
+    if not 0 < position < start:
+        return False  # at the start of the line, or glued to what comes before ("2017Featured")
+    if line[position - 1] == ",":
+        return True
+    if not line[position - 1].isalpha():
+        return False  # after a full stop, a colon, a dash or a bracket: where a credit may start
+    word_start = position - 1
+    while word_start > max(0, position - _WORD_LOOKBACK) and line[word_start - 1].isalpha():
+        word_start -= 1
+    return line[word_start].islower()  # the letters just before: "said", or "Featured" in "2017)Featured"
+
+
 def find_credits(line: str) -> list[Credit]:
     """Return the photo credits in a line, in order, without overlaps."""
     credits: list[Credit] = []
@@ -114,6 +138,8 @@ def find_credits(line: str) -> list[Credit]:
 
     for match in CREDIT_MARKER.finditer(line):
         start = match.start(1) if match.group(1) else match.start(2)
+        if _mid_sentence(line, start):
+            continue
         agency = _AGENCY_END.search(line, start, min(len(line), start + CREDIT_MAX_CHARS))
         marker = match.end() - start
         following = agency and _NEXT_SENTENCE.match(line, agency.end())

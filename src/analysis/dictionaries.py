@@ -32,11 +32,19 @@ def _version(path: Path) -> tuple[int, int]:
     return status.st_mtime_ns, status.st_size
 
 
+# The tags YAML's safe loader builds (str, int, seq, map, ...); any other tag ("!!python/object/...")
+# asks for a Python object or a type of its own, which a dictionary file never needs.
+_PLAIN_TAGS = frozenset(tag for tag in yaml.SafeLoader.yaml_constructors if tag) | {"!"}
+_TAG_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+
 @lru_cache(maxsize=64)
 def _parsed(name: str, mtime_ns: int, size: int) -> object:
     path = Path(name)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        _refuse_aliases_and_tags(path, text)
+        return yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""
@@ -44,6 +52,26 @@ def _parsed(name: str, mtime_ns: int, size: int) -> object:
         raise DictionaryError(f"{path}{where}: not valid YAML ({problem}); check the indentation and colons there") from None
     except UnicodeDecodeError:
         raise DictionaryError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+
+
+def _refuse_aliases_and_tags(path: Path, text: str) -> None:
+    """Raise DictionaryError at the first anchor, alias or non-plain tag of a YAML text.
+
+    YAML's events are read one by one and never expanded, so this takes time in proportion to the
+    file: a "billion laughs" file (aliases of aliases, nine levels deep) is refused at its first
+    anchor instead of being expanded to billions of entries by whatever walks the parsed data.
+    """
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DictionaryError(f"{path}, line {line}: anchors and aliases (&name, *name) are not allowed in a "
+                                  "dictionary file: write the entries out")
+        tag = getattr(event, "tag", None) if isinstance(event, _TAG_EVENTS) else None
+        if tag is not None and tag not in _PLAIN_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise DictionaryError(f"{path}, line {line}: the tag '{shown}' is not allowed in a dictionary file "
+                                  "(tags can build Python objects); delete it and write plain text, lists "
+                                  "and mappings")
 
 
 def node_lines(path: str | Path) -> dict[tuple, int]:

@@ -25,6 +25,7 @@ from analysis import resources as resource_files
 from analysis.compare import FEW_ARTICLES, MIN_DAYS_FOR_TIME, MIN_PER_PERIOD, group_means, over_time
 from analysis.corpus import Corpus
 from analysis.results import REUSE_THRESHOLD, Analysis
+from analysis.sentiment import NOT_ENGLISH
 
 # A finding names at most this many outlets; the rest are counted, so a list stays short with a
 # hundred outlets.
@@ -296,9 +297,14 @@ def sentiment(article_scores: pd.DataFrame, *, neutralised: pd.DataFrame | None 
     the lexicons agree in sign, how few words they know, which watch-list words weigh most."""
     scores = article_scores.dropna(subset=list(LEXICONS))
     n, n_outlets = len(article_scores), article_scores["outlet"].nunique()
+    not_english = int((article_scores["score_note"] == NOT_ENGLISH).sum()) if "score_note" in article_scores else 0
+    one = not_english == 1
+    left_out = (f"{not_english:,} of the {_count(n, 'article')} {'is' if one else 'are'} not in English and "
+                f"{'has' if one else 'have'} no score: the lexicons are English-only")
     if scores.empty:
-        return Findings(["No article has letters to score."])
-    lines = _extremes(scores)
+        return Findings([left_out + "." if not_english else "No article has letters to score."])
+    lines = ([f"{left_out}; the figures below rest on the other {len(scores):,}."] if not_english else []) \
+        + _extremes(scores)
     opposite = int((np.sign(scores["vader_compound"]) * np.sign(scores["textblob_polarity"]) < 0).sum())
     lines.append(f"TextBlob and VADER give opposite signs to {opposite:,} of the {len(scores):,} articles"
                  + (": where they disagree, neither verdict is robust." if opposite else "."))

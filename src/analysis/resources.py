@@ -68,6 +68,10 @@ MISSING = {
 }
 
 
+class ResourceError(ValueError):
+    """A resource file that cannot be used; the message names the file (and line) and what to do."""
+
+
 def corpus_folder(corpus_path: str | Path | None) -> Path | None:
     """Return the folder whose resources belong to the corpus: the corpus folder itself, or the
     folder of a corpus table file; None for a corpus given as a DataFrame."""
@@ -91,7 +95,8 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
 
     A resource given here is used as it is (``codebook`` may also name a bundled codebook, such as
     "generic_frames"); otherwise the general ones come from ``data/`` and the corpus's own from
-    beside its articles, or are None when it has none. Nothing is read yet: see ``check_resources``.
+    beside its articles, or are None when it has none; one of those that is a link to outside the
+    corpus folder raises ``ResourceError``. Nothing is read yet: see ``check_resources``.
     """
     from analysis.framing import codebook_path
 
@@ -101,7 +106,14 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
         if _given(given) is not None:
             return _given(given)
         candidate = folder / name if folder is not None else None
-        return candidate if candidate is not None and candidate.exists() else None
+        if candidate is None or not candidate.exists():
+            return None
+        if not candidate.resolve().is_relative_to(folder.resolve()):
+            # the corpus folder is a boundary, as for its articles (analysis.readers)
+            option = "--" + name.split(".")[0].replace("_", "-")
+            raise ResourceError(f"{candidate}: a link to {candidate.resolve()}, outside the corpus folder; refused, "
+                                f"not read: copy the file into the corpus folder, or give it with {option}")
+        return candidate
 
     return Resources(
         codebook=codebook_path(codebook if _given(codebook) is not None else None),
@@ -110,10 +122,6 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
         story_elements=own(story_elements, STORY_ELEMENTS_NAME),
         coding_sheets=own(coding_sheets, CODING_SHEETS_NAME),
     )
-
-
-class ResourceError(ValueError):
-    """A resource file that cannot be used; the message names the file (and line) and what to do."""
 
 
 def check_resources(resources: Resources) -> None:

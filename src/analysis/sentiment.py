@@ -25,11 +25,15 @@ from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText, SentimentInte
 from analysis import article_sentiment
 from analysis.caching import CACHE_SIZE
 from analysis.dictionaries import load_targets, load_watchlist
+from analysis.language import not_english_ids
 from analysis.segment import LETTER, words
 
 SENTENCE_SCORE_COLUMNS = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos",
                           "vader_neu", "vader_neg", "score_note"]
 NO_LETTERS = "no letters to score"
+# The lexicons are English: on another language they know no word and every score is 0.0, which
+# would read as "neutral". Such articles (``analysis.language``) get NaN scores with this note.
+NOT_ENGLISH = "not English: the lexicons are English-only"
 _STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "‚": "'"})
 
 
@@ -78,10 +82,20 @@ def score_sentences(corpus) -> pd.DataFrame:
 
     Columns: article_id, paragraph_id, sentence_id, text, start, end, textblob_polarity (-1..1),
     textblob_subjectivity (0..1), vader_compound (-1..1), vader_pos, vader_neu, vader_neg
-    (shares of the text), score_note (why a score is NaN, e.g. "no letters to score"; else empty).
+    (shares of the text), score_note (why a score is NaN: "no letters to score", or "not English: the
+    lexicons are English-only" for the sentences of an article that is not mainly English; else empty).
     """
-    scores = _score_texts(corpus.sentences["text"])
-    return pd.concat([corpus.sentences.reset_index(drop=True), scores], axis=1)
+    table = pd.concat([corpus.sentences.reset_index(drop=True), _score_texts(corpus.sentences["text"])], axis=1)
+    return _not_applicable(table, not_english_ids(corpus.articles), SENTENCE_SCORE_COLUMNS[:-1])
+
+
+def _not_applicable(table: pd.DataFrame, article_ids: set, columns: list[str]) -> pd.DataFrame:
+    """The table with ``columns`` NaN and the note ``NOT_ENGLISH`` in the rows of ``article_ids``."""
+    if article_ids:
+        rows = table["article_id"].isin(article_ids)
+        table.loc[rows, columns] = float("nan")
+        table.loc[rows, "score_note"] = NOT_ENGLISH
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +124,8 @@ def score_articles(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.Da
     sentence compounds: VADER's compound saturates towards -1 or +1 on long texts, so it is not
     applied to a whole article), n_sentences_scored, textblob_coverage and vader_coverage (the share
     of the article's words each lexicon knows: a low share means most words count as neutral),
-    score_note (why a score is NaN).
+    score_note (why a score is NaN: "no letters to score", or "not English: the lexicons are
+    English-only", where every score and coverage is NaN and n_sentences_scored 0).
     """
     if sentence_scores is None:
         sentence_scores = score_sentences(corpus)
@@ -121,7 +136,10 @@ def score_articles(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.Da
         spans.setdefault(article_id, []).append((start, end))
     rows = []
     seen: dict[str, tuple] = {}  # wire copy: the same text in several outlets is scored once
+    foreign = not_english_ids(corpus.articles)
     for article in corpus.articles.itertuples(index=False):
+        if article.article_id in foreign:
+            seen.setdefault(article.text, (float("nan"),) * 4)  # not scored: the lexicons are English-only
         if article.text not in seen:
             seen[article.text] = (*textblob_scores(article.text, spans.get(article.article_id, [])),
                                   *lexicon_coverage(article.text))
@@ -132,9 +150,13 @@ def score_articles(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.Da
                      "vader_compound": mean, "n_sentences_scored": int(count),
                      "textblob_coverage": textblob_coverage, "vader_coverage": vader_coverage,
                      "score_note": "" if LETTER.search(article.text or "") else NO_LETTERS})
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "textblob_polarity", "textblob_subjectivity",
-                                       "vader_compound", "n_sentences_scored", "textblob_coverage",
-                                       "vader_coverage", "score_note"])
+    table = pd.DataFrame(rows, columns=["article_id", "outlet", "textblob_polarity", "textblob_subjectivity",
+                                        "vader_compound", "n_sentences_scored", "textblob_coverage",
+                                        "vader_coverage", "score_note"])
+    table = _not_applicable(table, foreign, ["textblob_polarity", "textblob_subjectivity", "vader_compound",
+                                             "textblob_coverage", "vader_coverage"])
+    table.loc[table["article_id"].isin(foreign), "n_sentences_scored"] = 0
+    return table
 
 
 # --- explanations ---------------------------------------------------------------------------------
