@@ -92,8 +92,8 @@ def test_an_empty_corpus_stops_before_any_notebook(tmp_path, monkeypatch):
     out = tmp_path / "report"
     result = _report("--corpus", empty, "--out", out)
     assert result.returncode == 1
-    assert result.stderr.endswith(f"error: no usable article in {empty.resolve()}: it holds no .txt or .html files; "
-                                  "see the README for the corpus formats\n")
+    assert result.stderr.endswith(f"error: no usable article in {empty.resolve()}: empty-corpus/: no article files "
+                                  "(.txt, .html) were found in the folder; see the README for the corpus formats\n")
     assert not out.exists() and _leftovers(tmp_path, "report") == []
 
 
