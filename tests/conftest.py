@@ -35,6 +35,33 @@ def corpus_of(texts, **columns):
         return load_corpus(pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts,
                                          **columns}))
 
+def load_quietly(path, **options):
+    """Return ``load_corpus(path, **options)`` without its warning (the tests read the problems)."""
+    from analysis import load_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(path, **options)
+
+
+def write_files(folder, files):
+    """Write ``{relative name: text or bytes}`` under ``folder`` and return the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return folder
+
+
+def problem_rows(corpus):
+    """Return the corpus's problems as (source, problem, action) tuples."""
+    return [tuple(row) for row in corpus.problems[["source", "problem", "action"]].itertuples(index=False)]
+
+
 # Tests that measure accuracy against a gold file put their figures here; they are printed in
 # the terminal summary so that every run reports them.
 MEASURED: dict[str, str] = {}

@@ -11,31 +11,12 @@ import pytest
 from analysis import CorpusError, load_corpus
 from analysis.corpus import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS
 from analysis.paths import bundled_corpus_dir
+from conftest import load_quietly, problem_rows, write_files
 
 STORY_A = "Talks resumed in Geneva on Monday. \"We are hopeful,\" the envoy said.\n\nNo date was set."
 STORY_B = "Aid groups warned of hunger. Officials said little."
 
 
-def _load(path, **options):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return load_corpus(path, **options)
-
-
-def _write(folder, files):
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return folder
-
-
-def _problems(corpus):
-    return [tuple(row) for row in corpus.problems[["source", "problem", "action"]].itertuples(index=False)]
 
 
 # --- the bundled corpus -------------------------------------------------------------------------
@@ -107,7 +88,7 @@ def test_events_timeline_is_loaded_with_dates(bundled):
 
 
 def test_folder_of_txt_without_manifest_uses_file_names_as_ids(tmp_path):
-    corpus = _load(_write(tmp_path / "c", {"geneva.txt": STORY_A, "aid.txt": STORY_B}))
+    corpus = load_quietly(write_files(tmp_path / "c", {"geneva.txt": STORY_A, "aid.txt": STORY_B}))
     assert list(corpus.articles["article_id"]) == ["aid", "geneva"]
     assert list(corpus.articles["outlet"]) == ["aid", "geneva"]  # no manifest: the id stands in
     assert corpus.articles["date"].isna().all()
@@ -117,7 +98,7 @@ def test_folder_of_txt_without_manifest_uses_file_names_as_ids(tmp_path):
 
 def test_folder_with_manifest_keeps_extra_columns(tmp_path):
     manifest = "file,id,outlet,date,section\ngeneva.txt,g1,Daily Post,2020-05-04,World\naid.txt,a1,Herald,4 May 2020,Aid\n"
-    corpus = _load(_write(tmp_path / "c", {"geneva.txt": STORY_A, "aid.txt": STORY_B, "articles.csv": manifest}))
+    corpus = load_quietly(write_files(tmp_path / "c", {"geneva.txt": STORY_A, "aid.txt": STORY_B, "articles.csv": manifest}))
     articles = corpus.articles.set_index("article_id")
     assert list(articles.index) == ["g1", "a1"]
     assert articles.loc["a1", "date"] == pd.Timestamp("2020-05-04")
@@ -133,7 +114,7 @@ def test_csv_tsv_jsonl_and_parquet_tables(tmp_path):
     table.to_parquet(tmp_path / "a.parquet")
     (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(record) for record in table.to_dict("records")))
     for name in ("a.csv", "a.tsv", "a.jsonl", "a.parquet"):
-        corpus = _load(tmp_path / name)
+        corpus = load_quietly(tmp_path / name)
         assert list(corpus.articles["article_id"]) == ["x", "y"], name
         assert list(corpus.articles["outlet"]) == ["Post", "Herald"], name
         assert corpus.articles["date"].iloc[0] == pd.Timestamp("2021-01-02"), name
@@ -143,11 +124,11 @@ def test_csv_tsv_jsonl_and_parquet_tables(tmp_path):
 
 def test_table_without_ids_numbers_its_rows(tmp_path):
     pd.DataFrame({"text": [STORY_A, STORY_B]}).to_csv(tmp_path / "stories.csv", index=False)
-    assert list(_load(tmp_path / "stories.csv").articles["article_id"]) == ["stories-1", "stories-2"]
+    assert list(load_quietly(tmp_path / "stories.csv").articles["article_id"]) == ["stories-1", "stories-2"]
 
 
 def test_dataframe_is_a_corpus_too():
-    corpus = _load(pd.DataFrame({"article_id": ["one"], "text": [STORY_B]}))
+    corpus = load_quietly(pd.DataFrame({"article_id": ["one"], "text": [STORY_B]}))
     assert corpus.sentences["text"].tolist() == ["Aid groups warned of hunger.", "Officials said little."]
 
 
@@ -163,7 +144,7 @@ PAGE = """<html><head><title>Envoy hopeful | Daily Post</title>
 
 
 def test_folder_of_saved_web_pages(tmp_path):
-    corpus = _load(_write(tmp_path / "c", {"envoy.html": PAGE}))
+    corpus = load_quietly(write_files(tmp_path / "c", {"envoy.html": PAGE}))
     article = corpus.articles.iloc[0]
     assert article["article_id"] == "envoy"
     assert article["title"] == "Envoy hopeful as talks resume"
@@ -179,7 +160,7 @@ def test_gzipped_web_pages_load_and_angle_brackets_in_them_are_not_tags(tmp_path
     folder = tmp_path / "c"
     folder.mkdir()
     (folder / "envoy.html.gz").write_bytes(gzip.compress(page.encode("utf-8")))
-    corpus = _load(folder)
+    corpus = load_quietly(folder)
     assert corpus.articles["article_id"].tolist() == ["envoy"]
     assert "<The Palace: Tale of Jang Noksu> was shown." in corpus.articles["text"].iloc[0]
     assert corpus.problems.empty
@@ -188,23 +169,23 @@ def test_gzipped_web_pages_load_and_angle_brackets_in_them_are_not_tags(tmp_path
 def test_copied_bundled_corpus_loads_like_the_original(tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(bundled_corpus_dir(), copy)
-    assert _load(copy).articles.drop(columns=[]).equals(load_corpus().articles)
+    assert load_quietly(copy).articles.drop(columns=[]).equals(load_corpus().articles)
 
 
 # --- bad input ------------------------------------------------------------------------------------
 
 
 def test_empty_binary_and_html_files(tmp_path):
-    folder = _write(tmp_path / "c", {
+    folder = write_files(tmp_path / "c", {
         "empty.txt": "   \n",
         "photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
         "tagged.txt": "<p>Talks <b>resumed</b> today.</p>",
         "good.txt": STORY_B,
     })
-    corpus = _load(folder)
+    corpus = load_quietly(folder)
     assert list(corpus.articles["article_id"]) == ["good", "tagged"]
     assert corpus.articles.set_index("article_id").loc["tagged", "text"] == "Talks resumed today."
-    assert _problems(corpus) == [
+    assert problem_rows(corpus) == [
         ("empty.txt", "the file is empty", "skipped: add the article's text or remove the file"),
         ("photo.txt", "the file is binary, not text", "skipped: save the article as plain text (.txt)"),
         ("tagged.txt", "the text contains HTML tags",
@@ -214,7 +195,7 @@ def test_empty_binary_and_html_files(tmp_path):
 
 def test_windows_1252_text_gets_its_curly_quotes_back(tmp_path):
     text = "\u201cWe are hopeful,\u201d the envoy\u2019s aide said \u2013 twice."
-    corpus = _load(_write(tmp_path / "c", {"win.txt": text.encode("cp1252")}))
+    corpus = load_quietly(write_files(tmp_path / "c", {"win.txt": text.encode("cp1252")}))
     assert corpus.articles["text"].iloc[0] == text
     assert corpus.problems["source"].tolist() == ["win.txt"]
     assert "read as cp1252" in corpus.problems["problem"].iloc[0]
@@ -229,13 +210,13 @@ def test_manifest_problems_are_each_named_by_row(tmp_path):
         "../outside.txt,o,\n"
     )
     (tmp_path / "outside.txt").write_text("Secret text that must never be read.")
-    folder = _write(tmp_path / "c", {"a.txt": STORY_A, "b.txt": STORY_B, "extra.txt": STORY_B,
+    folder = write_files(tmp_path / "c", {"a.txt": STORY_A, "b.txt": STORY_B, "extra.txt": STORY_B,
                                      "notes.docx": b"PK\x03\x04", "articles.csv": manifest})
-    corpus = _load(folder)
+    corpus = load_quietly(folder)
     assert list(corpus.articles["article_id"]) == ["same", "same_2", "extra"]
     assert pd.isna(corpus.articles["date"].iloc[1])
     assert "Secret" not in " ".join(corpus.articles["text"])
-    assert _problems(corpus) == [
+    assert problem_rows(corpus) == [
         ("articles.csv row 2", "the id 'same' is already used by another article",
          "repaired: loaded as 'same_2'; give each article its own id"),
         ("articles.csv row 3", "the file 'missing.txt' does not exist", "skipped: correct the file name or add the file"),
@@ -250,22 +231,22 @@ def test_manifest_problems_are_each_named_by_row(tmp_path):
 
 def test_csv_without_text_column_is_a_problem_not_a_crash(tmp_path):
     pd.DataFrame({"body": [STORY_A]}).to_csv(tmp_path / "t.csv", index=False)
-    corpus = _load(tmp_path / "t.csv")
+    corpus = load_quietly(tmp_path / "t.csv")
     assert corpus.articles.empty and list(corpus.articles.columns) == ARTICLE_COLUMNS
     assert corpus.sentences.empty
-    assert _problems(corpus) == [("t.csv", "the table has no 'text' column (its columns: body)",
+    assert problem_rows(corpus) == [("t.csv", "the table has no 'text' column (its columns: body)",
                                   "skipped: name the column holding each article's text 'text'")]
 
 
 def test_table_rows_with_empty_text_and_bad_json_lines(tmp_path):
     (tmp_path / "t.jsonl").write_text('{"id": "a", "text": "Fine text."}\n{"id": "b", "text": ""}\n{not json\n')
-    corpus = _load(tmp_path / "t.jsonl")
+    corpus = load_quietly(tmp_path / "t.jsonl")
     assert corpus.articles["article_id"].tolist() == ["a"]
-    assert [source for source, _, _ in _problems(corpus)] == ["t.jsonl line 3", "t.jsonl line 2"]
+    assert [source for source, _, _ in problem_rows(corpus)] == ["t.jsonl line 3", "t.jsonl line 2"]
 
 
 def test_problems_warn_and_strict_raises_one_error_listing_all(tmp_path):
-    folder = _write(tmp_path / "c", {"empty.txt": "", "photo.txt": b"\x00\x01", "good.txt": STORY_B})
+    folder = write_files(tmp_path / "c", {"empty.txt": "", "photo.txt": b"\x00\x01", "good.txt": STORY_B})
     with pytest.warns(UserWarning, match="2 problem"):
         load_corpus(folder)
     with pytest.raises(CorpusError) as error:
@@ -283,38 +264,38 @@ def test_missing_path_and_unknown_format_raise_clear_errors(tmp_path):
 
 
 def test_date_header_disagreeing_with_manifest_is_reported(tmp_path):
-    folder = _write(tmp_path / "c", {"a.txt": "date 2019-01-01 Text here.", "articles.csv": "file,date\na.txt,2020-01-01\n"})
-    corpus = _load(folder)
+    folder = write_files(tmp_path / "c", {"a.txt": "date 2019-01-01 Text here.", "articles.csv": "file,date\na.txt,2020-01-01\n"})
+    corpus = load_quietly(folder)
     assert corpus.articles["date"].iloc[0] == pd.Timestamp("2020-01-01")
     assert "differs from the manifest" in corpus.problems["problem"].iloc[0]
 
 
 def test_date_header_gives_the_date_when_the_manifest_has_none(tmp_path):
-    corpus = _load(_write(tmp_path / "c", {"a.txt": "date 2019-01-01 Text here."}))
+    corpus = load_quietly(write_files(tmp_path / "c", {"a.txt": "date 2019-01-01 Text here."}))
     assert corpus.articles["date"].iloc[0] == pd.Timestamp("2019-01-01")
     assert corpus.articles["text"].iloc[0] == "Text here."
 
 
 def test_article_with_nothing_but_debris_is_skipped_with_a_problem(tmp_path):
     caption = "A man waves at the crowd in the capital on Monday."
-    corpus = _load(_write(tmp_path / "c", {"captions.txt": f"{caption}\n{caption}\n", "good.txt": STORY_B}))
+    corpus = load_quietly(write_files(tmp_path / "c", {"captions.txt": f"{caption}\n{caption}\n", "good.txt": STORY_B}))
     assert corpus.articles["article_id"].tolist() == ["good"]
     assert corpus.removed["article_id"].tolist() == ["captions", "captions"]
-    assert _problems(corpus) == [("captions.txt", "nothing is left of the text after cleaning",
+    assert problem_rows(corpus) == [("captions.txt", "nothing is left of the text after cleaning",
                                   "skipped: see corpus.removed for the lines that were taken out")]
 
 
 def test_events_file_without_the_needed_columns_is_reported(tmp_path):
-    corpus = _load(_write(tmp_path / "c", {"a.txt": STORY_B, "events.csv": "when,what\n2020-01-01,Talks\n"}))
+    corpus = load_quietly(write_files(tmp_path / "c", {"a.txt": STORY_B, "events.csv": "when,what\n2020-01-01,Talks\n"}))
     assert corpus.events.empty and list(corpus.events.columns) == ["date", "event"]
-    assert _problems(corpus) == [("events.csv", "the timeline needs 'date' and 'event' columns",
+    assert problem_rows(corpus) == [("events.csv", "the timeline needs 'date' and 'event' columns",
                                   "ignored: add those columns")]
 
 
 def test_one_line_scraped_articles_load_whole_with_every_change_listed():
     text = ("Senators met on Tuesday and they don t agree.Earlier this week the talks stalled, aides said. "
             "Featured image via Jo Bloggs/Getty Images")
-    corpus = _load(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    corpus = load_quietly(pd.DataFrame({"article_id": ["a"], "text": [text]}))
     assert corpus.articles["text"].tolist() == [
         "Senators met on Tuesday and they don't agree.\n\nEarlier this week the talks stalled, aides said."]
     assert corpus.sentences["text"].tolist() == [
@@ -334,9 +315,9 @@ def test_one_line_scraped_articles_load_whole_with_every_change_listed():
 def test_a_credit_that_cannot_be_cut_out_safely_is_kept_and_reported(tmp_path):
     line = ("The exhibition drew crowds all week. Photo: Alvaro Serey The curators said they would extend it "
             "into the spring because of the demand from schools.")
-    corpus = _load(_write(tmp_path / "c", {"show.txt": f"Opening paragraph.\n\n{line}"}))
+    corpus = load_quietly(write_files(tmp_path / "c", {"show.txt": f"Opening paragraph.\n\n{line}"}))
     assert corpus.articles["text"].iloc[0] == f"Opening paragraph.\n\n{line}"
-    assert _problems(corpus) == [(
+    assert problem_rows(corpus) == [(
         "show.txt line 3",
         "'Photo: Alvaro Serey The curators said they would extend it…' looks like a photo credit whose end "
         "cannot be told, inside the text",
@@ -345,8 +326,8 @@ def test_a_credit_that_cannot_be_cut_out_safely_is_kept_and_reported(tmp_path):
 
 def test_many_doubtful_credits_in_one_article_are_listed_five_then_counted(tmp_path):
     line = "The hall was full. Photo: Jo Bloggs The curators said they would extend the show into the spring. "
-    corpus = _load(_write(tmp_path / "c", {"long.txt": "Opening paragraph.\n\n" + line * 7}))
-    rows = _problems(corpus)
+    corpus = load_quietly(write_files(tmp_path / "c", {"long.txt": "Opening paragraph.\n\n" + line * 7}))
+    rows = problem_rows(corpus)
     assert [source for source, _, _ in rows] == ["long.txt line 3"] * 5 + ["long.txt"]
     assert rows[-1][1:] == ("2 more places look like photo credits inside the text",
                             "kept: analysis.cleaning.clean_text(text).doubts lists them all")
