@@ -89,3 +89,16 @@ def test_smaller_outlets_are_grouped_as_other_in_every_table(cache):
     assert set(grouped.article_scores["outlet"]) == {"Big", "Mid", "other (3 outlets)"}
     assert list(analysed.corpus.articles["outlet"]) == outlets  # the analysis itself is unchanged
     assert analysed.with_top_outlets(4) is analysed  # one outlet left over is shown by name
+
+
+def test_an_article_longer_than_a_book_is_warned_of_before_the_analysis(tmp_path, monkeypatch):
+    monkeypatch.setattr(results, "LONG_ARTICLE_WORDS", 10)
+    corpus = pd.DataFrame({"article_id": ["short", "long"], "outlet": ["A", "B"],
+                           "text": ["One short sentence here.", " ".join(["word"] * 30) + "."]})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        results.analyse(corpus, cache=tmp_path / "cache", progress=False, workers=1)
+    messages = [str(warning.message) for warning in caught]
+    assert ("1 article(s) longer than 10 words (the longest: 'long', 30 words): an article is analysed on one core, "
+            "at about 40 microseconds a word for each step, and the sections that read one article whole take as "
+            "long; if a file holds many articles, split it into one file per article") in messages

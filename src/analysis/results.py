@@ -25,6 +25,9 @@ from analysis.problems import CorpusError
 # Reuse pairs kept for the notebooks: each article's closest partners at least this alike.
 REUSE_THRESHOLD = 0.3
 REUSE_TOP = 5
+# An article longer than this (a book, or many articles in one file) is analysed on one core and read
+# whole by some notebook sections: said up front, with the time to expect.
+LONG_ARTICLE_WORDS = 100_000
 RESULTS_VERSION = "2"  # 2: story elements from the corpus's own file
 
 
@@ -197,6 +200,7 @@ def analyse(corpus_path: str | Path | pd.DataFrame | None = None, *, cache: bool
     corpus = load_corpus(corpus_path, strict=strict)
     if corpus.articles.empty:
         raise CorpusError(_nothing_to_analyse(corpus))
+    _warn_long_articles(corpus)
     story_elements = resources.find_resources(corpus_path).story_elements
     tables = pipeline.run_pipeline(corpus, workers=workers, progress=progress, notebook_tables=True,
                                    reuse_threshold=REUSE_THRESHOLD, reuse_top=REUSE_TOP, elements=story_elements)
@@ -205,6 +209,17 @@ def analyse(corpus_path: str | Path | pd.DataFrame | None = None, *, cache: bool
     if folder is not None:
         _write(folder, result)
     return result
+
+
+def _warn_long_articles(corpus: Corpus) -> None:
+    long = corpus.articles[corpus.articles["n_words"] > LONG_ARTICLE_WORDS]
+    if len(long):
+        first = long.sort_values("n_words", ascending=False).iloc[0]
+        warnings.warn(f"{len(long):,} article(s) longer than {LONG_ARTICLE_WORDS:,} words (the longest: "
+                      f"'{first['article_id']}', {int(first['n_words']):,} words): an article is analysed on one "
+                      "core, at about 40 microseconds a word for each step, and the sections that read one article "
+                      "whole take as long; if a file holds many articles, split it into one file per article",
+                      stacklevel=3)
 
 
 def _nothing_to_analyse(corpus: Corpus) -> str:
