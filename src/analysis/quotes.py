@@ -24,7 +24,8 @@ mark) is kept with its ``doubt`` filled in, never dropped or guessed silently.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
+from itertools import accumulate
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -305,7 +306,7 @@ class _People:
         self.person_tokens.update({tokens[0], tokens[-1]})
         if len(tokens) > 1:
             for token in {tokens[0], tokens[-1]}:
-                self.full_names.setdefault(token, []).append((position, name))
+                insort(self.full_names.setdefault(token, []), (position, name))  # kept in text order
         for word in title.split():
             if word.rstrip(".").casefold() in TITLES:
                 self.titled.setdefault(word.casefold(), []).append((position, name))
@@ -318,10 +319,10 @@ class _People:
         tokens = short.split()
         if len(tokens) != 1:
             return short
-        candidates = self.full_names.get(tokens[0], [])
-        before = [name for at, name in candidates if at <= position]
+        candidates = self.full_names.get(tokens[0], [])  # in text order (see add)
+        before = bisect_right(candidates, (position, "\U0010ffff"))  # the names given at or before position
         if before:
-            return before[-1]
+            return candidates[before - 1][1]
         if candidates:
             return candidates[0][1]
         if fallback is not None:
@@ -458,22 +459,17 @@ class _Cuts:
     """The stretches an article's quotes occupy (each with its two marks), to take out of narration."""
 
     def __init__(self, spans: list[QuoteSpan]) -> None:
-        self.pieces = [(start - 1, end + 1) for span in spans for start, end in span.segments]
-        self.ends = [end for _, end in self.pieces]
-        starts = [start for start, _ in self.pieces]
-        # In text order (the usual case) the stretches touching a range are found by bisection.
-        self.ordered = all(a <= b for a, b in zip(starts, starts[1:])) and \
-            all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+        self.pieces = sorted((start - 1, end + 1) for span in spans for start, end in span.segments)
+        self.starts = [start for start, _ in self.pieces]
+        # The furthest end so far, in order of start: it only grows, so the first stretch that can
+        # reach past a position is found by bisection even where stretches overlap (an unclosed quote).
+        self.reach = list(accumulate((end for _, end in self.pieces), max))
 
     def touching(self, start: int, end: int) -> list[tuple[int, int]]:
-        if not self.ordered:
-            return self.pieces
-        found = []
-        for piece in self.pieces[bisect_right(self.ends, start):]:
-            if piece[0] >= end:
-                break
-            found.append(piece)
-        return found
+        """Return the stretches that overlap [start, end), in text order, in time that grows with
+        their number, not with the number of quotes in the article."""
+        first, last = bisect_right(self.reach, start), bisect_left(self.starts, end)
+        return [piece for piece in self.pieces[first:last] if piece[1] > start]
 
 
 _SPACES = re.compile(r"\s+")
@@ -592,12 +588,11 @@ def _attribute_before(before: str) -> _Attribution | None:
 class _Recent:
     """People in the order the article last spoke of them, to resolve pronouns."""
 
-    order: list[str] = field(default_factory=list)
+    order: dict[str, None] = field(default_factory=dict)  # insertion-ordered: the last is the most recent
 
     def push(self, name: str) -> None:
-        if name in self.order:
-            self.order.remove(name)
-        self.order.append(name)
+        self.order.pop(name, None)
+        self.order[name] = None
 
     def pronoun(self, gender: str | None, genders: dict[str, str]) -> str | None:
         for name in reversed(self.order):
@@ -851,9 +846,14 @@ def _next_open(spans: list[QuoteSpan], index: int, default: int) -> int:
 def _fallback(index, located, speakers, narration, resolver, sentence_start, last_speaker):
     """Attribute a quote that has no reporting verb of its own."""
     paragraph_id = located[index][0]
-    same_paragraph = [i for i in range(len(located)) if i != index and speakers[i] is not None
-                      and speakers[i][2].startswith("reporting verb")
-                      and located[i][0] == paragraph_id]
+    # The quotes are in text order, so those of the same paragraph stand next to this one.
+    low, high = index, index
+    while low > 0 and located[low - 1][0] == paragraph_id:
+        low -= 1
+    while high + 1 < len(located) and located[high + 1][0] == paragraph_id:
+        high += 1
+    same_paragraph = [i for i in range(low, high + 1) if i != index and speakers[i] is not None
+                      and speakers[i][2].startswith("reporting verb")]
     if same_paragraph:
         nearest = min(same_paragraph, key=lambda i: abs(i - index))
         return speakers[nearest][0], speakers[nearest][1], "same paragraph"
