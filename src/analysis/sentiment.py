@@ -16,7 +16,9 @@ NaiveBayes analyser does and is never used.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 import pandas as pd
 from textblob import TextBlob
@@ -284,10 +286,19 @@ def score_voices(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     spans_by_article: dict[str, list[tuple[int, int]]] = {}
     for quote in quotes.itertuples(index=False):
         spans_by_article.setdefault(quote.article_id, []).append((quote.start - 1, quote.end + 1))
+    # Each article's quoted stretches in text order, with the furthest end reached so far, so that a
+    # sentence looks only at the stretches that can overlap it (linear in a long article).
+    for spans in spans_by_article.values():
+        spans.sort()
+    reach = {article: list(accumulate((end for _, end in spans), max)) for article, spans in spans_by_article.items()}
+    starts = {article: [start for start, _ in spans] for article, spans in spans_by_article.items()}
     for sentence in corpus.sentences.itertuples(index=False):
         text = texts[sentence.article_id]
         kept, cursor = [], sentence.start
-        for start, end in sorted(spans_by_article.get(sentence.article_id, [])):
+        spans = spans_by_article.get(sentence.article_id, [])
+        first = bisect_right(reach[sentence.article_id], sentence.start) if spans else 0
+        last = bisect_left(starts[sentence.article_id], sentence.end) if spans else 0
+        for start, end in spans[first:last]:
             if end <= cursor or start >= sentence.end:
                 continue
             kept.append(text[cursor:max(cursor, start)])
