@@ -57,6 +57,19 @@ def write_files(folder, files):
     return folder
 
 
+def write_notebook(path, *cells):
+    """Write a notebook for the python3 kernel: a parameters cell (corpus_path, output_dir), then
+    ``cells`` (nbformat cells); return its path."""
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("corpus_path = None\noutput_dir = 'x'", metadata={"tags": ["parameters"]}),
+                      *cells]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, path)
+    return path
+
+
 def problem_rows(corpus):
     """Return the corpus's problems as (source, problem, action) tuples."""
     return [tuple(row) for row in corpus.problems[["source", "problem", "action"]].itertuples(index=False)]

@@ -265,12 +265,12 @@ def test_name_runs_read_paragraph_by_paragraph_equal_reading_the_whole_text():
 
 
 def test_the_quoted_stretches_touching_a_range_are_found_even_where_they_overlap():
-    from analysis.quotes import QuoteSpan, _Cuts
+    from analysis.quotes import Cuts, QuoteSpan
 
     # Three quotes, the second unclosed and so reaching over the third: every range must get the
     # stretches that overlap it, as a scan of all of them would.
     spans = [QuoteSpan([(10, 20)]), QuoteSpan([(30, 80)], doubt="unclosed"), QuoteSpan([(50, 60)])]
-    cuts = _Cuts(spans)
+    cuts = Cuts((start - 1, end + 1) for span in spans for start, end in span.segments)
     for start, end in [(0, 5), (0, 12), (21, 29), (25, 55), (61, 70), (79, 100), (82, 100), (0, 100)]:
         every = [piece for piece in sorted(cuts.pieces) if piece[0] < end and piece[1] > start]
         assert cuts.touching(start, end) == every, (start, end)

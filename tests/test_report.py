@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.report import NotebookFailed, notebooks_dir, write_report
+from conftest import write_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -43,13 +44,8 @@ def test_report_command_end_to_end(tmp_path):
 
 
 def test_a_failing_notebook_names_itself_and_its_cell(tmp_path):
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell("corpus_path = None\noutput_dir = 'x'", metadata={"tags": ["parameters"]}),
-                      nbformat.v4.new_code_cell("x = 1"),
-                      nbformat.v4.new_code_cell("raise RuntimeError('the chart broke')")]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path = tmp_path / "99-broken.ipynb"
-    nbformat.write(notebook, path)
+    path = write_notebook(tmp_path / "99-broken.ipynb", nbformat.v4.new_code_cell("x = 1"),
+                          nbformat.v4.new_code_cell("raise RuntimeError('the chart broke')"))
     with pytest.raises(NotebookFailed, match=r"99-broken.ipynb: cell 4 failed with RuntimeError: the chart broke"):
         write_report(None, tmp_path / "out", notebooks=[path], progress=False)
 

@@ -15,6 +15,7 @@ import pytest
 
 from analysis import cli
 from analysis.report import MARKER, _lock, write_report
+from conftest import write_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -185,14 +186,8 @@ def test_ctrl_c_midway_leaves_the_previous_report_intact(tmp_path, phase):
 
 
 def _quiet_notebook(folder: Path) -> Path:
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell("corpus_path = None\noutput_dir = 'x'", metadata={"tags": ["parameters"]}),
-                      nbformat.v4.new_markdown_cell("# A short notebook"),
-                      nbformat.v4.new_code_cell("print('ran on', corpus_path)")]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path = folder / "01-short.ipynb"
-    nbformat.write(notebook, path)
-    return path
+    return write_notebook(folder / "01-short.ipynb", nbformat.v4.new_markdown_cell("# A short notebook"),
+                          nbformat.v4.new_code_cell("print('ran on', corpus_path)"))
 
 
 def test_a_finished_report_replaces_the_previous_one_whole_and_the_kernels_are_quiet(tmp_path, monkeypatch, capfd):

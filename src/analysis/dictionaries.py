@@ -158,9 +158,14 @@ def load_targets(path: str | Path | None = None) -> dict[str, list[str]]:
     return targets
 
 
+def default_watchlist() -> Path:
+    """Return the package's sentiment watch-list, ``data/sentiment_watchlist.yml``."""
+    return _default("sentiment_watchlist.yml")
+
+
 def load_watchlist(path: str | Path | None = None) -> dict[str, dict[str, str]]:
     """Return the sentiment watchlist: ``{"misleading": {word: why}, "blind_spots": {word: why}}``."""
-    path = Path(path) if path is not None else _default("sentiment_watchlist.yml")
+    path = Path(path) if path is not None else default_watchlist()
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise DictionaryError(f"{path}: expected 'misleading:' and 'blind_spots:' sections")

@@ -109,6 +109,7 @@ def _sample(text: str) -> str:
     return "\n".join(text[start:start + size] for start in range(0, step * SAMPLE_PIECES, step))
 
 
+@lru_cache(maxsize=1024)  # loading, sentence scores, article scores and descriptions each ask of the same texts
 def _measure(text: str) -> tuple[int, float, float, bool]:
     text = _sample(text or "")
     n_words, n_known = _count_words(text)

@@ -455,11 +455,12 @@ class _Attribution:
     method: str
 
 
-class _Cuts:
+class Cuts:
     """The stretches an article's quotes occupy (each with its two marks), to take out of narration."""
 
-    def __init__(self, spans: list[QuoteSpan]) -> None:
-        self.pieces = sorted((start - 1, end + 1) for span in spans for start, end in span.segments)
+    def __init__(self, stretches) -> None:
+        """``stretches``: (start, end) pairs, in any order."""
+        self.pieces = sorted(stretches)
         self.starts = [start for start, _ in self.pieces]
         # The furthest end so far, in order of start: it only grows, so the first stretch that can
         # reach past a position is found by bisection even where stretches overlap (an unclosed quote).
@@ -475,7 +476,7 @@ class _Cuts:
 _SPACES = re.compile(r"\s+")
 
 
-def _without_quotes(text: str, start: int, end: int, cuts: _Cuts) -> str:
+def _without_quotes(text: str, start: int, end: int, cuts: Cuts) -> str:
     """Return text[start:end] with every quoted passage (and its marks) taken out."""
     pieces = []
     cursor = start
@@ -772,7 +773,7 @@ def _article_quotes(article_id, text, paragraphs, sentences, people, corpus_peop
         by_sentence.setdefault(sentence_id, []).append(index)
     speakers: list[tuple[str, str, str] | None] = [None] * len(spans)
     last_speaker: tuple[str, str] | None = None
-    cuts = _Cuts(spans)
+    cuts = Cuts((start - 1, end + 1) for span in spans for start, end in span.segments)  # with their marks
     # Sentences after the last one a quote starts in cannot change any quote's speaker.
     last_quoted = max(index for index, sentence_id in enumerate(sentences.ids) if sentence_id in by_sentence)
 

@@ -300,13 +300,12 @@ def read_html_file(path: Path, source: str, problems: ProblemLog, *,
                      "skipped: save the page's article text as a .txt file instead")
         return None
     date = document.date or None
-    if date is None:
+    if date is None and not date_given:  # a date given in articles.csv wins: no second search of the page
         guess = _guessed_date(html)
         if guess and guess.endswith(YEAR_ALONE):
-            if not date_given:
-                problems.add(source, f"the page gives no publication date; the only date found ({guess}) is a "
-                             "year alone, such as a copyright year",
-                             "date left unknown (NaT): give the date in articles.csv")
+            problems.add(source, f"the page gives no publication date; the only date found ({guess}) is a "
+                         "year alone, such as a copyright year",
+                         "date left unknown (NaT): give the date in articles.csv")
         else:
             date = guess  # a full date written in the page ("publiziert am 25. September 2018")
     metadata = {"title": document.title, "date": date, "url": document.url,

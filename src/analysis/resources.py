@@ -98,6 +98,7 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
     beside its articles, or are None when it has none; one of those that is a link to outside the
     corpus folder raises ``ResourceError``. Nothing is read yet: see ``check_resources``.
     """
+    from analysis.dictionaries import default_watchlist
     from analysis.framing import codebook_path
 
     folder = corpus_folder(corpus_path)
@@ -117,7 +118,7 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
 
     return Resources(
         codebook=codebook_path(codebook if _given(codebook) is not None else None),
-        watchlist=_given(watchlist) or paths.data_dir() / "sentiment_watchlist.yml",
+        watchlist=_given(watchlist) or default_watchlist(),
         targets=own(targets, TARGETS_NAME),
         story_elements=own(story_elements, STORY_ELEMENTS_NAME),
         coding_sheets=own(coding_sheets, CODING_SHEETS_NAME),

@@ -129,10 +129,10 @@ class Analysis:
     def neutralised_by(self, watchlist: str | Path | None = None) -> pd.DataFrame:
         """Return the scores with a watchlist's misleading words neutralised: the table kept for the
         default watchlist, found afresh for another (``sentiment.neutralised_scores``)."""
+        from analysis.dictionaries import default_watchlist
         from analysis.sentiment import neutralised_scores
 
-        default = paths.data_dir() / "sentiment_watchlist.yml"
-        if watchlist is None or Path(watchlist).resolve() == default.resolve():
+        if watchlist is None or Path(watchlist).resolve() == default_watchlist().resolve():
             return self.neutralised
         return self._relabelled(neutralised_scores(self.corpus, watchlist))
 

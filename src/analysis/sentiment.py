@@ -16,9 +16,7 @@ NaiveBayes analyser does and is never used.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate
 
 import pandas as pd
 from textblob import TextBlob
@@ -29,6 +27,7 @@ from analysis.caching import CACHE_SIZE
 from analysis.dictionaries import load_targets, load_watchlist
 from analysis.language import not_english_ids
 from analysis.segment import LETTER, words
+from analysis.quotes import Cuts
 
 SENTENCE_SCORE_COLUMNS = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos",
                           "vader_neu", "vader_neg", "score_note"]
@@ -281,24 +280,17 @@ def score_voices(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
         quotes = extract_quotes(corpus)
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
     pieces = []
+    stretches: dict[str, list[tuple[int, int]]] = {}
     for quote in quotes.itertuples(index=False):
         pieces.append((quote.article_id, quote.sentence_id, "quoted", quote.speaker, quote.quote))
-    spans_by_article: dict[str, list[tuple[int, int]]] = {}
-    for quote in quotes.itertuples(index=False):
-        spans_by_article.setdefault(quote.article_id, []).append((quote.start - 1, quote.end + 1))
-    # Each article's quoted stretches in text order, with the furthest end reached so far, so that a
-    # sentence looks only at the stretches that can overlap it (linear in a long article).
-    for spans in spans_by_article.values():
-        spans.sort()
-    reach = {article: list(accumulate((end for _, end in spans), max)) for article, spans in spans_by_article.items()}
-    starts = {article: [start for start, _ in spans] for article, spans in spans_by_article.items()}
+        stretches.setdefault(quote.article_id, []).append((quote.start - 1, quote.end + 1))  # with the marks
+    # Each sentence looks only at the quoted stretches that can overlap it (linear in a long article).
+    cuts = {article: Cuts(pairs) for article, pairs in stretches.items()}
+    no_cuts = Cuts([])
     for sentence in corpus.sentences.itertuples(index=False):
         text = texts[sentence.article_id]
         kept, cursor = [], sentence.start
-        spans = spans_by_article.get(sentence.article_id, [])
-        first = bisect_right(reach[sentence.article_id], sentence.start) if spans else 0
-        last = bisect_left(starts[sentence.article_id], sentence.end) if spans else 0
-        for start, end in spans[first:last]:
+        for start, end in cuts.get(sentence.article_id, no_cuts).touching(sentence.start, sentence.end):
             if end <= cursor or start >= sentence.end:
                 continue
             kept.append(text[cursor:max(cursor, start)])
