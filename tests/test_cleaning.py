@@ -2,9 +2,9 @@
 
 import pytest
 
-from analysis import cleaning
-from analysis.cleaning import clean_text
-from analysis.paths import bundled_corpus_dir
+from analysis.corpus import cleaning
+from analysis.corpus.cleaning import clean_text
+from analysis.resources.paths import bundled_corpus_dir
 
 CAPTION = "A defector smiles during an interview in Seoul, Feb. 13, 2018."
 

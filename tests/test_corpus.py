@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from analysis import CorpusError, load_corpus
-from analysis.corpus import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS
-from analysis.paths import bundled_corpus_dir
+from analysis.corpus.load import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS
+from analysis.resources.paths import bundled_corpus_dir
 from conftest import load_quietly, problem_rows, write_files
 
 STORY_A = "Talks resumed in Geneva on Monday. \"We are hopeful,\" the envoy said.\n\nNo date was set."
@@ -59,7 +59,7 @@ def test_sentence_ids_count_from_zero_in_each_article(bundled):
 
 
 def test_word_counts_match_the_cleaned_text(bundled):
-    from analysis.segment import count_words
+    from analysis.corpus.segment import count_words
 
     for row in bundled.articles.itertuples():
         assert row.n_words == count_words(row.text)
@@ -330,4 +330,4 @@ def test_many_doubtful_credits_in_one_article_are_listed_five_then_counted(tmp_p
     rows = problem_rows(corpus)
     assert [source for source, _, _ in rows] == ["long.txt line 3"] * 5 + ["long.txt"]
     assert rows[-1][1:] == ("2 more places look like photo credits inside the text",
-                            "kept: analysis.cleaning.clean_text(text).doubts lists them all")
+                            "kept: analysis.corpus.cleaning.clean_text(text).doubts lists them all")

@@ -191,7 +191,7 @@ def test_reuse_pairs_can_keep_each_articles_closest_partners_only():
 def test_a_signature_is_the_minhash_of_all_the_texts_word_sequences():
     from datasketch import MinHash
 
-    from analysis import minhash
+    from analysis.coverage import minhash
 
     text = "The talks ended early on Tuesday in Singapore.\n\nOfficials said more meetings would follow soon."
     direct = MinHash(num_perm=minhash.NUM_PERM, seed=minhash.SEED, scheme=minhash.SCHEME)

@@ -13,8 +13,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import analyse, coverage, findings, framing, reliability
 from analysis.compare import FEW_ARTICLES
-from analysis.quotes import sources_by_outlet
-from analysis.resources import MISSING, find_resources
+from analysis.quotes.core import sources_by_outlet
+from analysis.resources.files import MISSING, find_resources
 
 ROOT = Path(__file__).resolve().parent.parent
 HARBOUR = ROOT / "tests" / "fixtures" / "harbour_corpus"

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis import framing, load_corpus, sentiment
-from analysis.dictionaries import DictionaryError, read_yaml
-from analysis.framing import HIT_COLUMNS, _find
+from analysis.resources.dictionaries import DictionaryError, read_yaml
+from analysis.framing.core import HIT_COLUMNS, _find
 from conftest import MEASURED, corpus_of
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,15 +12,16 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis import CorpusError, dictionaries, framing, load_corpus, quotes, sentiment
-from analysis.cleaning import (
+from analysis import CorpusError, framing, load_corpus, quotes, sentiment
+from analysis.resources import dictionaries
+from analysis.corpus.cleaning import (
     CAPTION_MAX_CHARS,
     REASON_CREDIT,
     REASON_REPEAT,
     clean_text,
 )
-from analysis.dictionaries import DictionaryError
-from analysis.segment import MAX_SENTENCE_WORDS, count_words
+from analysis.resources.dictionaries import DictionaryError
+from analysis.corpus.segment import MAX_SENTENCE_WORDS, count_words
 
 # English words, function words among them (a text without them is flagged as not English).
 VOCABULARY = ["the", "council", "said", "good", "bad", "terrible", "people", "government", "will", "plan", "budget", "cuts", "great", "happy", "war", "peace", "defector", "north", "korea", "freedom", "and", "of", "to", "in", "a", "that", "it", "was", "for", "on", "with", "as"]

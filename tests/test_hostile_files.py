@@ -168,7 +168,7 @@ def _(tmp_path):
     corpus = load_quietly(folder)
     for name, (text, codec) in texts.items():
         assert _texts(corpus, name) == text
-    # (analysis.language adds its own rows for texts that are not English: not checked here)
+    # (analysis.corpus.language adds its own rows for texts that are not English: not checked here)
     assert [row for row in problem_rows(corpus) if "UTF-8" in row[1]] == [
         (f"{name}.txt", f"the file is not UTF-8; it was read as {codec}", REPAIRED_ENCODING)
         for name, (_, codec) in sorted(texts.items())]

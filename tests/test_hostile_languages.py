@@ -14,8 +14,9 @@ import pytest
 from conftest import corpus_of, shared_path
 
 from analysis import findings, load_corpus, plots
-from analysis.coverage import describe_articles
-from analysis.language import (
+from analysis.plots import style as chart_style
+from analysis.coverage.core import describe_articles
+from analysis.corpus.language import (
     MIN_ENGLISH_SHARE,
     MIN_WORDS_TO_JUDGE,
     NOT_ENGLISH_ACTION,
@@ -25,7 +26,7 @@ from analysis.language import (
     language_table,
     not_english,
 )
-from analysis.sentiment import NOT_ENGLISH, score_articles, score_sentences
+from analysis.sentiment.core import NOT_ENGLISH, score_articles, score_sentences
 
 FRENCH = """La mairie de Lyon a annoncé mardi la fermeture temporaire de la piscine municipale pour des travaux \
 de rénovation 🏊. Les habitants du quartier ont exprimé leur déception sur les réseaux sociaux 😞.
@@ -204,8 +205,8 @@ def _draw_korean_chart() -> list[warnings.WarningMessage]:
 
 
 def test_row_55_korean_outlet_names_draw_with_a_cjk_font():
-    if not plots.CJK_FALLBACK:
-        pytest.skip("no CJK font is installed here (fc-list lists none of plots.CJK_FONTS): install one, e.g. "
+    if not chart_style.CJK_FALLBACK:
+        pytest.skip("no CJK font is installed here (fc-list lists none of chart_style.CJK_FONTS): install one, e.g. "
                     "`apt install fonts-noto-cjk`, and delete ~/.cache/matplotlib, to run this test")
     caught = _draw_korean_chart()
     assert not [str(w.message) for w in caught if "missing from font" in str(w.message) or "boxes" in str(w.message)]
@@ -214,5 +215,5 @@ def test_row_55_korean_outlet_names_draw_with_a_cjk_font():
 def test_row_55_missing_letters_warn_once_not_once_per_letter():
     caught = [str(w.message) for w in _draw_korean_chart() + _draw_korean_chart()]
     glyphs = [message for message in caught if "missing from font" in message or "drawn as boxes" in message]
-    assert len(glyphs) <= (0 if plots.CJK_FALLBACK else 1), glyphs
+    assert len(glyphs) <= (0 if chart_style.CJK_FALLBACK else 1), glyphs
     assert all("fonts-noto-cjk" in message for message in glyphs)

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from lxml import html as lxml_html
 
-from analysis.report import write_report
+from analysis.report.build import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = [ROOT / "notebooks" / "01-corpus-overview.ipynb", ROOT / "notebooks" / "05-who-speaks.ipynb"]

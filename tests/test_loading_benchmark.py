@@ -8,7 +8,7 @@ import pytest
 from conftest import MEASURED, shared_path
 
 from analysis import load_corpus
-from analysis.loading_benchmark import extraction_scores, extraction_summary, removal_sample, shingle_matches, summarise
+from analysis.scale.loading_benchmark import extraction_scores, extraction_summary, removal_sample, shingle_matches, summarise
 
 
 def test_shingles_score_as_the_benchmark_does():

@@ -6,7 +6,7 @@ from pathlib import Path
 import papermill
 import pytest
 
-from analysis.resources import MISSING
+from analysis.resources.files import MISSING
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -40,7 +40,7 @@ EXPECTED_SKIPS = {
 
 
 # The resources (and the pair to align) each notebook takes in its parameters cell, under the names
-# of analysis.resources.Resources, default None.
+# of analysis.resources.files.Resources, default None.
 RESOURCE_PARAMETERS = {"02-sentiment": ("targets", "watchlist"), "03-framing": ("codebook",),
                        "04-coverage-differences": ("story_elements", "codebook", "article_a", "article_b"),
                        "06-coursework-frame-coding": ("codebook", "coding_sheets")}

@@ -18,8 +18,8 @@ import pytest
 from nbclient import NotebookClient
 
 from analysis import plots
-from analysis.notebook_html import notebook_to_html
-from analysis.report import _table_page
+from analysis.report.html import notebook_to_html
+from analysis.report.build import _table_page
 
 OUTLET = r"The $\undefinedcmd$ Post"
 TITLE = "Buy $5 or $10 Daily"

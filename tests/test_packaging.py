@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import analysis
-from analysis import paths
+from analysis.resources import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 

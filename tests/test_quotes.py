@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.quotes import QUOTE_COLUMNS, extract_quotes, find_quote_spans, name_key, quote_kind, sources_by_outlet
-from analysis.segment import paragraph_spans
+from analysis.quotes.core import QUOTE_COLUMNS, extract_quotes, find_quote_spans, name_key, quote_kind, sources_by_outlet
+from analysis.corpus.segment import paragraph_spans
 from conftest import MEASURED, corpus_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,8 +247,8 @@ def test_sources_by_article():
 
 
 def test_name_runs_read_paragraph_by_paragraph_equal_reading_the_whole_text():
-    from analysis.bench import synthetic_corpus
-    from analysis.quotes import NAME_RUN, _name_runs, _strip_possessive, _word_before, split_title
+    from analysis.scale.bench import synthetic_corpus
+    from analysis.quotes.core import NAME_RUN, _name_runs, _strip_possessive, _word_before, split_title
 
     def whole(text):
         return [(m.start(), m.end(), *split_title(_strip_possessive(m.group(0))), _word_before(text, m.start()))
@@ -265,7 +265,7 @@ def test_name_runs_read_paragraph_by_paragraph_equal_reading_the_whole_text():
 
 
 def test_the_quoted_stretches_touching_a_range_are_found_even_where_they_overlap():
-    from analysis.quotes import Cuts, QuoteSpan
+    from analysis.quotes.core import Cuts, QuoteSpan
 
     # Three quotes, the second unclosed and so reaching over the third: every range must get the
     # stretches that overlap it, as a scan of all of them would.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.repairs import glued_breaks, lost_apostrophes
+from analysis.corpus.repairs import glued_breaks, lost_apostrophes
 
 
 def _pieces(text):

@@ -9,7 +9,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis.report import NotebookFailed, notebooks_dir, write_report
+from analysis.report.build import NotebookFailed, notebooks_dir, write_report
 from conftest import write_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +83,7 @@ def test_nbconvert_by_hand_with_the_defaults(tmp_path, where):
 
 def test_tables_are_written_as_csv_parquet_and_searchable_pages(tmp_path, monkeypatch):
     from analysis import analyse
-    from analysis.report import write_tables
+    from analysis.report.build import write_tables
 
     monkeypatch.setenv("NEWS_FRAMING_CACHE", str(tmp_path / "cache"))
     written = write_tables(analyse(progress=False, workers=1), tmp_path / "tables")

@@ -8,8 +8,8 @@ import sys
 import pandas as pd
 from conftest import shared_path
 
-from analysis.pipeline import run_pipeline
-from analysis.report_benchmark import MAX_HTML_BYTES, MAX_PNG_PIXELS, output_sizes
+from analysis.scale.pipeline import run_pipeline
+from analysis.scale.report_benchmark import MAX_HTML_BYTES, MAX_PNG_PIXELS, output_sizes
 
 
 def _same(left: pd.DataFrame, right: pd.DataFrame) -> None:

@@ -12,7 +12,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis.resources import MISSING
+from analysis.resources.files import MISSING
 
 ROOT = Path(__file__).resolve().parent.parent
 WIND_FARM = ROOT / "tests" / "fixtures" / "wind_farm_corpus"

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from analysis import cli
-from analysis.report import MARKER, _lock, write_report
+from analysis.report.build import MARKER, _lock, write_report
 from conftest import write_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def test_out_in_a_read_only_folder(tmp_path, monkeypatch, capsys):
     read_only = tmp_path / "read-only"
     read_only.mkdir()
     real_access = os.access
-    monkeypatch.setattr("analysis.report.os.access",
+    monkeypatch.setattr("analysis.report.build.os.access",
                         lambda path, mode: False if Path(path) == read_only else real_access(path, mode))
     status = cli.main(["report", "--out", str(read_only / "report")])
     assert status == 1

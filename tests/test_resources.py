@@ -6,8 +6,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import load_corpus, paths
-from analysis.resources import MISSING, ResourceError, check_resources, find_resources, fingerprint
+from analysis import load_corpus
+from analysis.resources import paths
+from analysis.resources.files import MISSING, ResourceError, check_resources, find_resources, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,8 +6,11 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis import analyse, coverage, framing, load_corpus, paths, pipeline, results, sentiment
-from analysis.quotes import extract_quotes
+from analysis import analyse, coverage, framing, load_corpus, sentiment
+from analysis.resources import paths
+from analysis.scale import pipeline
+from analysis.scale import results
+from analysis.quotes.core import extract_quotes
 
 
 @pytest.fixture()

@@ -9,9 +9,10 @@ import warnings
 import pytest
 from pandas.testing import assert_frame_equal
 
-from analysis import load_corpus, pipeline, sentiment
-from analysis.bench import synthetic_corpus
-from analysis.quotes import extract_quotes
+from analysis import load_corpus, sentiment
+from analysis.scale import pipeline
+from analysis.scale.bench import synthetic_corpus
+from analysis.quotes.core import extract_quotes
 
 
 def _equal(first: dict, second: dict) -> None:
@@ -94,7 +95,7 @@ def test_benchmark_command_checks_every_score():
 
 
 def test_scores_remembered_across_partitions_are_the_libraries_scores():
-    from analysis.bench import scores_identical
+    from analysis.scale.bench import scores_identical
 
     articles = synthetic_corpus(150, seed=9)  # much repeated text: most scores come from the caches
     tables = pipeline.run_pipeline(articles, workers=2, partition_size=30, progress=False, reuse_threshold=None)
@@ -102,7 +103,7 @@ def test_scores_remembered_across_partitions_are_the_libraries_scores():
 
 
 def test_the_score_check_catches_a_wrong_score():
-    from analysis.bench import scores_identical
+    from analysis.scale.bench import scores_identical
 
     articles = synthetic_corpus(5, seed=0)
     tables = pipeline.run_pipeline(articles, workers=1, progress=False, reuse_threshold=None)
@@ -112,7 +113,7 @@ def test_the_score_check_catches_a_wrong_score():
 
 
 def test_the_score_check_accounts_for_articles_skipped_with_a_reason():
-    from analysis.bench import score_mismatches
+    from analysis.scale.bench import score_mismatches
 
     articles = synthetic_corpus(6, seed=0)
     articles.loc[2, "text"] = "   \n\n  "  # nothing left after cleaning: skipped, with a row in problems

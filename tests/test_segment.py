@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.segment import count_words, paragraph_spans, sentence_spans, words
+from analysis.corpus.segment import count_words, paragraph_spans, sentence_spans, words
 
 
 def _sentences(text):

@@ -8,7 +8,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 
 from analysis import load_corpus
 from analysis import sentiment
-from analysis.quotes import extract_quotes
+from analysis.quotes.core import extract_quotes
 from conftest import corpus_of
 
 VADER = SentimentIntensityAnalyzer()
@@ -178,7 +178,7 @@ def test_textblob_neutralised_equals_textblob_without_the_words_in_its_lexicon()
 
 
 def test_a_broken_watchlist_or_target_file_names_its_line(tmp_path):
-    from analysis.dictionaries import DictionaryError
+    from analysis.resources.dictionaries import DictionaryError
 
     broken = tmp_path / "targets.yml"
     broken.write_text("targets:\n  Ana Lind: [Ms Lind\n  Tom: [x]\n", encoding="utf-8")

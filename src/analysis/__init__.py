@@ -5,9 +5,9 @@ Start with ``load_corpus()``; every analysis takes the ``Corpus`` it returns. ``
 every per-article analysis once, on every core, and keeps the tables for the notebooks.
 """
 
-from analysis.corpus import Corpus, CorpusError, load_corpus
+from analysis.corpus.load import Corpus, CorpusError, load_corpus
 from analysis.display import preview
-from analysis.results import Analysis, analyse
+from analysis.scale.results import Analysis, analyse
 
 __all__ = ["Analysis", "Corpus", "CorpusError", "analyse", "load_corpus", "preview"]
 __version__ = "0.1.0"

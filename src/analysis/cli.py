@@ -7,9 +7,9 @@ import signal
 import sys
 from pathlib import Path
 
-from analysis.corpus import CorpusError
-from analysis.dictionaries import DictionaryError
-from analysis.report import NotebookFailed, ReportError, write_report
+from analysis.corpus.load import CorpusError
+from analysis.resources.dictionaries import DictionaryError
+from analysis.report.build import NotebookFailed, ReportError, write_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,14 +56,14 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "bench-report":
         import json
 
-        from analysis.report_benchmark import run_report_benchmark
+        from analysis.scale.report_benchmark import run_report_benchmark
 
         result = run_report_benchmark(arguments.corpus, copies=arguments.copies, out=arguments.out)
         print(json.dumps(result, indent=1))
         return 0 if result["report_status"] == 0 and result["within_limits"] else 2
 
     if arguments.command == "bench-loading":
-        from analysis.loading_benchmark import run_loading_benchmark
+        from analysis.scale.loading_benchmark import run_loading_benchmark
 
         print(run_loading_benchmark(arguments.extraction, arguments.corpus, sample=arguments.sample,
                                     per_reason=arguments.per_reason))
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "bench":
         import json
 
-        from analysis.bench import describe, machine, run_benchmark
+        from analysis.scale.bench import describe, machine, run_benchmark
 
         result = run_benchmark(arguments.articles, workers=arguments.workers, seed=arguments.seed,
                                progress=not arguments.json, distinct=arguments.distinct)
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _report(arguments: argparse.Namespace) -> int:
-    from analysis.resources import find_resources
+    from analysis.resources.files import find_resources
 
     out = Path(arguments.out)
     if (arguments.article_a is None) != (arguments.article_b is None):

@@ -126,7 +126,7 @@ def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", top: int | 
     pair (linear in the corpus). On the diagonal, pairs of different articles of one group.
     A square table, groups as index and columns (largest first, "other" last).
     """
-    from analysis.coverage import reuse_vectors
+    from analysis.coverage.core import reuse_vectors
 
     groups = top_groups(articles[by], top) if top else articles[by]
     order = group_order(groups)

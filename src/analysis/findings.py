@@ -23,9 +23,9 @@ import pandas as pd
 
 from analysis import resources as resource_files
 from analysis.compare import FEW_ARTICLES, MIN_DAYS_FOR_TIME, MIN_PER_PERIOD, group_means, over_time
-from analysis.corpus import Corpus
-from analysis.results import REUSE_THRESHOLD, Analysis
-from analysis.sentiment import NOT_ENGLISH
+from analysis.corpus.load import Corpus
+from analysis.scale.results import REUSE_THRESHOLD, Analysis
+from analysis.sentiment.core import NOT_ENGLISH
 
 # A finding names at most this many outlets; the rest are counted, so a list stays short with a
 # hundred outlets.

@@ -33,9 +33,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.caching import CACHE_SIZE
-from analysis.dictionaries import load_speaker_aliases
-from analysis.segment import count_words
+from analysis.scale.caching import CACHE_SIZE
+from analysis.resources.dictionaries import load_speaker_aliases
+from analysis.corpus.segment import count_words
 
 QUOTE_COLUMNS = ["article_id", "quote", "speaker", "speaker_mention", "attribution", "start", "end",
                  "paragraph_id", "sentence_id", "kind", "n_words", "doubt"]

@@ -20,8 +20,8 @@ import charset_normalizer
 import numpy as np
 import pandas as pd
 
-from analysis.problems import ProblemLog
-from analysis.resources import CORPUS_RESOURCE_NAMES
+from analysis.corpus.problems import ProblemLog
+from analysis.resources.files import CORPUS_RESOURCE_NAMES
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm", ".html.gz", ".htm.gz"}
@@ -520,7 +520,7 @@ def _walk(folder: Path, root: Path, problems: ProblemLog, refused: set[str],
                     hidden_articles += count
                 continue
             if len(relative.parts) == 1 and name in CORPUS_RESOURCE_NAMES:
-                continue  # the corpus's own coding sheets (analysis.resources)
+                continue  # the corpus's own coding sheets (analysis.resources.files)
             kept.append(name)
         folder_names[:] = kept
         for name in file_names:
@@ -537,7 +537,7 @@ def _walk(folder: Path, root: Path, problems: ProblemLog, refused: set[str],
                                  "refused, not read: copy the file into the corpus folder")
                 continue
             if len(relative.parts) == 1 and name in CORPUS_RESOURCE_NAMES:
-                continue  # the corpus's own targets and story elements (analysis.resources)
+                continue  # the corpus's own targets and story elements (analysis.resources.files)
             files.append(path)
     return sorted(files), sorted(hidden), hidden_articles
 

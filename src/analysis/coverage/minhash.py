@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from analysis.caching import CACHE_SIZE
+from analysis.scale.caching import CACHE_SIZE
 
 NUM_PERM = 128
 SEED = 1
@@ -27,7 +27,7 @@ SCHEME = "affine32"  # datasketch 2: 32-bit hash values, half the memory of the 
 
 
 def _paragraph_sequences(paragraph: str) -> list[str]:
-    from analysis.coverage import _analyser, word_sequences
+    from analysis.coverage.core import _analyser, word_sequences
 
     return word_sequences(_analyser(paragraph), SEQUENCE)
 

@@ -1,4 +1,4 @@
-"""How every chart of ``analysis.plots`` draws text, set when that module is imported: text as
+"""How every chart of ``analysis.plots.core`` draws text, set when that module is imported: text as
 written (no maths), a CJK font where one is installed, and one line instead of a screenful when a
 letter is missing from the fonts."""
 

@@ -16,9 +16,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer,
 
 from analysis import framing
 from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, outlet_similarity
-from analysis.caching import CACHE_SIZE
-from analysis.language import not_english_ids
-from analysis.segment import words
+from analysis.scale.caching import CACHE_SIZE
+from analysis.corpus.language import not_english_ids
+from analysis.corpus.segment import words
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 SHINGLE_SIZE = 5
@@ -182,7 +182,7 @@ def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, 
 
     ``approximate=True`` (for large corpora; the pipeline switches to it past 5,000 articles)
     compares only the candidate pairs that MinHash LSH finds sharing word-for-word text (see
-    ``analysis.minhash``: five-word sequences, Jaccard about ``lsh_threshold`` or more); each
+    ``analysis.coverage.minhash``: five-word sequences, Jaccard about ``lsh_threshold`` or more); each
     candidate's similarity is then computed exactly, so every pair reported is a true pair with
     its true similarity, but pairs alike in vocabulary and not in wording can be missed.
     Columns: article_a, article_b, similarity.
@@ -232,7 +232,7 @@ def _pair_similarity(vectors: sparse.csr_matrix, measure: str, first: np.ndarray
 
 def _approximate_pairs(corpus, measure: str, min_similarity: float, top: int | None,
                        lsh_threshold: float) -> dict[tuple[int, int], float]:
-    from analysis import minhash
+    from analysis.coverage import minhash
 
     texts = corpus.articles["text"].tolist()
     first, second = minhash.candidate_pairs(minhash.signatures(texts), threshold=lsh_threshold,
@@ -436,7 +436,7 @@ def _row(status: str, unit: str, first_unit, second_unit, similarity: float,
 
 
 def _annotate(table, corpus, a, b, sentence_scores, frames) -> pd.DataFrame:
-    from analysis import sentiment
+    from analysis.sentiment import core as sentiment
 
     if sentence_scores is None:
         subset = corpus.sentences[corpus.sentences["article_id"].isin([a, b])]
@@ -576,7 +576,7 @@ def distinctive_terms(corpus, by: str = "outlet", *, top: int = 15, min_count: i
 def load_elements(path=None) -> framing.Codebook:
     """Return the story elements of ``path`` (default: the bundled corpus's ``story_elements.yml``),
     checked like a codebook."""
-    from analysis import paths
+    from analysis.resources import paths
 
     return framing.load_codebook(path or paths.bundled_corpus_dir() / "story_elements.yml", section="elements")
 
@@ -642,7 +642,7 @@ def describe_articles(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFram
     import textstat
 
     if quotes is None:
-        from analysis.quotes import extract_quotes
+        from analysis.quotes.core import extract_quotes
 
         quotes = extract_quotes(corpus)
     quoted = quotes.groupby("article_id")["n_words"].sum()

@@ -22,18 +22,18 @@ import pandas as pd
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText, SentimentIntensityAnalyzer
 
-from analysis import article_sentiment
-from analysis.caching import CACHE_SIZE
-from analysis.dictionaries import load_targets, load_watchlist
-from analysis.language import not_english_ids
-from analysis.segment import LETTER, words
-from analysis.quotes import Cuts
+from analysis.sentiment import _article_scores as article_sentiment
+from analysis.scale.caching import CACHE_SIZE
+from analysis.resources.dictionaries import load_targets, load_watchlist
+from analysis.corpus.language import not_english_ids
+from analysis.corpus.segment import LETTER, words
+from analysis.quotes.core import Cuts
 
 SENTENCE_SCORE_COLUMNS = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos",
                           "vader_neu", "vader_neg", "score_note"]
 NO_LETTERS = "no letters to score"
 # The lexicons are English: on another language they know no word and every score is 0.0, which
-# would read as "neutral". Such articles (``analysis.language``) get NaN scores with this note.
+# would read as "neutral". Such articles (``analysis.corpus.language``) get NaN scores with this note.
 NOT_ENGLISH = "not English: the lexicons are English-only"
 _STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "‚": "'"})
 
@@ -112,7 +112,7 @@ def lexicon_coverage(text: str) -> tuple[float, float]:
 def textblob_scores(text: str, sentences=None) -> tuple[float, float]:
     """Return TextBlob's (polarity, subjectivity) of a text, ``TextBlob(text).sentiment``; NaN
     for a text without letters. Assembled from its sentences' ((start, end) offsets) or its
-    paragraphs' cached parts when that gives the same floats (see ``analysis.article_sentiment``),
+    paragraphs' cached parts when that gives the same floats (see ``analysis.sentiment._article_scores``),
     else by the direct call."""
     return article_sentiment.textblob_scores(text, sentences)
 
@@ -219,7 +219,7 @@ def explain(corpus_or_text, *, article_id: str | None = None, level: str = "sent
     if level not in {"sentence", "article"}:
         raise ValueError("level must be 'sentence' or 'article'")
     if isinstance(corpus_or_text, str):
-        from analysis.corpus import load_corpus
+        from analysis.corpus.load import load_corpus
 
         corpus_or_text = load_corpus(pd.DataFrame({"article_id": ["text"], "text": [corpus_or_text]}))
     corpus = corpus_or_text
@@ -275,7 +275,7 @@ def score_voices(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     scores of ``score_text``.
     """
     if quotes is None:
-        from analysis.quotes import extract_quotes
+        from analysis.quotes.core import extract_quotes
 
         quotes = extract_quotes(corpus)
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))

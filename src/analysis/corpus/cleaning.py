@@ -21,9 +21,9 @@ from functools import lru_cache
 import lxml.html
 from lxml.html import defs as html_definitions
 
-from analysis.caching import CACHE_SIZE
-from analysis.credits import PAREN_CREDIT, find_credits
-from analysis.repairs import glued_breaks, lost_apostrophes
+from analysis.scale.caching import CACHE_SIZE
+from analysis.corpus.credits import PAREN_CREDIT, find_credits
+from analysis.corpus.repairs import glued_breaks, lost_apostrophes
 
 # Characters that are invisible or are spaces of another width; all become one plain space or go.
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"), None)

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import sentencex
 
-from analysis.caching import CACHE_SIZE
-from analysis.repairs import glued_breaks
+from analysis.scale.caching import CACHE_SIZE
+from analysis.corpus.repairs import glued_breaks
 
 PARAGRAPH_BREAK = "\n\n"
 # A word: letters or digits, allowing inner hyphens and apostrophes ("Seong-ho", "isn’t").

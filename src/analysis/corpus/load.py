@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.cleaning import CleanText, clean_text
-from analysis.language import report_not_english
-from analysis.problems import CorpusError, ProblemLog
-from analysis.readers import (
+from analysis.resources import paths
+from analysis.corpus.cleaning import CleanText, clean_text
+from analysis.corpus.language import report_not_english
+from analysis.corpus.problems import CorpusError, ProblemLog
+from analysis.corpus.readers import (
     HTML_SUFFIXES,
     TABLE_SUFFIXES,
     TEXT_SUFFIXES,
@@ -33,7 +33,7 @@ from analysis.readers import (
     read_table_file,
     read_article_file,
 )
-from analysis.segment import MAX_SENTENCE_WORDS, bounded_sentence_spans, count_words, paragraph_spans
+from analysis.corpus.segment import MAX_SENTENCE_WORDS, bounded_sentence_spans, count_words, paragraph_spans
 
 __all__ = ["Corpus", "CorpusError", "load_corpus"]
 
@@ -218,7 +218,7 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool 
         if len(cleaned.doubts) > DOUBTS_LISTED_PER_ARTICLE:
             more = len(cleaned.doubts) - DOUBTS_LISTED_PER_ARTICLE
             problems.add(raw.source_file, f"{more} more places look like photo credits inside the text",
-                         "kept: analysis.cleaning.clean_text(text).doubts lists them all")
+                         "kept: analysis.corpus.cleaning.clean_text(text).doubts lists them all")
         if not cleaned.text.strip():
             problems.add(raw.source_file, "nothing is left of the text after cleaning",
                          "skipped: see corpus.removed for the lines that were taken out")

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.notebook_html import notebook_to_html
-from analysis.resources import Resources, check_resources, find_resources
-from analysis.results import Analysis, analyse, write_parquet
+from analysis.resources import paths
+from analysis.report.html import notebook_to_html
+from analysis.resources.files import Resources, check_resources, find_resources
+from analysis.scale.results import Analysis, analyse, write_parquet
 
 
 class NotebookFailed(RuntimeError):
@@ -163,7 +163,7 @@ class ReportError(RuntimeError):
 
 # A report folder holds this file, so that a later report may replace the folder (and no other).
 MARKER = ".news-framing-report"
-# The resources a notebook may take as parameters, under the names of ``analysis.resources.Resources``.
+# The resources a notebook may take as parameters, under the names of ``analysis.resources.files.Resources``.
 RESOURCE_PARAMETERS = ("codebook", "watchlist", "targets", "story_elements", "coding_sheets")
 
 
@@ -175,7 +175,7 @@ def write_report(corpus_path: str | Path | None, out_dir: Path, *, strict: bool 
     return what was written.
 
     ``resources``: the codebook, watchlist, targets, story elements and coding sheets to use
-    (``analysis.resources.find_resources``; default: the package's general ones and the corpus's
+    (``analysis.resources.files.find_resources``; default: the package's general ones and the corpus's
     own); ``article_a`` and ``article_b``: the pair of articles to align (default: the most alike).
     Everything is checked before any work: an unusable ``out_dir``, a resource with a mistake (its
     file and line), another report being written to the same folder, a corpus with no usable
@@ -383,7 +383,7 @@ MAX_PAGE_BYTES = 4_500_000
 
 
 def _report_tables(results: Analysis) -> dict[str, pd.DataFrame]:
-    from analysis.framing import hits_in_context
+    from analysis.framing.core import hits_in_context
 
     corpus = results.corpus
     tables = {

@@ -1,7 +1,7 @@
 """The analysis of a corpus, computed once and kept: what every notebook and the report read.
 
 ``analyse(corpus_path)`` loads the corpus, runs every per-article step in partitions on every
-core (``analysis.pipeline``), and keeps the tables as Parquet files under the cache folder
+core (``analysis.scale.pipeline``), and keeps the tables as Parquet files under the cache folder
 (``$NEWS_FRAMING_CACHE`` or ``~/.cache/news-framing``), keyed by the corpus files (their names,
 sizes and modification times), the package version and the dictionaries under ``data/``. The
 next call with the same corpus reads them back in a second, so six notebooks cost one analysis and
@@ -17,10 +17,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths, pipeline, resources
+from analysis import resources
+from analysis.resources import paths
+from analysis.scale import pipeline
 from analysis.compare import FEW_ARTICLES, top_groups
-from analysis.corpus import Corpus, load_corpus
-from analysis.problems import CorpusError
+from analysis.corpus.load import Corpus, load_corpus
+from analysis.corpus.problems import CorpusError
 
 # Reuse pairs kept for the notebooks: each article's closest partners at least this alike.
 REUSE_THRESHOLD = 0.3
@@ -118,7 +120,7 @@ class Analysis:
         """Return which story elements each article includes (``coverage.element_coverage``): the
         table kept for the corpus's own ``story_elements.yml``, found afresh for another file; an
         empty table for None."""
-        from analysis.coverage import ELEMENT_COLUMNS, element_coverage
+        from analysis.coverage.core import ELEMENT_COLUMNS, element_coverage
 
         if story_elements is None:
             return pd.DataFrame(columns=ELEMENT_COLUMNS)
@@ -129,8 +131,8 @@ class Analysis:
     def neutralised_by(self, watchlist: str | Path | None = None) -> pd.DataFrame:
         """Return the scores with a watchlist's misleading words neutralised: the table kept for the
         default watchlist, found afresh for another (``sentiment.neutralised_scores``)."""
-        from analysis.dictionaries import default_watchlist
-        from analysis.sentiment import neutralised_scores
+        from analysis.resources.dictionaries import default_watchlist
+        from analysis.sentiment.core import neutralised_scores
 
         if watchlist is None or Path(watchlist).resolve() == default_watchlist().resolve():
             return self.neutralised

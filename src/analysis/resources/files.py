@@ -22,7 +22,7 @@ import hashlib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from analysis import paths
+from analysis.resources import paths
 
 # The names of a corpus's own resources, beside its articles (the loader does not read them as articles).
 TARGETS_NAME = "targets.yml"
@@ -98,8 +98,8 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
     beside its articles, or are None when it has none; one of those that is a link to outside the
     corpus folder raises ``ResourceError``. Nothing is read yet: see ``check_resources``.
     """
-    from analysis.dictionaries import default_watchlist
-    from analysis.framing import codebook_path
+    from analysis.resources.dictionaries import default_watchlist
+    from analysis.framing.core import codebook_path
 
     folder = corpus_folder(corpus_path)
 
@@ -110,7 +110,7 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
         if candidate is None or not candidate.exists():
             return None
         if not candidate.resolve().is_relative_to(folder.resolve()):
-            # the corpus folder is a boundary, as for its articles (analysis.readers)
+            # the corpus folder is a boundary, as for its articles (analysis.corpus.readers)
             option = "--" + name.split(".")[0].replace("_", "-")
             raise ResourceError(f"{candidate}: a link to {candidate.resolve()}, outside the corpus folder; refused, "
                                 f"not read: copy the file into the corpus folder, or give it with {option}")
@@ -128,8 +128,8 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
 def check_resources(resources: Resources) -> None:
     """Read every resource once and raise ``ResourceError`` naming the file (and line, for YAML)
     of the first mistake, and what to do about it."""
-    from analysis.dictionaries import DictionaryError, load_targets, load_watchlist
-    from analysis.framing import load_codebook
+    from analysis.resources.dictionaries import DictionaryError, load_targets, load_watchlist
+    from analysis.framing.core import load_codebook
     from analysis.reliability import CodingSheetError, read_coding_sheets
 
     checks = [

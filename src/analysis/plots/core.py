@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 
 # Importing chart_style sets how every chart draws text: as written, CJK letters where a font has
 # them, one line for missing letters (see there).
-from analysis.chart_style import CJK_FALLBACK, CJK_FONTS, installed_cjk_fonts  # noqa: F401
+from analysis.plots.style import CJK_FALLBACK, CJK_FONTS, installed_cjk_fonts  # noqa: F401
 from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, group_means as mean_by_group, group_order, top_groups
 
 _MATPLOTLIB = tuple(int(part) for part in matplotlib.__version__.split(".")[:2])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis import paths
+from analysis.resources import paths
 
 
 class DictionaryError(ValueError):

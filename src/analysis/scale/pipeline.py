@@ -6,8 +6,8 @@ and frame hits. Across articles, afterwards: the reuse pairs and the merging of 
 Within a partition, quotes resolve names with what that partition's articles say (a name is
 completed from another article only when both are in one partition); use ``quotes.extract_quotes``
 on a whole corpus for the fullest resolution. Past ``APPROXIMATE_REUSE_FROM`` articles the reuse
-pairs are searched among MinHash LSH candidates (``analysis.minhash``); the scores are never
-approximated. Each worker remembers what it has read of repeated text (``analysis.caching``).
+pairs are searched among MinHash LSH candidates (``analysis.coverage.minhash``); the scores are never
+approximated. Each worker remembers what it has read of repeated text (``analysis.scale.caching``).
 """
 
 from __future__ import annotations
@@ -20,20 +20,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis.resources import paths
 
 TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "removed", "problems")
-# The further per-article tables the notebooks read (``analysis.results.analyse`` asks for them):
+# The further per-article tables the notebooks read (``analysis.scale.results.analyse`` asks for them):
 # each quote and each sentence's own words scored apart, scores with misleading words neutralised,
 # frames by title, lead and body, descriptive numbers, and story elements.
 NOTEBOOK_TABLES = ("voices", "neutralised", "sections", "descriptions", "elements")
 CACHE_VERSION = "5"  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
-# Past this many articles the reuse pairs come from MinHash LSH candidates (see analysis.minhash).
+# Past this many articles the reuse pairs come from MinHash LSH candidates (see analysis.coverage.minhash).
 APPROXIMATE_REUSE_FROM = 5_000
 
 
 def _load(partition: pd.DataFrame, clean: bool = True):
-    from analysis.corpus import load_corpus
+    from analysis.corpus.load import load_corpus
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -46,10 +46,10 @@ def _tables(corpus, frames, elements=None) -> dict[str, object]:
     the elements table is empty)."""
     from functools import cache
 
-    from analysis.coverage import ELEMENT_COLUMNS, describe_articles, element_coverage
-    from analysis.framing import frame_by_section, tag_sentences
-    from analysis.quotes import extract_quotes
-    from analysis.sentiment import (SENTENCE_SCORE_COLUMNS, neutralised_scores, score_articles, score_sentences,
+    from analysis.coverage.core import ELEMENT_COLUMNS, describe_articles, element_coverage
+    from analysis.framing.core import frame_by_section, tag_sentences
+    from analysis.quotes.core import extract_quotes
+    from analysis.sentiment.core import (SENTENCE_SCORE_COLUMNS, neutralised_scores, score_articles, score_sentences,
                                     score_voices)
 
     # The VADER mean of each article is taken from the sentence table when partitions are combined.
@@ -94,7 +94,7 @@ def _partitions(articles: pd.DataFrame, size: int) -> list[pd.DataFrame]:
 
 
 def _combine(results: list[dict[str, pd.DataFrame]], names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
-    from analysis.quotes import _alias_map, _canonical_speakers
+    from analysis.quotes.core import _alias_map, _canonical_speakers
 
     tables = {}
     for name in names:
@@ -147,7 +147,7 @@ def _write_cache(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
 
 def articles_table(source) -> pd.DataFrame:
     """Return a raw articles table (article_id, text, metadata) from a DataFrame, a Corpus or a path."""
-    from analysis.corpus import Corpus, load_corpus
+    from analysis.corpus.load import Corpus, load_corpus
 
     if isinstance(source, pd.DataFrame):
         return source
@@ -180,7 +180,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     """
     from tqdm.auto import tqdm
 
-    from analysis.corpus import Corpus, load_corpus
+    from analysis.corpus.load import Corpus, load_corpus
 
     loaded = None
     if not isinstance(source, pd.DataFrame):
@@ -225,7 +225,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     if loaded is not None:
         tables["removed"], tables["problems"] = loaded.removed, loaded.problems
     if reuse_threshold is not None:
-        from analysis.coverage import reuse_pairs
+        from analysis.coverage.core import reuse_pairs
 
         reuse_corpus = _ReuseInput(tables["articles"])
         tables["reuse_pairs"] = reuse_pairs(reuse_corpus, min_similarity=reuse_threshold, top=reuse_top,
@@ -236,8 +236,8 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
 
 
 def _warm_up() -> None:
-    from analysis.framing import load_codebook
-    from analysis.sentiment import _known_words, score_text
+    from analysis.framing.core import load_codebook
+    from analysis.sentiment.core import _known_words, score_text
 
     score_text("A good start.")
     _known_words()

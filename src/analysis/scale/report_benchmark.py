@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.segment import sentence_spans
+from analysis.corpus.segment import sentence_spans
 
 # Limits the report must keep at any size (issue 13).
 MAX_PNG_PIXELS = 3000
@@ -95,7 +95,7 @@ def output_sizes(out: Path) -> dict[str, object]:
 
 def run_report_benchmark(corpus: str | Path, *, copies: int = 1, out: str | Path | None = None) -> dict[str, object]:
     """Return the figures of one report run on ``corpus`` (a table file), with the plain loop beside it."""
-    from analysis.bench import plain_loop
+    from analysis.scale.bench import plain_loop
 
     work = Path(tempfile.mkdtemp(prefix="bench-report-"))
     articles = pd.read_csv(corpus, dtype=str, keep_default_na=False) if str(corpus).endswith(".csv") \

@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import paths
-from analysis.caching import CACHE_SIZE
-from analysis.dictionaries import DictionaryError, node_lines, read_yaml
+from analysis.resources import paths
+from analysis.scale.caching import CACHE_SIZE
+from analysis.resources.dictionaries import DictionaryError, node_lines, read_yaml
 
 HIT_COLUMNS = ["article_id", "sentence_id", "frame", "term", "matched_text", "start", "end"]
 DEFAULT_CODEBOOK = "news_frames"

@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.cleaning import clean_text, read_lines
-from analysis.corpus import Corpus, load_corpus, read_raw
-from analysis.problems import ProblemLog
-from analysis.readers import article_stem
+from analysis.corpus.cleaning import clean_text, read_lines
+from analysis.corpus.load import Corpus, load_corpus, read_raw
+from analysis.corpus.problems import ProblemLog
+from analysis.corpus.readers import article_stem
 
 # The benchmark's tokens and shingles: runs of word characters, four in a row.
 _TOKEN = re.compile(r"\w+")

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
-from analysis.caching import CACHE_SIZE
-from analysis.segment import LETTER, words
+from analysis.scale.caching import CACHE_SIZE
+from analysis.corpus.segment import LETTER, words
 
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")  # what TextBlob's tokenizer turns into a sentence end
 # A paragraph opening with these joins the previous paragraph's last sentence in TextBlob's tokenizer.
@@ -258,7 +258,7 @@ def textblob_scores(text: str, sentences=None) -> tuple[float, float]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _coverage_counts(paragraph: str) -> tuple[int, int, int]:
-    from analysis.sentiment import _known_words, prepare_for_vader
+    from analysis.sentiment.core import _known_words, prepare_for_vader
 
     tokens = [token.casefold() for token in words(prepare_for_vader(paragraph))]
     textblob_known, vader_known = _known_words()

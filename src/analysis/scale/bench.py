@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import paths
+from analysis.resources import paths
 
 OUTLETS = ["Harbour Herald", "Coastal Times", "Evening Dispatch", "Morning Wire", "City Gazette", "The Courier",
            "Daily Ledger", "National Post", "Valley News", "The Observer Review", "Metro Bulletin", "World Report"]
@@ -121,7 +121,7 @@ def score_mismatches(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, li
     from textblob import TextBlob
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.sentiment import prepare_for_vader, score_text
+    from analysis.sentiment.core import prepare_for_vader, score_text
 
     analyzer = SentimentIntensityAnalyzer()
     columns = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]
@@ -187,7 +187,7 @@ def run_benchmark(n: int, *, workers: int | None = None, seed: int = 0, baseline
     """
     import os
 
-    from analysis.pipeline import run_pipeline
+    from analysis.scale.pipeline import run_pipeline
 
     articles = synthetic_corpus(n, seed=seed, distinct=distinct)
     workers = workers or os.cpu_count() or 1
