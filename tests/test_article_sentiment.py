@@ -8,8 +8,8 @@ from textblob import TextBlob
 
 from analysis.sentiment import _article_scores as article_sentiment
 from analysis.scale.bench import synthetic_corpus
-from analysis.corpus.segment import LETTER, words
-from analysis.sentiment.core import _known_words, prepare_for_vader
+from analysis.corpus.text import LETTER, words
+from analysis.resources.lexicons import known_words as _known_words, prepare_for_vader
 
 # Paragraphs chosen to hit every way TextBlob's state or tokenizer could join two paragraphs:
 # a pending adverb or negation at the end, closing marks or "!" at the start, emoticons, sarcasm

@@ -59,7 +59,7 @@ def test_sentence_ids_count_from_zero_in_each_article(bundled):
 
 
 def test_word_counts_match_the_cleaned_text(bundled):
-    from analysis.corpus.segment import count_words
+    from analysis.corpus.text import count_words
 
     for row in bundled.articles.itertuples():
         assert row.n_words == count_words(row.text)

@@ -21,7 +21,8 @@ from analysis.corpus.cleaning import (
     clean_text,
 )
 from analysis.resources.dictionaries import DictionaryError
-from analysis.corpus.segment import MAX_SENTENCE_WORDS, count_words
+from analysis.corpus.segment import MAX_SENTENCE_WORDS
+from analysis.corpus.text import count_words
 
 # English words, function words among them (a text without them is flagged as not English).
 VOCABULARY = ["the", "council", "said", "good", "bad", "terrible", "people", "government", "will", "plan", "budget", "cuts", "great", "happy", "war", "peace", "defector", "north", "korea", "freedom", "and", "of", "to", "in", "a", "that", "it", "was", "for", "on", "with", "as"]

@@ -2,7 +2,8 @@
 
 import pytest
 
-from analysis.corpus.segment import count_words, paragraph_spans, sentence_spans, words
+from analysis.corpus.segment import paragraph_spans, sentence_spans
+from analysis.corpus.text import count_words, words
 
 
 def _sentences(text):

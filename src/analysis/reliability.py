@@ -17,15 +17,12 @@ import numpy as np
 import pandas as pd
 
 from analysis import framing
+from analysis.errors import CodingSheetError
 
 SHEET_COLUMNS = ["unit_id", "article_id", "paragraph_id", "outlet", "question_id", "frame", "question",
                  "suggestion", "evidence", "code", "note"]
 CODES = {"yes": "yes", "y": "yes", "1": "yes", "true": "yes", "no": "no", "n": "no", "0": "no", "false": "no"}
 DICTIONARY = "dictionary"
-
-
-class CodingSheetError(ValueError):
-    """A coding sheet that cannot be used; the message lists every problem with its file and line."""
 
 
 def _unit_id(article_id: str, paragraph_id) -> str:

@@ -29,7 +29,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.corpus.problems import ProblemLog
-from analysis.corpus.segment import LETTER, WORD_PATTERN
+from analysis.corpus.text import LETTER, WORD_PATTERN
 
 # Below this share of English function words among its words, an article is not mainly English.
 # Measured (``english_share``) on ../shared: the lowest of the 2,402 English articles of

@@ -33,7 +33,8 @@ from analysis.corpus.readers import (
     read_table_file,
     read_article_file,
 )
-from analysis.corpus.segment import MAX_SENTENCE_WORDS, bounded_sentence_spans, count_words, paragraph_spans
+from analysis.corpus.segment import MAX_SENTENCE_WORDS, bounded_sentence_spans, paragraph_spans
+from analysis.corpus.text import count_words
 
 __all__ = ["Corpus", "CorpusError", "load_corpus"]
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.errors import CorpusError  # noqa: F401  (raised with this log's rows)
+
 PROBLEM_COLUMNS = ["source", "problem", "action"]
-
-
-class CorpusError(ValueError):
-    """Raised by ``load_corpus(..., strict=True)``; its message lists every problem found."""
 
 
 class ProblemLog:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from analysis.corpus.problems import ProblemLog
 from analysis.resources.files import CORPUS_RESOURCE_NAMES
+from analysis.errors import TableFormatError
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm", ".html.gz", ".htm.gz"}
@@ -387,10 +388,6 @@ def _keep_apart(columns: list, source: str, problems: ProblemLog, *, reserved: t
                          f"repaired: kept apart as '{new}'; corpus.articles['{name}'] is computed from the article")
             columns[position] = new
     return columns
-
-
-class TableFormatError(ValueError):
-    """A CSV text that cannot be read as a table at all (no header)."""
 
 
 def read_csv_text(text: str, source: str, problems: ProblemLog, *, delimiter: str = ",") -> pd.DataFrame:

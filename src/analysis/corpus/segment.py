@@ -10,18 +10,13 @@ which is what quote and speaker analysis wants.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import sentencex
 
-from analysis.scale.caching import CACHE_SIZE
 from analysis.corpus.repairs import glued_breaks
+from analysis.corpus.text import WORD_PATTERN
 
 PARAGRAPH_BREAK = "\n\n"
-# A word: letters or digits, allowing inner hyphens and apostrophes ("Seong-ho", "isn’t").
-WORD_PATTERN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-# A letter (not a digit or underscore): a text without one has nothing for a lexicon to score.
-LETTER = re.compile(r"[^\W\d_]")
 _NON_SPACE = re.compile(r"\S")
 # The longest sentence kept whole, in words. Every later step (VADER above all, whose work grows
 # with the square of a sentence's length) must see sentences of bounded length, so that a text with
@@ -99,17 +94,3 @@ def _splitter_spans(paragraph: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
-def words(text: str) -> list[str]:
-    """Return the words of a text (letters and digits, keeping inner hyphens and apostrophes)."""
-    return WORD_PATTERN.findall(text)
-
-
-def count_words(text: str) -> int:
-    """Return the number of words in a text, as ``words`` counts them."""
-    # Words never cross a blank line, so a text's count is its paragraphs' counts (each counted once).
-    return sum(map(_paragraph_words, text.split("\n\n")))
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _paragraph_words(paragraph: str) -> int:
-    return len(WORD_PATTERN.findall(paragraph))

@@ -4,7 +4,6 @@ words that set each outlet apart, which story elements each article includes, an
 
 from __future__ import annotations
 
-import re
 import warnings
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -18,61 +17,22 @@ from analysis import framing
 from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, outlet_similarity
 from analysis.scale.caching import CACHE_SIZE
 from analysis.corpus.language import not_english_ids
-from analysis.corpus.segment import words
+from analysis.corpus.text import (HOUSE_STYLE_HONORIFICS, american_spelling, casefolded_words, normalised_words,
+                                  straighten_quotes,
+                                  word_sequences, words)
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 SHINGLE_SIZE = 5
 REWORDED_THRESHOLD = 0.5
 MERGED_CONTAINMENT = 0.7
-_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-# British to American spellings, so that a spelling change is not a rewording.
-_SPELLING = [
-    (re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"(?<=\w{2})ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"(?<=[^aeiou])our(s|ed|ing|able)?$"), r"or\1"),
-    (re.compile(r"(?<=[^aeiou])tre(s)?$"), r"ter\1"),
-    (re.compile(r"(?<=en)ce$"), r"se"),
-    (re.compile(r"(?<=[aeiou])ll(ed|ing|er)$"), r"l\1"),
-]
-_WORD_SWAPS = {"towards": "toward", "amongst": "among", "whilst": "while", "afterwards": "afterward"}
 CAPTION_REASONS = ("photo caption",)
-
-
-# --- normalising ----------------------------------------------------------------------------------
-
-
-def normalise_word(word: str) -> str:
-    """Return a word in lower case with American spelling, so spelling variants compare equal."""
-    word = word.casefold().translate(_STRAIGHT)
-    word = _WORD_SWAPS.get(word, word)
-    if len(word) > 4:
-        for pattern, replacement in _SPELLING:
-            word = pattern.sub(replacement, word)
-    return word
-
-
-def normalised_words(text: str) -> list[str]:
-    """Return the words of a text for comparing editions: lower case, American spelling, no
-    honorifics, no possessive marks."""
-    result = []
-    for word in words(text.translate(_STRAIGHT)):
-        word = re.sub(r"'s$", "", word)
-        if word.casefold() in HONORIFICS:
-            continue
-        result.append(normalise_word(word))
-    return result
 
 
 # --- reuse ----------------------------------------------------------------------------------------
 
 
-def _analyser(text: str) -> list[str]:
-    return [word.casefold() for word in words(text.translate(_STRAIGHT))]
-
-
 @lru_cache(maxsize=CACHE_SIZE)
 def _paragraph_content_words(paragraph: str) -> tuple[str, ...]:
-    return tuple(word for word in _analyser(paragraph) if word not in ENGLISH_STOP_WORDS)
+    return tuple(word for word in casefolded_words(paragraph) if word not in ENGLISH_STOP_WORDS)
 
 
 def _content_words(text: str) -> list[str]:
@@ -82,13 +42,6 @@ def _content_words(text: str) -> list[str]:
 
 def _shingles(text: str, size: int = SHINGLE_SIZE) -> list[str]:
     return word_sequences(normalised_words(text), size)
-
-
-def word_sequences(tokens: list[str], size: int) -> list[str]:
-    """Return the runs of ``size`` consecutive words (a shorter text is one run of all its words)."""
-    if len(tokens) < size:
-        return [" ".join(tokens)] if tokens else []
-    return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)]
 
 
 def reuse_vectors(texts: list[str]) -> sparse.csr_matrix:
@@ -272,8 +225,8 @@ def describe_edits(before: str, after: str) -> tuple[str, str, str]:
     quote marks and apostrophes; words: Tuesday → on Tuesday".
     """
     first, second = words(before), words(after)
-    matcher = SequenceMatcher(None, [w.casefold().translate(_STRAIGHT) for w in first],
-                              [w.casefold().translate(_STRAIGHT) for w in second], autojunk=False)
+    matcher = SequenceMatcher(None, [straighten_quotes(w.casefold()) for w in first],
+                              [straighten_quotes(w.casefold()) for w in second], autojunk=False)
     removed, added, edits = [], [], []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -281,11 +234,11 @@ def describe_edits(before: str, after: str) -> tuple[str, str, str]:
         old, new = first[i1:i2], second[j1:j2]
         removed += old
         added += new
-        if not old and all(word.casefold() in HONORIFICS for word in new):
+        if not old and all(word.casefold() in HOUSE_STYLE_HONORIFICS for word in new):
             edits.append("honorific added: " + " ".join(new))
-        elif not new and all(word.casefold() in HONORIFICS for word in old):
+        elif not new and all(word.casefold() in HOUSE_STYLE_HONORIFICS for word in old):
             edits.append("honorific removed: " + " ".join(old))
-        elif len(old) == len(new) and all(normalise_word(a) == normalise_word(b) for a, b in zip(old, new)):
+        elif len(old) == len(new) and all(american_spelling(a) == american_spelling(b) for a, b in zip(old, new)):
             edits.append("spelling: " + " ".join(old) + " → " + " ".join(new))
         else:
             edits.append("words: " + (" ".join(old) or "(none)") + " → " + (" ".join(new) or "(none)"))
@@ -526,7 +479,7 @@ def distinctive_terms(corpus, by: str = "outlet", *, top: int = 15, min_count: i
                       stacklevel=2)
         return pd.DataFrame(columns=columns)
     sentences = corpus.sentences.merge(corpus.articles[list(dict.fromkeys(["article_id", by]))], on="article_id")
-    vectorizer = CountVectorizer(analyzer="word", tokenizer=_analyser, preprocessor=None, lowercase=False,
+    vectorizer = CountVectorizer(analyzer="word", tokenizer=casefolded_words, preprocessor=None, lowercase=False,
                                  token_pattern=None, ngram_range=ngram_range)
     matrix = vectorizer.fit_transform(sentences["text"]).tocsr()
     vocabulary = np.array(vectorizer.get_feature_names_out())

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from analysis.corpus.text import casefolded_words, word_sequences
 from analysis.scale.caching import CACHE_SIZE
 
 NUM_PERM = 128
@@ -27,9 +28,7 @@ SCHEME = "affine32"  # datasketch 2: 32-bit hash values, half the memory of the 
 
 
 def _paragraph_sequences(paragraph: str) -> list[str]:
-    from analysis.coverage.core import _analyser, word_sequences
-
-    return word_sequences(_analyser(paragraph), SEQUENCE)
+    return word_sequences(casefolded_words(paragraph), SEQUENCE)
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.corpus.text import spelling_pattern
 from analysis.resources import paths
 from analysis.scale.caching import CACHE_SIZE
 from analysis.resources.dictionaries import DictionaryError, node_lines, read_yaml
@@ -78,19 +79,6 @@ class Codebook:
 # --- spelling and patterns ------------------------------------------------------------------------
 
 
-def _spelling_variants(word: str) -> str:
-    """Return a regex for one literal word that matches its British and American spellings."""
-    pattern = re.escape(word)
-    lowered = word.casefold()
-    if len(lowered) > 4 and re.search(r"[^aeiou]our", lowered[1:]):
-        pattern = re.sub(r"(?<=[^aeiouAEIOU])ou(?=r)", "ou?", pattern)  # labour / labor
-    pattern = re.sub(r"(?<=\w{3})i[sz](?=e|ed|es|ing|ation|ations|er|ers$)", "i[sz]", pattern)  # recognise / -ize
-    pattern = re.sub(r"(?<=\w{2})y[sz](?=e|ed|es|ing$)", "y[sz]", pattern)  # analyse / analyze
-    pattern = re.sub(r"(?<=[^aeiou])re$", "(?:re|er)", pattern)  # centre / center
-    pattern = re.sub(r"(?<=en)[cs](?=e$)", "[cs]", pattern)  # defence / defense
-    return pattern.replace("'", "['’]").replace("’", "['’]").replace(r"\'", "['’]")
-
-
 def term_pattern(term: str) -> str:
     """Return the regular expression a dictionary term matches (without the word boundaries)."""
     parts = []
@@ -100,7 +88,7 @@ def term_pattern(term: str) -> str:
         for piece in pieces:
             glob = piece.endswith("*")
             literal = piece.rstrip("*")
-            compiled.append(_spelling_variants(literal) + (r"[\w'’-]*" if glob else ""))
+            compiled.append(spelling_pattern(literal) + (r"[\w'’-]*" if glob else ""))
         parts.append(r"[\s\-]?".join(compiled))
     return r"[\s\-]+".join(parts)
 

@@ -35,7 +35,7 @@ import pandas as pd
 
 from analysis.scale.caching import CACHE_SIZE
 from analysis.resources.dictionaries import load_speaker_aliases
-from analysis.corpus.segment import count_words
+from analysis.corpus.text import HONORIFIC_PATTERN, HONORIFICS, count_words
 
 QUOTE_COLUMNS = ["article_id", "quote", "speaker", "speaker_mention", "attribution", "start", "end",
                  "paragraph_id", "sentence_id", "kind", "n_words", "doubt"]
@@ -57,7 +57,6 @@ REPORTING_VERBS = (
 # Verbs that take the quote as a name for something ("called him 'X'") and so can come in a
 # passive with the speaker after "by" ("hailed by Mr Trump as 'X'").
 PASSIVE_VERBS = "called described hailed dubbed labelled labeled branded praised".split()
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev"}
 TITLES = set(
     "president minister secretary senator governor mayor chancellor king queen prince princess general "
     "colonel judge ambassador leader spokesman spokeswoman spokesperson envoy director chairman chairwoman "
@@ -80,7 +79,7 @@ TRAILING_WORDS = {"has", "had", "have", "also", "later", "then", "once", "again"
 
 _VERB_PATTERN = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]*)*"
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?"
+_HONORIFIC = HONORIFIC_PATTERN
 # A run of capitalised words, possibly after an honorific: "Mr Ji", "Ji Seong-ho", "US President Donald Trump".
 NAME_RUN = re.compile(rf"(?:{_HONORIFIC}\s+)?(?:[A-Z]{{2,}}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*")
 VERB = re.compile(rf"\b(?:{_VERB_PATTERN})\b")

@@ -23,18 +23,7 @@ from analysis.resources import paths
 from analysis.report.html import notebook_to_html
 from analysis.resources.files import Resources, check_resources, find_resources
 from analysis.scale.results import Analysis, analyse, write_parquet
-
-
-class NotebookFailed(RuntimeError):
-    """A notebook raised an error; the message names the notebook and the cell, and where the
-    executed notebook, with the error, was kept."""
-
-    def __init__(self, summary: str, executed: Path) -> None:
-        super().__init__(f"{summary}\nThe executed notebook, with the error, is in {executed}")
-        self.summary, self.executed = summary, executed
-
-    def __reduce__(self):  # raised in a worker process, pickled back to the report
-        return NotebookFailed, (self.summary, self.executed)
+from analysis.errors import NotebookFailed, ReportError
 
 
 @dataclass
@@ -155,10 +144,6 @@ charts and the limits of each method.</p>
     path = out_dir / "index.html"
     path.write_text(page, encoding="utf-8")
     return path
-
-
-class ReportError(RuntimeError):
-    """The report cannot be written: the one-line message says why and what to do."""
 
 
 # A report folder holds this file, so that a later report may replace the folder (and no other).

@@ -12,10 +12,7 @@ from pathlib import Path
 import yaml
 
 from analysis.resources import paths
-
-
-class DictionaryError(ValueError):
-    """A dictionary file that cannot be used; the message names the file, the line and the fix."""
+from analysis.errors import DictionaryError
 
 
 def read_yaml(path: str | Path) -> object:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from analysis.resources import paths
+from analysis.errors import ResourceError
 
 # The names of a corpus's own resources, beside its articles (the loader does not read them as articles).
 TARGETS_NAME = "targets.yml"
@@ -66,10 +67,6 @@ MISSING = {
                       f"filled coder-NAME.csv files in a {CODING_SHEETS_NAME}/ folder beside the articles, or give "
                       "the folder: --coding-sheets in the report, coding_sheets in a notebook"),
 }
-
-
-class ResourceError(ValueError):
-    """A resource file that cannot be used; the message names the file (and line) and what to do."""
 
 
 def corpus_folder(corpus_path: str | Path | None) -> Path | None:

@@ -121,7 +121,8 @@ def score_mismatches(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, li
     from textblob import TextBlob
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.sentiment.core import prepare_for_vader, score_text
+    from analysis.resources.lexicons import prepare_for_vader
+    from analysis.sentiment.core import score_text
 
     analyzer = SentimentIntensityAnalyzer()
     columns = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]

@@ -237,10 +237,11 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
 
 def _warm_up() -> None:
     from analysis.framing.core import load_codebook
-    from analysis.sentiment.core import _known_words, score_text
+    from analysis.resources.lexicons import known_words
+    from analysis.sentiment.core import score_text
 
     score_text("A good start.")
-    _known_words()
+    known_words()
     load_codebook()
     import textstat
 

@@ -26,17 +26,14 @@ from functools import lru_cache
 
 
 from analysis.scale.caching import CACHE_SIZE
-from analysis.corpus.segment import LETTER, words
+from analysis.corpus.text import LETTER, words
+from analysis.resources.lexicons import known_words, prepare_for_vader, textblob_lexicon
 
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")  # what TextBlob's tokenizer turns into a sentence end
 # A paragraph opening with these joins the previous paragraph's last sentence in TextBlob's tokenizer.
 _JOINS_PREVIOUS = tuple(")”’.!?")
 
 
-def _pattern():
-    from textblob.en import sentiment  # the lexicon behind TextBlob's default PatternAnalyzer
-
-    return sentiment
 
 
 @dataclass(frozen=True)
@@ -83,7 +80,7 @@ def _known(word: str, lexicon) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def _piece(piece: str) -> _Part:
     """Return what a paragraph or sentence contributes (TextBlob's own tokenizer and assessments)."""
-    lexicon = _pattern()
+    lexicon = textblob_lexicon()
     raw = " ".join(lexicon.tokenizer(piece)).split()
     tokens = [word.lower() for word in raw]
     assessed = lexicon.assessments(((word, None) for word in tokens), True)
@@ -258,10 +255,9 @@ def textblob_scores(text: str, sentences=None) -> tuple[float, float]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _coverage_counts(paragraph: str) -> tuple[int, int, int]:
-    from analysis.sentiment.core import _known_words, prepare_for_vader
 
     tokens = [token.casefold() for token in words(prepare_for_vader(paragraph))]
-    textblob_known, vader_known = _known_words()
+    textblob_known, vader_known = known_words()
     return (len(tokens), sum(token in textblob_known for token in tokens),
             sum(token in vader_known for token in tokens))
 

@@ -26,7 +26,8 @@ from analysis.sentiment import _article_scores as article_sentiment
 from analysis.scale.caching import CACHE_SIZE
 from analysis.resources.dictionaries import load_targets, load_watchlist
 from analysis.corpus.language import not_english_ids
-from analysis.corpus.segment import LETTER, words
+from analysis.corpus.text import LETTER, words
+from analysis.resources.lexicons import prepare_for_vader, textblob_lexicon, vader
 from analysis.quotes.core import Cuts
 
 SENTENCE_SCORE_COLUMNS = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos",
@@ -35,26 +36,6 @@ NO_LETTERS = "no letters to score"
 # The lexicons are English: on another language they know no word and every score is 0.0, which
 # would read as "neutral". Such articles (``analysis.corpus.language``) get NaN scores with this note.
 NOT_ENGLISH = "not English: the lexicons are English-only"
-_STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "‚": "'"})
-
-
-def prepare_for_vader(text: str) -> str:
-    """Return the text with curly quote marks and apostrophes made straight, as VADER needs."""
-    return text.translate(_STRAIGHTEN)
-
-
-@lru_cache(maxsize=1)
-def vader() -> SentimentIntensityAnalyzer:
-    """Return the one VADER analyser (its lexicon loads from the installed package, offline)."""
-    return SentimentIntensityAnalyzer()
-
-
-def _textblob_lexicon() -> dict:
-    from textblob.en import sentiment as pattern_sentiment
-
-    if not len(pattern_sentiment):  # the lexicon loads lazily on first use
-        pattern_sentiment.load()
-    return pattern_sentiment
 
 
 def score_text(text: str) -> dict[str, object]:
@@ -97,11 +78,6 @@ def _not_applicable(table: pd.DataFrame, article_ids: set, columns: list[str]) -
         table.loc[rows, columns] = float("nan")
         table.loc[rows, "score_note"] = NOT_ENGLISH
     return table
-
-
-@lru_cache(maxsize=1)
-def _known_words() -> tuple[frozenset, frozenset]:
-    return frozenset(_textblob_lexicon().keys()), frozenset(vader().lexicon)
 
 
 def lexicon_coverage(text: str) -> tuple[float, float]:
@@ -193,7 +169,7 @@ def _textblob_rows(text: str) -> list[tuple[str, float, float, float]]:
     their number: the contributions add up to the score.
     """
     assessments = TextBlob(text).sentiment_assessments.assessments
-    lexicon = _textblob_lexicon()
+    lexicon = textblob_lexicon()
     rows = []
     for words_, polarity, _subjectivity, _label in assessments:
         entry = lexicon.get(article_sentiment.head_word(words_))
@@ -381,7 +357,7 @@ def domain_warnings(corpus, watchlist=None) -> pd.DataFrame:
     """
     if watchlist is None or not isinstance(watchlist, dict):
         watchlist = load_watchlist(watchlist)
-    textblob_lexicon = _textblob_lexicon()
+    textblob_words = textblob_lexicon()
     vader_lexicon = vader().lexicon
     found: dict[str, dict] = {}
     for sentence in corpus.sentences.itertuples(index=False):
@@ -395,7 +371,7 @@ def domain_warnings(corpus, watchlist=None) -> pd.DataFrame:
                     entry["articles"].add(sentence.article_id)
     rows = []
     for word, entry in found.items():
-        tb = textblob_lexicon.get(word)
+        tb = textblob_words.get(word)
         tb_value = (tb[None][0] if None in tb else next(iter(tb.values()))[0]) if tb else float("nan")
         rows.append({**{key: value for key, value in entry.items() if key != "articles"},
                      "n_articles": len(entry["articles"]), "textblob_valence": tb_value,
