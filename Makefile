@@ -1,12 +1,14 @@
 # `make report` and `make test` set everything up on a fresh machine, then run.
 # `make report` installs only what the report needs; `make test` adds the test tools, `make lab` JupyterLab.
+# `make test-fast` is the quick loop while editing: every test but those marked slow (notebooks, reports,
+# Dask, the pipeline at scale, benchmarks, the browser, the large corpora in ../shared); `make test` runs all.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?=
 OUT ?= reports
 
-.PHONY: report test lab clean
+.PHONY: report test test-fast lab clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +32,9 @@ report: $(VENV)/.installed-report
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m "not slow" -q
 
 lab: $(VENV)/.installed-lab
 	$(BIN)/jupyter lab notebooks/

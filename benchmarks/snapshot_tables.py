@@ -72,7 +72,7 @@ def _tables(corpus_path: str):
     yield "quotes.sources_by_outlet", lambda: quotes.sources_by_outlet(quotes.extract_quotes(corpus), corpus)
     yield "reliability.coding_sheet", lambda: reliability.coding_sheet(corpus)
     yield "compare.group_means", lambda: compare.group_means(results.article_scores, "vader_compound")
-    yield "compare.outlet_similarity", lambda: compare.outlet_similarity(corpus.articles)
+    yield "compare.outlet_similarity", lambda: coverage.outlet_similarity(corpus.articles)
 
 
 def snapshot(corpus_path: str, out: Path) -> None:

@@ -1,15 +1,23 @@
-"""Whole-article TextBlob scores assembled from paragraphs equal ``TextBlob(text).sentiment``."""
+"""TextBlob scores put together from sentences or paragraphs equal ``TextBlob(text).sentiment``.
+
+Tested through the one entry point of ``analysis.sentiment._article_scores``
+(``textblob_sentiment``, which ``score_sentences``, ``score_articles`` and ``neutralised_scores``
+call) and the public functions, against TextBlob called directly.
+"""
 
 import math
 import random
 
 import pytest
+from conftest import corpus_of
 from textblob import TextBlob
 
-from analysis.sentiment import _article_scores as article_sentiment
-from analysis.scale.bench import synthetic_corpus
+from analysis import sentiment
 from analysis.corpus.text import LETTER, words
-from analysis.resources.lexicons import known_words as _known_words, prepare_for_vader
+from analysis.resources.lexicons import known_words as _known_words
+from analysis.resources.lexicons import prepare_for_vader
+from analysis.scale.bench import synthetic_corpus
+from analysis.sentiment._article_scores import textblob_sentiment
 
 # Paragraphs chosen to hit every way TextBlob's state or tokenizer could join two paragraphs:
 # a pending adverb or negation at the end, closing marks or "!" at the start, emoticons, sarcasm
@@ -30,34 +38,40 @@ def _direct(text):
     return blob.polarity, blob.subjectivity
 
 
-def _same(first, second):
-    return all((math.isnan(a) and math.isnan(b)) or a == b for a, b in zip(first, second))
+def _read(texts, sentences=None, **options):
+    """[(polarity, subjectivity, read_from)] of each text, from the one entry point."""
+    return [(score.polarity, score.subjectivity, score.read_from)
+            for score in textblob_sentiment(texts, sentences, **options)]
 
 
+@pytest.mark.slow
 def test_scores_equal_textblob_on_recombined_news_texts():
     texts = synthetic_corpus(600, seed=11)["text"].tolist()
-    assembled = sum(article_sentiment._assembled(text) is not None for text in texts)
-    for text in texts:
+    read = _read(texts)
+    for text, (polarity, subjectivity, _) in zip(texts, read):
         direct = _direct(text) if LETTER.search(text) else (math.nan, math.nan)
-        assert _same(article_sentiment.textblob_scores(text), direct), text[:200]
+        assert (polarity, subjectivity) == direct, text[:200]
     # The assembled path (not the fallback) is what these texts take, so it is what was checked.
-    assert assembled >= 0.9 * len(texts)
+    assert sum(read_from == "paragraphs" for _, _, read_from in read) >= 0.9 * len(texts)
 
 
+@pytest.mark.slow
 def test_scores_equal_textblob_on_edge_case_paragraphs():
     rng = random.Random(7)
     real = [p for text in synthetic_corpus(40, seed=5)["text"] for p in text.split("\n\n")]
-    assembled = 0
+    texts = []
     for _ in range(3000):
         pieces = [rng.choice(EDGE_PARAGRAPHS if rng.random() < 0.6 else real) for _ in range(rng.randint(1, 6))]
         breaks = [rng.choice(["\n\n", "\n\n\n", "\n\n  ", "\n \n\n"]) for _ in pieces]
-        text = "".join(piece + gap for piece, gap in zip(pieces, breaks)).rstrip("\n ")
-        if not LETTER.search(text):
-            assert all(math.isnan(value) for value in article_sentiment.textblob_scores(text))
-            continue
-        assembled += article_sentiment._assembled(text) is not None
-        assert _same(article_sentiment.textblob_scores(text), _direct(text)), repr(text)
-    assert assembled > 1000  # both paths are exercised
+        texts.append("".join(piece + gap for piece, gap in zip(pieces, breaks)).rstrip("\n "))
+    without_letters = [text for text in texts if not LETTER.search(text)]
+    for text in without_letters:
+        assert all(math.isnan(value) for value in sentiment.textblob_scores(text))
+    with_letters = [text for text in texts if LETTER.search(text)]
+    read = _read(with_letters)
+    for text, (polarity, subjectivity, _) in zip(with_letters, read):
+        assert (polarity, subjectivity) == _direct(text), repr(text)
+    assert sum(read_from == "paragraphs" for _, _, read_from in read) > 1000  # both paths are exercised
 
 
 @pytest.mark.parametrize("text", [
@@ -68,51 +82,66 @@ def test_scores_equal_textblob_on_edge_case_paragraphs():
     "Bad.\r\n\r\nGood.",              # Windows line ends
 ])
 def test_state_carried_across_a_paragraph_break_falls_back_to_textblob(text):
-    assert article_sentiment._assembled(text) is None
-    assert article_sentiment.textblob_scores(text) == _direct(text)
+    [(polarity, subjectivity, read_from)] = _read([text])
+    assert read_from == "whole"
+    assert (polarity, subjectivity) == _direct(text)
+    assert sentiment.textblob_scores(text) == _direct(text)
 
 
 def test_the_fallback_matters_for_a_pending_negation():
     text = "They were not\n\ngood at all."
-    naive = [article_sentiment._piece(p) for p in text.split("\n\n")]
-    polarities = [value for part in naive for value in part.polarities]
-    assert article_sentiment._mean(polarities) != _direct(text)[0]
+    naive = [assessment[1] for paragraph in text.split("\n\n")
+             for assessment in TextBlob(paragraph).sentiment_assessments.assessments]
+    assert sum(naive) / len(naive) != _direct(text)[0]
+    assert _read([text])[0][:2] == _direct(text)
+
+
+def _counted(text):
+    """The shares of the whole text's words each lexicon knows, counted directly."""
+    textblob_known, vader_known = _known_words()
+    tokens = [token.casefold() for token in words(prepare_for_vader(text))]
+    return (sum(t in textblob_known for t in tokens) / len(tokens),
+            sum(t in vader_known for t in tokens) / len(tokens))
 
 
 def test_lexicon_coverage_equals_counting_the_whole_text():
-    textblob_known, vader_known = _known_words()
-    for text in synthetic_corpus(50, seed=2)["text"]:
-        tokens = [token.casefold() for token in words(prepare_for_vader(text))]
-        expected = (sum(t in textblob_known for t in tokens) / len(tokens),
-                    sum(t in vader_known for t in tokens) / len(tokens))
-        assert article_sentiment.lexicon_coverage(text) == expected
-    assert all(math.isnan(value) for value in article_sentiment.lexicon_coverage("\n\n…\n\n"))
+    texts = synthetic_corpus(50, seed=2)["text"]
+    for text in texts:
+        assert sentiment.lexicon_coverage(text) == _counted(text)
+    assert all(math.isnan(value) for value in sentiment.lexicon_coverage("\n\n…\n\n"))
+    # score_articles measures each distinct text once (a fifth are wire copies) and gives every copy its figures.
+    corpus = corpus_of(texts)
+    scores = sentiment.score_articles(corpus)
+    for text, textblob_share, vader_share in zip(corpus.articles["text"], scores["textblob_coverage"],
+                                                 scores["vader_coverage"]):
+        assert (textblob_share, vader_share) == _counted(text)
 
 
 def _sentence_spans(corpus):
     spans = {}
-    for article_id, start, end in zip(corpus.sentences["article_id"], corpus.sentences["start"], corpus.sentences["end"]):
+    sentences = corpus.sentences
+    for article_id, start, end in zip(sentences["article_id"], sentences["start"], sentences["end"]):
         spans.setdefault(article_id, []).append((int(start), int(end)))
     return spans
 
 
 @pytest.mark.parametrize("distinct", [False, True])
+@pytest.mark.slow
 def test_scores_assembled_from_sentences_equal_textblob(distinct):
-    from conftest import corpus_of
-
     corpus = corpus_of(synthetic_corpus(300, seed=4, distinct=distinct)["text"])
     spans = _sentence_spans(corpus)
-    assembled = 0
-    for article_id, text in zip(corpus.articles["article_id"], corpus.articles["text"]):
-        assembled += article_sentiment._from_sentences(text, spans[article_id]) is not None
-        assert article_sentiment.textblob_scores(text, spans[article_id]) == _direct(text), article_id
-    assert assembled >= 0.8 * len(corpus.articles)
+    ids, texts = corpus.articles["article_id"].tolist(), corpus.articles["text"].tolist()
+    read = _read(texts, [spans[article_id] for article_id in ids])
+    for article_id, text, (polarity, subjectivity, _) in zip(ids, texts, read):
+        assert (polarity, subjectivity) == _direct(text), article_id
+    assert sum(read_from == "sentences" for _, _, read_from in read) >= 0.8 * len(corpus.articles)
 
 
 def test_each_sentence_score_is_textblobs():
     for text in ["Not bad at all.", "It was really good!", "(!) Great idea.", "We met :) and left.", "Terrible",
                  "A good, good day — not a bad one."]:
-        assert article_sentiment.sentence_scores(text) == _direct(text)
+        scores = sentiment.score_text(text)
+        assert (scores["textblob_polarity"], scores["textblob_subjectivity"]) == _direct(text)
 
 
 @pytest.mark.parametrize("marked", [
@@ -126,8 +155,10 @@ def test_a_seam_textblob_could_read_across_is_not_assembled(marked):
     cut = marked.index("|")
     text = marked.replace("|", " ")
     spans = [(0, cut), (cut + 1, len(text))]
-    assert article_sentiment._from_sentences(text, spans) is None
-    assert article_sentiment.textblob_scores(text, spans) == _direct(text)
+    [(polarity, subjectivity, read_from)] = _read([text], [spans])
+    assert read_from != "sentences"
+    assert (polarity, subjectivity) == _direct(text)
+    assert sentiment.textblob_scores(text, spans) == _direct(text)
 
 
 def test_sentences_with_no_space_between_them_are_scored_whole():
@@ -137,5 +168,5 @@ def test_sentences_with_no_space_between_them_are_scored_whole():
     first_end = text.index("[")
     spans = [(0, first_end), (first_end, len(text))]
     direct = TextBlob(text).sentiment
-    assert article_sentiment.textblob_scores(text, spans) == (direct.polarity, direct.subjectivity)
-    assert article_sentiment.polarity_without(text, spans, {"happy"})[0] == direct.polarity
+    assert sentiment.textblob_scores(text, spans) == (direct.polarity, direct.subjectivity)
+    assert _read([text], [spans], excluded={"happy"})[0][0] == direct.polarity

@@ -58,6 +58,7 @@ def jupyterlab(tmp_path):
         server.kill()
 
 
+@pytest.mark.slow
 def test_run_all_cells_in_jupyterlab_shows_a_chart_and_no_error(jupyterlab, tmp_path):
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.corpus import cleaning
+from analysis.corpus import codes
 from analysis.corpus.cleaning import clean_text
 from analysis.resources.paths import bundled_corpus_dir
 
@@ -10,7 +10,7 @@ CAPTION = "A defector smiles during an interview in Seoul, Feb. 13, 2018."
 
 
 def _removed(result):
-    return [(line.line_number, line.text, line.reason) for line in result.removed]
+    return [(line.line_number, line.text, line.reason_code) for line in result.removed]
 
 
 @pytest.mark.parametrize(
@@ -20,30 +20,30 @@ def _removed(result):
         (
             f"{CAPTION}\n{CAPTION}\n\nThe story starts here.",
             "The story starts here.",
-            [(1, CAPTION, cleaning.REASON_CAPTION), (2, CAPTION, cleaning.REASON_REPEAT)],
+            [(1, CAPTION, codes.CAPTION), (2, CAPTION, codes.REPEATED_LINE)],
         ),
         # A truncated copy of the caption that follows it.
         (
             "Body text first.\nJi holds up his crutches after being ackn\nJi holds up his crutches after being acknowledged.",
             "Body text first.",
             [
-                (2, "Ji holds up his crutches after being ackn", cleaning.REASON_TRUNCATED),
-                (3, "Ji holds up his crutches after being acknowledged.", cleaning.REASON_CAPTION),
+                (2, "Ji holds up his crutches after being ackn", codes.TRUNCATED_CAPTION),
+                (3, "Ji holds up his crutches after being acknowledged.", codes.CAPTION),
             ],
         ),
         # Credit lines in three house styles.
-        ("Story.\n\nA man waves - Reuters", "Story.", [(3, "A man waves - Reuters", cleaning.REASON_CREDIT)]),
+        ("Story.\n\nA man waves - Reuters", "Story.", [(3, "A man waves - Reuters", codes.CREDIT_CAPTION)]),
         ("Story.\n\nA man waves Credit: Jo Bloggs/AP", "Story.",
-         [(3, "A man waves Credit: Jo Bloggs/AP", cleaning.REASON_CREDIT)]),
-        ("Story.\n\nA man waves (AP/Jo Bloggs)", "Story.", [(3, "A man waves (AP/Jo Bloggs)", cleaning.REASON_CREDIT)]),
+         [(3, "A man waves Credit: Jo Bloggs/AP", codes.CREDIT_CAPTION)]),
+        ("Story.\n\nA man waves (AP/Jo Bloggs)", "Story.", [(3, "A man waves (AP/Jo Bloggs)", codes.CREDIT_CAPTION)]),
         # Page furniture with "|".
         ("Story.\n\nIn numbers | Defectors\n\nMore story.", "Story.\n\nMore story.",
-         [(3, "In numbers | Defectors", cleaning.REASON_FURNITURE)]),
+         [(3, "In numbers | Defectors", codes.FURNITURE)]),
         # A leading date header, alone or on the first line of text.
         (" date 2018-02-13 The story starts.", "The story starts.",
-         [(1, "date 2018-02-13", cleaning.REASON_DATE_HEADER)]),
+         [(1, "date 2018-02-13", codes.DATE_HEADER)]),
         ("date 2018-02-13\n\nThe story starts.", "The story starts.",
-         [(1, "date 2018-02-13", cleaning.REASON_DATE_HEADER)]),
+         [(1, "date 2018-02-13", codes.DATE_HEADER)]),
         # Stray whitespace: non-breaking and zero-width spaces, runs of spaces, Windows line ends.
         ("One\u00a0 two.\u00a0\r\n\r\n\u200bThree   four. ", "One two.\n\nThree four.", []),
         # Hard-wrapped lines are one paragraph; a line ending a sentence ends a paragraph.
@@ -63,7 +63,7 @@ def test_cleaning_rules(raw, text, removed):
 def test_title_repeated_at_the_top_is_removed():
     result = clean_text("Defector Speaks Out\n\nThe story.", title="Defector speaks out")
     assert result.text == "The story."
-    assert _removed(result) == [(1, "Defector Speaks Out", cleaning.REASON_TITLE)]
+    assert _removed(result) == [(1, "Defector Speaks Out", codes.TITLE)]
 
 
 def test_date_header_is_returned():
@@ -97,9 +97,9 @@ def test_voa_captions_leave_the_body_and_are_recorded():
     assert smiling not in result.text
     assert "holds up his crutches" not in result.text
     assert _removed(result)[:3] == [
-        (1, smiling, cleaning.REASON_CAPTION),
-        (2, smiling, cleaning.REASON_REPEAT),
-        (11, crutches_cut, cleaning.REASON_TRUNCATED),
+        (1, smiling, codes.CAPTION),
+        (2, smiling, codes.REPEATED_LINE),
+        (11, crutches_cut, codes.TRUNCATED_CAPTION),
     ]
     assert result.removed[3].text.startswith("Ji Seong-ho holds up his crutches after being acknowledged by President")
     assert result.text.startswith("SEOUL, SOUTH KOREA - The North Korean defector")
@@ -110,8 +110,8 @@ def test_wandsworth_date_header_and_credited_captions():
     result = clean_text(_seed("wandsworth-guardian-2018-02-13.txt"))
     assert result.header_date == "2018-02-13"
     assert result.text.startswith("The North Korean defector singled out by Donald Trump")
-    assert [line.reason for line in result.removed] == [
-        cleaning.REASON_DATE_HEADER, cleaning.REASON_CREDIT, cleaning.REASON_CREDIT]
+    assert [line.reason_code for line in result.removed] == [
+        codes.DATE_HEADER, codes.CREDIT_CAPTION, codes.CREDIT_CAPTION]
     assert "(AP/" not in result.text
 
 
@@ -139,7 +139,7 @@ PROSE = ("The talks resumed on Monday after a long pause. Officials from both si
 
 
 def _changes(result):
-    return [(line.line_number, line.start, line.end, line.text, line.reason, line.change, line.replacement)
+    return [(line.line_number, line.start, line.end, line.text, line.reason_code, line.change, line.replacement)
             for line in result.removed]
 
 
@@ -149,7 +149,7 @@ def test_a_credit_at_the_end_of_prose_takes_out_only_the_credit():
     assert result.text == PROSE
     start = len(PROSE) + 1
     assert _changes(result) == [(1, start, len(raw), "Featured image via Jo Bloggs/Getty Images",
-                                 cleaning.REASON_CREDIT_ONLY, "removed", "")]
+                                 codes.CREDIT, "removed", "")]
 
 
 def test_a_credit_glued_to_the_last_sentence_is_cut_at_the_join():
@@ -189,7 +189,7 @@ def test_a_credit_whose_end_cannot_be_told_stays_with_a_doubt():
 def test_caption_lines_with_the_credits_wires_use_are_removed_whole(caption):
     result = clean_text(f"{PROSE}\n\n{caption}\n\nThe story goes on.")
     assert result.text == f"{PROSE}\n\nThe story goes on."
-    assert _changes(result) == [(3, 0, len(caption), caption, cleaning.REASON_CREDIT, "removed", "")]
+    assert _changes(result) == [(3, 0, len(caption), caption, codes.CREDIT_CAPTION, "removed", "")]
 
 
 @pytest.mark.parametrize("line", [
@@ -216,7 +216,7 @@ def test_prose_that_mentions_an_image_or_ends_with_an_agency_keeps_its_sentences
 def test_a_repeated_paragraph_of_prose_keeps_its_first_copy():
     result = clean_text(f"{PROSE}\n\n{PROSE}\n\nThe end.")
     assert result.text == f"{PROSE}\n\nThe end."
-    assert _removed(result) == [(3, PROSE, cleaning.REASON_REPEAT)]
+    assert _removed(result) == [(3, PROSE, codes.REPEATED_LINE)]
 
 
 def test_a_subheading_that_the_next_paragraph_repeats_is_kept_as_its_own_paragraph():
@@ -246,7 +246,7 @@ def test_a_date_range_with_a_bar_is_content():
 
 def test_furniture_is_still_removed():
     result = clean_text("Story.\n\nMore news | Sport | Weather\n\nMore story.")
-    assert _removed(result) == [(3, "More news | Sport | Weather", cleaning.REASON_FURNITURE)]
+    assert _removed(result) == [(3, "More news | Sport | Weather", codes.FURNITURE)]
 
 
 # --- text in angle brackets ---------------------------------------------------------------------
@@ -281,7 +281,7 @@ def test_a_one_line_article_gets_paragraphs_where_sentences_ran_together():
     glued = [(line.text, line.replacement, line.start) for line in result.removed]
     assert glued == [("this.Earlier", "this.\n\nEarlier", 13), ("left.Why?Nobody", "left.\n\nWhy?Nobody", 87),
                      ("left.Why?Nobody", "left.Why?\n\nNobody", 87)]
-    assert {line.reason for line in result.removed} == {cleaning.REASON_GLUED}
+    assert {line.reason_code for line in result.removed} == {codes.GLUED_SENTENCES}
 
 
 def test_sentences_run_together_in_text_with_lines_are_left_to_the_sentence_splitter():
@@ -303,9 +303,9 @@ def test_sentences_run_together_in_text_with_lines_are_left_to_the_sentence_spli
 def test_lost_apostrophes_are_put_back(raw, text):
     result = clean_text(raw)
     assert result.text == text
-    assert all(line.change == "repaired" and line.reason == cleaning.REASON_APOSTROPHE for line in result.removed)
+    assert all(line.change == "repaired" and line.reason_code == codes.APOSTROPHE for line in result.removed)
 
 
 def test_a_repair_records_what_was_written_and_what_replaced_it():
     result = clean_text("Prose here.\n\nThey don t know.")
-    assert _changes(result) == [(3, 5, 10, "don t", cleaning.REASON_APOSTROPHE, "repaired", "don't")]
+    assert _changes(result) == [(3, 5, 10, "don t", codes.APOSTROPHE, "repaired", "don't")]

@@ -1,12 +1,11 @@
 """Comparisons between groups of articles: the largest groups and "other", means with intervals,
-values over time, and outlet-by-outlet similarity checked against every pair."""
+values over time."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import compare, coverage
-from conftest import corpus_of
+from analysis import compare
 
 
 def test_the_largest_groups_keep_their_names():
@@ -45,20 +44,3 @@ def test_values_over_time_are_means_per_period_and_group():
     assert list(result["period"]) == list(pd.to_datetime(["2020-01-06", "2020-03-02"]))
     assert compare.over_time(table.head(10), "score").empty  # ten articles are no trend
 
-
-def test_outlet_similarity_is_the_mean_over_every_pair_of_articles():
-    texts = ["The talks in Geneva resumed on Monday after a long pause.",
-             "Talks resumed in Geneva on Monday, officials said.",
-             "A storm closed the harbour and the ferries stayed in port.",
-             "The harbour reopened after the storm passed.",
-             "Geneva talks: no date was set for the next round."]
-    corpus = corpus_of(texts, outlet=["A", "A", "B", "B", "C"])
-    matrix = coverage.reuse_matrix(corpus)
-    groups = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"]))
-    similarity = compare.outlet_similarity(corpus.articles)
-    for first in "ABC":
-        for second in "ABC":
-            pairs = [matrix.loc[x, y] for x in groups for y in groups
-                     if groups[x] == first and groups[y] == second and x != y]
-            expected = np.mean(pairs) if pairs else np.nan
-            assert similarity.loc[first, second] == pytest.approx(expected, nan_ok=True)

@@ -4,12 +4,16 @@ import gzip
 import json
 import shutil
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from analysis import CorpusError, load_corpus
+from analysis.corpus import codes
+from analysis.corpus.codes import PROBLEM_CODES, REMOVAL_REASONS
 from analysis.corpus.load import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS
+from analysis.corpus.problems import PROBLEM_COLUMNS, ProblemLog
 from analysis.resources.paths import bundled_corpus_dir
 from conftest import load_quietly, problem_rows, write_files
 
@@ -43,7 +47,53 @@ def test_tables_have_their_documented_columns(bundled):
     assert list(bundled.paragraphs.columns) == PARAGRAPH_COLUMNS
     assert list(bundled.sentences.columns) == SENTENCE_COLUMNS
     assert list(bundled.removed.columns) == REMOVED_COLUMNS
-    assert list(bundled.problems.columns) == ["source", "problem", "action"]
+    assert list(bundled.problems.columns) == PROBLEM_COLUMNS == ["source", "problem", "action", "code"]
+    # the codes come last, so the English columns keep their places
+    assert REMOVED_COLUMNS[-1] == "reason_code" and PROBLEM_COLUMNS[-1] == "code"
+
+
+# --- the codes of removed and problems -----------------------------------------------------------
+
+
+def assert_known_codes(corpus):
+    """Every row of removed and problems has a known code, and removed's English is its code's."""
+    assert corpus.removed["reason_code"].isin(REMOVAL_REASONS).all(), corpus.removed["reason_code"].unique()
+    assert corpus.removed["reason"].tolist() == corpus.removed["reason_code"].map(REMOVAL_REASONS).tolist()
+    assert corpus.problems["code"].isin(PROBLEM_CODES).all(), corpus.problems["code"].unique()
+
+
+FIXTURE_CORPORA = ["harbour_corpus", "wind_farm_corpus", "one_outlet_corpus", "blind_quotes", "heldout_quotes"]
+
+
+@pytest.mark.parametrize("name", ["bundled", *FIXTURE_CORPORA])
+def test_every_removed_and_problem_row_has_a_known_code(name):
+    path = bundled_corpus_dir() if name == "bundled" else Path(__file__).parent / "fixtures" / name
+    corpus = load_quietly(path)
+    assert_known_codes(corpus)
+    if name == "bundled":
+        assert set(corpus.removed["reason_code"]) == {codes.CREDIT_CAPTION, codes.CAPTION, codes.REPEATED_LINE,
+                                                      codes.TRUNCATED_CAPTION, codes.DATE_HEADER, codes.TITLE,
+                                                      codes.FURNITURE}
+
+
+def test_a_problem_without_a_known_code_is_refused():
+    problems = ProblemLog()
+    with pytest.raises(ValueError, match="not a problem code"):
+        problems.add("a.txt", "something", "skipped", code="something_else")
+    with pytest.raises(TypeError):
+        problems.add("a.txt", "something", "skipped")  # the code is required
+    assert len(problems) == 0
+
+
+def test_each_code_is_named_once_and_documented():
+    names = {name: getattr(codes, name) for name in codes.__all__ if isinstance(getattr(codes, name), str)}
+    values = list(names.values())
+    assert len(values) == len(set(values)), "two constants share a code"
+    assert set(values) == set(REMOVAL_REASONS) | set(PROBLEM_CODES)
+    assert not set(REMOVAL_REASONS) & set(PROBLEM_CODES)
+    documentation = (Path(__file__).parents[1] / "docs" / "corpus-formats.md").read_text(encoding="utf-8")
+    undocumented = [code for code in values if f"`{code}`" not in documentation]
+    assert not undocumented, f"codes missing from docs/corpus-formats.md: {undocumented}"
 
 
 def test_sentence_and_paragraph_offsets_give_the_text_back(bundled):

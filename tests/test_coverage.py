@@ -1,13 +1,18 @@
 """Coverage differences: reuse, alignment of two editions, distinctive terms, elements, timeline."""
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 import textstat
+from datasketch import MinHash
 
 from analysis import coverage, load_corpus
+from analysis.corpus import (ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, PROBLEM_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS,
+                             Corpus)
+from analysis.coverage import minhash
 from conftest import corpus_of
 
 
@@ -33,6 +38,41 @@ def test_the_two_editions_of_the_ap_story_are_the_most_alike_by_a_wide_margin(bu
 
 def test_reuse_pairs_are_found_block_by_block(bundled):
     assert coverage.reuse_pairs(bundled, block=1).equals(coverage.reuse_pairs(bundled))
+
+
+def test_outlet_similarity_is_the_mean_over_every_pair_of_articles():
+    texts = ["The talks in Geneva resumed on Monday after a long pause.",
+             "Talks resumed in Geneva on Monday, officials said.",
+             "A storm closed the harbour and the ferries stayed in port.",
+             "The harbour reopened after the storm passed.",
+             "Geneva talks: no date was set for the next round."]
+    corpus = corpus_of(texts, outlet=["A", "A", "B", "B", "C"])
+    matrix = coverage.reuse_matrix(corpus)
+    groups = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"]))
+    similarity = coverage.outlet_similarity(corpus.articles)
+    for first in "ABC":
+        for second in "ABC":
+            pairs = [matrix.loc[x, y] for x in groups for y in groups
+                     if groups[x] == first and groups[y] == second and x != y]
+            expected = np.mean(pairs) if pairs else np.nan
+            assert similarity.loc[first, second] == pytest.approx(expected, nan_ok=True)
+
+
+def test_a_texts_words_are_its_paragraphs_words_each_distinct_paragraph_read_once():
+    texts = ["Talks in Geneva.\n\nThe harbour closed.", "The harbour closed.", "", "Talks in Geneva."]
+    vectors = coverage.reuse_vectors(texts)
+    assert vectors.shape[0] == 4 and vectors[2].nnz == 0
+    assert np.allclose((vectors @ vectors.T).toarray()[[0, 1, 3], [0, 1, 3]], 1.0)
+
+
+def test_signatures_of_many_texts_are_each_texts_signature():
+    texts = ["One two three four five six.\n\nSeven eight nine ten eleven.", "Seven eight nine ten eleven.",
+             "", "One two three four five six.\n\nSeven eight nine ten eleven.", "Too short."]
+    rows = minhash.signatures(texts)
+    assert rows.shape == (5, minhash.NUM_PERM) and rows.dtype == minhash.EMPTY.dtype
+    for text, row in zip(texts, rows):
+        assert np.array_equal(row, minhash.signature(text))
+    assert minhash.signatures([]).shape == (0, minhash.NUM_PERM)
 
 
 def _row(alignment, a_sentence_id):
@@ -189,10 +229,6 @@ def test_reuse_pairs_can_keep_each_articles_closest_partners_only():
 
 
 def test_a_signature_is_the_minhash_of_all_the_texts_word_sequences():
-    from datasketch import MinHash
-
-    from analysis.coverage import minhash
-
     text = "The talks ended early on Tuesday in Singapore.\n\nOfficials said more meetings would follow soon."
     direct = MinHash(num_perm=minhash.NUM_PERM, seed=minhash.SEED, scheme=minhash.SCHEME)
     for paragraph in text.split("\n\n"):
@@ -227,3 +263,35 @@ def test_approximate_reuse_keeps_the_closest_partners_of_a_cluster_of_copies():
     partners = pd.concat([pairs["article_a"], pairs["article_b"]]).value_counts()
     assert set(partners.index) == {f"a{i}" for i in range(12)}
     assert len(pairs) <= 12 * 2 and (pairs["similarity"] > 0.999).all()
+
+
+def _empty_corpus() -> Corpus:
+    """A corpus of no article, its tables made from the loader's column lists."""
+    return Corpus(articles=pd.DataFrame(columns=ARTICLE_COLUMNS), paragraphs=pd.DataFrame(columns=PARAGRAPH_COLUMNS),
+                  sentences=pd.DataFrame(columns=SENTENCE_COLUMNS), removed=pd.DataFrame(columns=REMOVED_COLUMNS),
+                  problems=pd.DataFrame(columns=PROBLEM_COLUMNS), source="nothing")
+
+
+@pytest.mark.parametrize("measure", [
+    lambda corpus: coverage.element_coverage(corpus),
+    lambda corpus: coverage.distinctive_terms(corpus),
+    lambda corpus: coverage.timeline(corpus),
+    lambda corpus: coverage.describe_articles(corpus),
+    lambda corpus: coverage.reuse_pairs(corpus),
+    lambda corpus: coverage.reuse_pairs(corpus, approximate=True),
+    lambda corpus: coverage.most_alike(corpus),
+], ids=["element_coverage", "distinctive_terms", "timeline", "describe_articles", "reuse_pairs",
+        "reuse_pairs_approximate", "most_alike"])
+def test_a_corpus_of_no_article_gives_the_same_columns_and_no_rows(bundled, measure):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # distinctive_terms warns that there are fewer than two outlets
+        expected, table = measure(bundled), measure(_empty_corpus())
+    assert len(expected) and len(table) == 0
+    assert list(table.columns) == list(expected.columns)
+
+
+@pytest.mark.parametrize("measure", [coverage.reuse_matrix, coverage.similarity_table,
+                                     lambda corpus: coverage.outlet_similarity(corpus.articles)],
+                         ids=["reuse_matrix", "similarity_table", "outlet_similarity"])
+def test_a_corpus_of_no_article_gives_an_empty_similarity_matrix(measure):
+    assert measure(_empty_corpus()).shape == (0, 0)

@@ -13,7 +13,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import analyse, coverage, findings, framing, reliability
 from analysis.compare import FEW_ARTICLES
-from analysis.quotes.core import sources_by_outlet
+from analysis.findings.wording import small_sample
+from analysis.quotes import sources_by_outlet
 from analysis.resources.files import MISSING, find_resources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,7 +242,7 @@ def test_who_speaks_from_a_table_written_by_hand():
         "C quotes no one directly.",
         "The writer's own words are between 60% (A) and 100% (C) of an outlet's words.",
         "Across the corpus, Anna Berg holds the most quoted words (30, in 1 outlet).",
-        findings._small_sample(4, 3)[0]]
+        small_sample(4, 3)[0]]
 
 
 def test_who_speaks_on_a_wind_farm_story():

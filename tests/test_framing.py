@@ -6,8 +6,10 @@ import pandas as pd
 import pytest
 
 from analysis import framing, load_corpus, sentiment
+from analysis.corpus.load import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, Corpus
+from analysis.framing import HIT_COLUMNS
+from analysis.framing.codebook import find_terms
 from analysis.resources.dictionaries import DictionaryError, read_yaml
-from analysis.framing.core import HIT_COLUMNS, _find
 from conftest import MEASURED, corpus_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +52,7 @@ frames:
     ],
 )
 def test_matcher(terms, text, expected):
-    assert [found for _, found, _, _ in _find(text, terms)] == expected
+    assert [found for _, found, _, _ in find_terms(text, terms)] == expected
 
 
 def test_hits_name_the_dictionary_term_and_point_into_the_text(tmp_path):
@@ -113,7 +115,7 @@ def test_balance_is_nan_without_either_frame_and_tables_keep_their_columns(tmp_p
     assert pd.isna(balance["balance"].iloc[0]) and balance["balance_n"].iloc[0] == 0
     assert framing.tag_sentences(corpus, book).empty
     assert list(framing.tag_sentences(corpus, book).columns) == HIT_COLUMNS
-    assert framing.kwic(corpus, "rights", frames=book).empty
+    assert framing.kwic(corpus, "rights", codebook=book).empty
 
 
 def test_balance_by_outlet_pools_its_articles(tmp_path):
@@ -124,12 +126,20 @@ def test_balance_by_outlet_pools_its_articles(tmp_path):
 
 def test_kwic_reads_every_hit_in_context(tmp_path):
     corpus = corpus_of("Leaders met for negotiations in Geneva on Monday.")
-    lines = framing.kwic(corpus, "negotiat*", window=2, frames=_codebook(tmp_path, SMALL))
+    lines = framing.kwic(corpus, "negotiat*", window=2, codebook=_codebook(tmp_path, SMALL))
     assert lines[["left", "match", "right", "frame"]].values.tolist() == [["met for", "negotiations", "in Geneva", ""]]
-    by_frame = framing.kwic(corpus, "talks", window=3, frames=_codebook(tmp_path, SMALL))
+    by_frame = framing.kwic(corpus, "talks", window=3, codebook=_codebook(tmp_path, SMALL))
     assert by_frame[["left", "match", "frame"]].values.tolist() == [["Leaders met for", "negotiations", "talks"]]
     with pytest.raises(ValueError, match="is not a frame of book.yml"):
-        framing.kwic(corpus, "(bad)", frames=_codebook(tmp_path, SMALL))
+        framing.kwic(corpus, "(bad)", codebook=_codebook(tmp_path, SMALL))
+
+
+def test_kwic_still_takes_the_codebook_by_its_former_name_frames(tmp_path):
+    corpus = corpus_of("Leaders met for negotiations in Geneva on Monday.")
+    book = _codebook(tmp_path, SMALL)
+    assert framing.kwic(corpus, "talks", frames=book).equals(framing.kwic(corpus, "talks", codebook=book))
+    with pytest.raises(TypeError, match="both codebook= and frames="):
+        framing.kwic(corpus, "talks", codebook=book, frames=book)
 
 
 def test_sections_and_positions(tmp_path):
@@ -200,3 +210,57 @@ def test_a_codebook_edited_and_saved_again_is_read_again(tmp_path):
     data = read_yaml(path)
     data["frames"]["trade"]["terms"].append("quota")
     assert read_yaml(path)["frames"]["trade"]["terms"] == ["tariff", "export*"]
+
+
+def _empty_corpus() -> Corpus:
+    """A corpus of no article, its tables made from the loader's column lists."""
+    return Corpus(articles=pd.DataFrame(columns=ARTICLE_COLUMNS), paragraphs=pd.DataFrame(columns=PARAGRAPH_COLUMNS),
+                  sentences=pd.DataFrame(columns=SENTENCE_COLUMNS), removed=pd.DataFrame(columns=REMOVED_COLUMNS),
+                  problems=pd.DataFrame(columns=["source", "problem", "action"]), source="nothing")
+
+
+# Every public framing measure, called on a corpus with its sentence scores. The grids over the
+# codebook's frames (positions, co-occurrence) keep their rows on an empty corpus, counting nothing.
+MEASURES = {
+    "tag_sentences": lambda corpus, scores: framing.tag_sentences(corpus),
+    "sentence_frames": lambda corpus, scores: framing.sentence_frames(corpus),
+    "frame_shares": lambda corpus, scores: framing.frame_shares(corpus),
+    "frame_balance": lambda corpus, scores: framing.frame_balance(corpus),
+    "frame_balance by outlet": lambda corpus, scores: framing.frame_balance(corpus, by="outlet"),
+    "frame_by_section": lambda corpus, scores: framing.frame_by_section(corpus),
+    "hits_in_context": lambda corpus, scores: framing.hits_in_context(framing.tag_sentences(corpus), corpus),
+    "kwic of a frame": lambda corpus, scores: framing.kwic(corpus, "human_rights"),
+    "kwic of a term": lambda corpus, scores: framing.kwic(corpus, "summit*"),
+    "frame_sentiment": lambda corpus, scores: framing.frame_sentiment(corpus, scores),
+    "frame_sentiment by article": lambda corpus, scores: framing.frame_sentiment(corpus, scores, by="article_id"),
+    "prefill_questions": lambda corpus, scores: framing.prefill_questions(corpus),
+    "prefill_questions by paragraph": lambda corpus, scores: framing.prefill_questions(corpus, unit="paragraph"),
+}
+GRIDS = {
+    "frame_by_position": lambda corpus, scores: framing.frame_by_position(corpus),
+    "frame_cooccurrence": lambda corpus, scores: framing.frame_cooccurrence(corpus),
+}
+
+
+@pytest.fixture(scope="module")
+def bundled_and_empty():
+    bundled = load_corpus()
+    empty = _empty_corpus()
+    return (bundled, sentiment.score_sentences(bundled)), (empty, sentiment.score_sentences(empty))
+
+
+@pytest.mark.parametrize("name", MEASURES)
+def test_a_measure_of_an_empty_corpus_has_its_columns_and_no_rows(name, bundled_and_empty):
+    bundled, empty = bundled_and_empty
+    expected, table = MEASURES[name](*bundled), MEASURES[name](*empty)
+    assert len(expected) and len(table) == 0
+    assert list(table.columns) == list(expected.columns)
+
+
+@pytest.mark.parametrize("name", GRIDS)
+def test_a_grid_of_an_empty_corpus_has_its_rows_and_counts_nothing(name, bundled_and_empty):
+    bundled, empty = bundled_and_empty
+    expected, table = GRIDS[name](*bundled), GRIDS[name](*empty)
+    assert list(table.columns) == list(expected.columns) and list(table.index) == list(expected.index)
+    counts = table if name == "frame_cooccurrence" else table[["n_sentences", "part_sentences"]]
+    assert (counts.to_numpy() == 0).all()

@@ -14,15 +14,12 @@ import pytest
 
 from analysis import CorpusError, framing, load_corpus, quotes, sentiment
 from analysis.resources import dictionaries
-from analysis.corpus.cleaning import (
-    CAPTION_MAX_CHARS,
-    REASON_CREDIT,
-    REASON_REPEAT,
-    clean_text,
-)
+from analysis.corpus.cleaning import CAPTION_MAX_CHARS, clean_text
+from analysis.corpus.codes import CREDIT_CAPTION, REMOVAL_REASONS, REPEATED_LINE
 from analysis.resources.dictionaries import DictionaryError
 from analysis.corpus.segment import MAX_SENTENCE_WORDS
 from analysis.corpus.text import count_words
+from test_hostile_files import every_row_has_a_known_code  # noqa: F401  (autouse: every load's rows have known codes)
 
 # English words, function words among them (a text without them is flagged as not English).
 VOCABULARY = ["the", "council", "said", "good", "bad", "terrible", "people", "government", "will", "plan", "budget", "cuts", "great", "happy", "war", "peace", "defector", "north", "korea", "freedom", "and", "of", "to", "in", "a", "that", "it", "was", "for", "on", "with", "as"]
@@ -107,8 +104,8 @@ def _row_14_line_without_punctuation(tmp_path):
 
 @pytest.mark.parametrize("build", [
     pytest.param(_row_11_big_file, id="row-11-big-file-loads-whole"),
-    pytest.param(_row_12_many_tiny_files, id="row-12-many-tiny-files-with-credit-all-loaded"),
-    pytest.param(_row_13_long_line_with_credit, id="row-13-long-line-with-credit-kept"),
+    pytest.param(_row_12_many_tiny_files, id="row-12-many-tiny-files-with-credit-all-loaded", marks=pytest.mark.slow),
+    pytest.param(_row_13_long_line_with_credit, id="row-13-long-line-with-credit-kept", marks=pytest.mark.slow),
     pytest.param(_row_14_line_without_punctuation, id="row-14-unpunctuated-line-split-at-bound"),
 ])
 def test_big_and_odd_texts_load_in_bounded_sentences(tmp_path, build):
@@ -162,11 +159,11 @@ CREDIT_INSIDE = "The council met on Tuesday.\n\nThe bank said Credit: conditions
 DASH_AGENCY_LINE = "The mayor said the budget was the hardest she had written - AP"
 SHORT_SUBHEADING = "Funding cuts have forced the library to close two days a week."
 LONG_REPEAT_PROBLEM = (f"'The council voted on Tuesday to close two libraries, the…' ({len(LONG_PARAGRAPH.strip())} "
-                       f"characters) was taken out as {REASON_REPEAT}")
+                       f"characters) was taken out as {REMOVAL_REASONS[REPEATED_LINE]}")
 LONG_REPEAT_ACTION = (f"removed: longer than a caption ({CAPTION_MAX_CHARS} characters), so it may be story text; "
                       "check corpus.removed and restore it if it is")
 
-# name: (raw text, cleaned text, removed rows (line, reason, text), problem rows)
+# name: (raw text, cleaned text, removed rows (line, reason code, text), problem rows)
 ROW_57 = {
     "image-in-a-lead-sentence": (IMAGE_INSIDE, IMAGE_INSIDE, [], []),
     "image-opening-the-lead-paragraph": (IMAGE_LEAD, IMAGE_LEAD, [], [(
@@ -181,13 +178,13 @@ ROW_57 = {
     # the bundled corpus's Telegraph captions "... - Reuters" must); it is listed in removed.
     "one-sentence-line-ending-dash-agency": (
         f"The council met on Tuesday.\n\n{DASH_AGENCY_LINE}\n\nThe vote was close.",
-        "The council met on Tuesday.\n\nThe vote was close.", [(3, REASON_CREDIT, DASH_AGENCY_LINE)], []),
+        "The council met on Tuesday.\n\nThe vote was close.", [(3, CREDIT_CAPTION, DASH_AGENCY_LINE)], []),
     "short-subheading-stays-its-own-paragraph": (
         f"The council met on Tuesday.\n\nFunding cuts\n{SHORT_SUBHEADING}\n\nThe vote was close.",
         f"The council met on Tuesday.\n\nFunding cuts\n\n{SHORT_SUBHEADING}\n\nThe vote was close.", [], []),
     "repeated-paragraph-longer-than-a-caption-is-reported": (
         f"Intro.\n\n{LONG_PARAGRAPH}\n\n{LONG_PARAGRAPH}\n\nEnd.", f"Intro.\n\n{LONG_PARAGRAPH.strip()}\n\nEnd.",
-        [(5, REASON_REPEAT, LONG_PARAGRAPH.strip())], [("a.txt line 5", LONG_REPEAT_PROBLEM, LONG_REPEAT_ACTION)]),
+        [(5, REPEATED_LINE, LONG_PARAGRAPH.strip())], [("a.txt line 5", LONG_REPEAT_PROBLEM, LONG_REPEAT_ACTION)]),
 }
 
 
@@ -197,7 +194,7 @@ def test_cleaning_keeps_story_text_and_reports_big_removals(tmp_path, raw, text,
     (tmp_path / "a.txt").write_text(raw, encoding="utf-8")
     corpus = _load(tmp_path)
     assert corpus.articles["text"].tolist() == [text]
-    assert [(row.line_number, row.reason, row.text) for row in corpus.removed.itertuples()] == removed
+    assert [(row.line_number, row.reason_code, row.text) for row in corpus.removed.itertuples()] == removed
     assert _problems(corpus) == problems
     if problems:
         with pytest.raises(CorpusError):

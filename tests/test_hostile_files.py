@@ -13,6 +13,9 @@ import pandas as pd
 import pytest
 
 from analysis import CorpusError, load_corpus
+from analysis.corpus import load as load_module
+from analysis.corpus.codes import PROBLEM_CODES, REMOVAL_REASONS
+from analysis.corpus.problems import ProblemLog
 from conftest import load_quietly, problem_rows, write_files
 
 STORY = "Talks resumed in Geneva on Monday. \"We are hopeful,\" the envoy said.\n\nNo date was set."
@@ -27,6 +30,25 @@ NO_ARTICLE_FILES = ("no article files (.txt, .html) were found in the folder",
                     "or load a table file (.csv, .tsv, .jsonl, .parquet)"))
 
 
+
+
+@pytest.fixture(autouse=True)
+def every_row_has_a_known_code(monkeypatch):
+    """After each test, every removed and problems table that loading built has a known code in every row."""
+    removed, problems = [], []
+    build, frame = load_module._build, ProblemLog.frame
+    monkeypatch.setattr(load_module, "_build", lambda *args, **options: _kept(removed, build(*args, **options)))
+    monkeypatch.setattr(ProblemLog, "frame", lambda self: _kept(problems, frame(self)))
+    yield
+    for table in removed:
+        assert table["reason_code"].isin(REMOVAL_REASONS).all(), table["reason_code"].unique()
+    for table in problems:
+        assert table["code"].isin(PROBLEM_CODES).all(), table["code"].unique()
+
+
+def _kept(found, result):
+    found.append(result["removed"] if isinstance(result, dict) else result)
+    return result
 
 
 def _texts(corpus, name):

@@ -12,10 +12,11 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from conftest import corpus_of, shared_path
+from test_hostile_files import every_row_has_a_known_code  # noqa: F401  (autouse: every load's rows have known codes)
 
 from analysis import findings, load_corpus, plots
 from analysis.plots import style as chart_style
-from analysis.coverage.core import describe_articles
+from analysis.coverage import describe_articles
 from analysis.corpus.language import (
     MIN_ENGLISH_SHARE,
     MIN_WORDS_TO_JUDGE,
@@ -26,7 +27,7 @@ from analysis.corpus.language import (
     language_table,
     not_english,
 )
-from analysis.sentiment.core import NOT_ENGLISH, score_articles, score_sentences
+from analysis.sentiment import NOT_ENGLISH, score_articles, score_sentences
 
 FRENCH = """La mairie de Lyon a annoncé mardi la fermeture temporaire de la piscine municipale pour des travaux \
 de rénovation 🏊. Les habitants du quartier ont exprimé leur déception sur les réseaux sociaux 😞.
@@ -105,7 +106,7 @@ def test_a_non_english_article_is_flagged_and_its_measures_are_not_applicable(tm
     corpus = _load(tmp_path, {"article.txt": text, "english.txt": ENGLISH_30})
     assert len(corpus.articles) == 2 and len(corpus.sentences) >= 4  # it loads and segments
     assert corpus.problems.to_dict("records") == [{"source": "article.txt", "problem": problem,
-                                                   "action": NOT_ENGLISH_ACTION}]
+                                                   "action": NOT_ENGLISH_ACTION, "code": "not_english"}]
     scores = score_articles(corpus).set_index("article_id")
     measures = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "textblob_coverage", "vader_coverage"]
     assert scores.loc["article", measures].isna().all()
@@ -167,6 +168,7 @@ def test_the_sentiment_findings_say_how_many_articles_are_left_out():
     assert only_foreign == ["2 of the 2 articles are not in English and have no score: the lexicons are English-only."]
 
 
+@pytest.mark.slow
 def test_real_english_corpus_has_no_article_flagged():
     path = shared_path("corpora/real-news-2400/articles.csv")
     with warnings.catch_warnings():

@@ -12,10 +12,13 @@ import pandas as pd
 import pytest
 from lxml import html as lxml_html
 
-from analysis.report.build import write_report
+from analysis.report import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = [ROOT / "notebooks" / "01-corpus-overview.ipynb", ROOT / "notebooks" / "05-who-speaks.ipynb"]
+
+# builds whole reports: `make test-fast` leaves it out
+pytestmark = pytest.mark.slow
 
 PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "<iframe src=javascript:alert(1)></iframe>"]
 

@@ -38,6 +38,7 @@ def test_the_sample_of_changes_shows_each_with_its_context():
     assert (sample["label"] == "").all()
 
 
+@pytest.mark.slow
 def test_saved_web_pages_keep_the_body_text_people_marked():
     folder = shared_path("benchmarks/article-extraction")
     scores, corpus = extraction_scores(folder)
@@ -53,6 +54,7 @@ def test_saved_web_pages_keep_the_body_text_people_marked():
     assert ours["precision"] >= 0.95
 
 
+@pytest.mark.slow
 def test_a_real_scraped_corpus_loads_without_losing_articles():
     path = shared_path("corpora/real-news-2400/articles.csv")
     with warnings.catch_warnings():

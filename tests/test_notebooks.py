@@ -117,6 +117,7 @@ def test_no_notebook_names_the_bundled_story():
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+@pytest.mark.slow
 def test_notebook_runs_on_the_bundled_corpus(notebook, tmp_path):
     executed = _run(notebook, tmp_path, output_dir=str(tmp_path / "reports"))
     assert _errors(executed) == []
@@ -131,6 +132,7 @@ OTHER_CORPORA = ["harbour_corpus", "one_outlet_corpus"]
 
 @pytest.mark.parametrize("corpus", OTHER_CORPORA)
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+@pytest.mark.slow
 def test_notebook_runs_on_other_corpora(notebook, corpus, tmp_path):
     # harbour_corpus: another story with quotes and dates; one_outlet_corpus: one outlet, no dates, no quotes.
     executed = _run(notebook, tmp_path, corpus_path=str(ROOT / "tests" / "fixtures" / corpus),
@@ -140,6 +142,7 @@ def test_notebook_runs_on_other_corpora(notebook, corpus, tmp_path):
     assert _skips(executed) == EXPECTED_SKIPS[corpus].get(notebook.stem, set())
 
 
+@pytest.mark.slow
 def test_coding_sheets_of_another_corpus_are_refused(tmp_path):
     # The bundled corpus's example sheets, given for another corpus: the sheets' rows are not its rows.
     notebook = ROOT / "notebooks" / "06-coursework-frame-coding.ipynb"
@@ -148,6 +151,7 @@ def test_coding_sheets_of_another_corpus_are_refused(tmp_path):
              output_dir=str(tmp_path / "reports"), coding_sheets=str(ROOT / "data" / "corpus" / "coding-sheets"))
 
 
+@pytest.mark.slow
 def test_a_broken_notebook_fails_loudly(tmp_path):
     import nbformat
 

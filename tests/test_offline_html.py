@@ -19,7 +19,7 @@ from nbclient import NotebookClient
 
 from analysis import plots
 from analysis.report.html import notebook_to_html
-from analysis.report.build import _table_page
+from analysis.report.tables import table_page
 
 OUTLET = r"The $\undefinedcmd$ Post"
 TITLE = "Buy $5 or $10 Daily"
@@ -127,6 +127,7 @@ def dollars_page(tmp_path_factory):
     return (folder / "dollars.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_notebook_page_refers_to_nothing_outside_itself(dollars_page):
     assert references(dollars_page) == []
     assert "cdnjs" not in dollars_page and "unpkg" not in dollars_page and "MathJax" not in dollars_page
@@ -134,6 +135,7 @@ def test_a_notebook_page_refers_to_nothing_outside_itself(dollars_page):
     assert "jp-Notebook" in dollars_page and "--jp-ui-font-family" in dollars_page  # the lab look, inlined
 
 
+@pytest.mark.slow
 def test_a_notebook_page_shows_dollars_as_written(dollars_page):
     # A markdown cell: "&" escaped, every "$" kept, nothing typeset.
     assert r"<p>Fish &amp; chips cost $5 or $10; The $\undefinedcmd$ Post is not maths.</p>" in dollars_page
@@ -149,6 +151,7 @@ def test_a_notebook_page_shows_dollars_as_written(dollars_page):
     assert re.search(r'<table class="tex2jax_ignore mathjax_ignore" id="T_\w+">', dollars_page)
 
 
+@pytest.mark.slow
 def test_a_notebook_page_shows_a_long_quote_whole_and_wrapped(dollars_page):
     assert f"<td>{QUOTE}</td>" in dollars_page  # the DataFrame: not cut at 50 characters
     assert f'_row0_col3">{QUOTE}</td>' in dollars_page  # preview()'s Styler
@@ -188,7 +191,7 @@ def test_a_chart_with_interval_labels_draws_dollar_names_as_written():
 def test_a_table_page_loads_nothing_from_outside_and_shows_dollars_as_written(tmp_path):
     table = pd.DataFrame({"outlet": [OUTLET, "Herald"], "title": [TITLE, "Rates rise"], "quote": [QUOTE, "short"],
                           "n_words": [120, 40]})
-    _table_page(table, "quotes", tmp_path / "quotes.html")
+    table_page(table, "quotes", tmp_path / "quotes.html")
     page = (tmp_path / "quotes.html").read_text(encoding="utf-8")
     found = references(page)
     assert [reference for reference in found if not reference[0].startswith("<a ")] == []

@@ -5,6 +5,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 import analysis
 from analysis.resources import paths
 
@@ -16,6 +18,7 @@ def test_editable_install_reads_the_repository_data_folder():
     assert (paths.bundled_corpus_dir() / "articles.csv").is_file()
 
 
+@pytest.mark.slow
 def test_wheel_carries_the_corpus_and_loads_it(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",

@@ -32,6 +32,14 @@ def test_the_sheet_has_every_question_for_every_unit(small):
     assert rows.loc[("a0", "R1"), "suggestion"] == generic.loc[("a0", "R1"), "suggestion"]
 
 
+def test_the_sheet_takes_its_codebooks_by_name_and_the_former_name_frames(small):
+    sheet = reliability.coding_sheet(small)
+    assert sheet.equals(reliability.coding_sheet(small, codebook="news_frames", question_codebook="generic_frames"))
+    assert sheet.equals(reliability.coding_sheet(small, frames="news_frames"))
+    with pytest.raises(TypeError, match="both codebook= and frames="):
+        reliability.coding_sheet(small, codebook="news_frames", frames="news_frames")
+
+
 def test_paragraph_units(small):
     corpus = corpus_of(["First paragraph on the summit.\n\nSecond paragraph on torture."])
     sheet = reliability.coding_sheet(corpus, unit="paragraph")

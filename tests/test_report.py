@@ -9,7 +9,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis.report.build import NotebookFailed, notebooks_dir, write_report
+from analysis.report import NotebookFailed, notebooks_dir, write_report
 from conftest import write_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +23,7 @@ def test_there_are_six_numbered_notebooks():
     assert notebooks_dir() == ROOT / "notebooks"
 
 
+@pytest.mark.slow
 def test_report_command_end_to_end(tmp_path):
     out = tmp_path / "report"
     result = subprocess.run([sys.executable, "-m", "analysis", "report", "--out", str(out)],
@@ -43,6 +44,7 @@ def test_report_command_end_to_end(tmp_path):
     assert (out / "tables" / "summary.csv").is_file()
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_names_itself_and_its_cell(tmp_path):
     path = write_notebook(tmp_path / "99-broken.ipynb", nbformat.v4.new_code_cell("x = 1"),
                           nbformat.v4.new_code_cell("raise RuntimeError('the chart broke')"))
@@ -50,6 +52,7 @@ def test_a_failing_notebook_names_itself_and_its_cell(tmp_path):
         write_report(None, tmp_path / "out", notebooks=[path], progress=False)
 
 
+@pytest.mark.slow
 def test_the_command_exits_non_zero_on_a_bad_corpus(tmp_path):
     result = subprocess.run([sys.executable, "-m", "analysis", "report", "--corpus", str(tmp_path / "none"),
                              "--out", str(tmp_path / "out")], capture_output=True, text=True)
@@ -57,6 +60,7 @@ def test_the_command_exits_non_zero_on_a_bad_corpus(tmp_path):
     assert "No corpus at" in result.stderr
 
 
+@pytest.mark.slow
 def test_article_text_in_the_html_is_escaped(tmp_path):
     corpus = tmp_path / "evil.csv"
     pd.DataFrame({"id": ["x"], "outlet": ["<script>alert('outlet')</script>"],
@@ -70,6 +74,7 @@ def test_article_text_in_the_html_is_escaped(tmp_path):
 
 
 @pytest.mark.parametrize("where", [".", "notebooks"])
+@pytest.mark.slow
 def test_nbconvert_by_hand_with_the_defaults(tmp_path, where):
     copy = tmp_path / "repo"
     shutil.copytree(ROOT / "notebooks", copy / "notebooks")
@@ -81,9 +86,10 @@ def test_nbconvert_by_hand_with_the_defaults(tmp_path, where):
     assert (tmp_path / "html" / "02-sentiment.html").is_file()
 
 
+@pytest.mark.slow
 def test_tables_are_written_as_csv_parquet_and_searchable_pages(tmp_path, monkeypatch):
     from analysis import analyse
-    from analysis.report.build import write_tables
+    from analysis.report import write_tables
 
     monkeypatch.setenv("NEWS_FRAMING_CACHE", str(tmp_path / "cache"))
     written = write_tables(analyse(progress=False, workers=1), tmp_path / "tables")

@@ -6,10 +6,14 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 from conftest import shared_path
 
 from analysis.scale.pipeline import run_pipeline
 from analysis.scale.report_benchmark import MAX_HTML_BYTES, MAX_PNG_PIXELS, output_sizes
+
+# builds a whole report of 2,402 articles: `make test-fast` leaves it out
+pytestmark = pytest.mark.slow
 
 
 def _same(left: pd.DataFrame, right: pd.DataFrame) -> None:

@@ -17,6 +17,9 @@ from analysis.resources.files import MISSING
 ROOT = Path(__file__).resolve().parent.parent
 WIND_FARM = ROOT / "tests" / "fixtures" / "wind_farm_corpus"
 
+# builds whole reports: `make test-fast` leaves it out
+pytestmark = pytest.mark.slow
+
 # The bundled corpus's outlets, people and events: none may appear in a report on another story.
 BUNDLED_NAMES = ["Ji Seong", "Mr Ji", "Telegraph", "VOA", "Voice of America", "Wandsworth", "Wikipedia", "Trump",
                  "Kim Jong", "Kim Yo Jong", "Singapore", "State of the Union", "crutches", "human scum",

@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from analysis import cli
-from analysis.report.build import MARKER, _lock, write_report
+from analysis.report import MARKER, write_report
+from analysis.report.folders import report_lock
 from conftest import write_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,7 @@ def _leftovers(parent: Path, name: str) -> list[str]:
     return sorted(path.name for path in parent.iterdir() if path.name.startswith(f".{name}."))
 
 
+@pytest.mark.slow
 def test_out_naming_an_existing_file(tmp_path):
     target = tmp_path / "report.html"
     target.write_text("keep me", encoding="utf-8")
@@ -48,6 +50,7 @@ def test_out_naming_an_existing_file(tmp_path):
     assert target.read_text(encoding="utf-8") == "keep me"
 
 
+@pytest.mark.slow
 def test_out_naming_a_folder_of_other_files_is_refused(tmp_path):
     folder = tmp_path / "Documents"
     folder.mkdir()
@@ -64,7 +67,7 @@ def test_out_in_a_read_only_folder(tmp_path, monkeypatch, capsys):
     read_only = tmp_path / "read-only"
     read_only.mkdir()
     real_access = os.access
-    monkeypatch.setattr("analysis.report.build.os.access",
+    monkeypatch.setattr("analysis.report.folders.os.access",
                         lambda path, mode: False if Path(path) == read_only else real_access(path, mode))
     status = cli.main(["report", "--out", str(read_only / "report")])
     assert status == 1
@@ -86,6 +89,7 @@ def test_out_in_a_read_only_folder_for_real(tmp_path):
     assert "is read-only (permission denied); choose a folder you can write to" in result.stderr
 
 
+@pytest.mark.slow
 def test_an_empty_corpus_stops_before_any_notebook(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWS_FRAMING_CACHE", str(tmp_path / "cache"))
     empty = tmp_path / "empty-corpus"
@@ -98,6 +102,7 @@ def test_an_empty_corpus_stops_before_any_notebook(tmp_path, monkeypatch):
     assert not out.exists() and _leftovers(tmp_path, "report") == []
 
 
+@pytest.mark.slow
 def test_a_table_without_a_text_column_stops_before_any_notebook(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWS_FRAMING_CACHE", str(tmp_path / "cache"))
     table = tmp_path / "articles.csv"
@@ -111,6 +116,7 @@ def test_a_table_without_a_text_column_stops_before_any_notebook(tmp_path, monke
     assert (out / "index.html").read_text(encoding="utf-8") == "the previous report"
 
 
+@pytest.mark.slow
 def test_a_resource_with_a_mistake_names_its_file_and_line(tmp_path):
     targets = tmp_path / "targets.yml"
     targets.write_text("targets:\n  Ana Lind: [Ms Lind\n", encoding="utf-8")
@@ -120,6 +126,7 @@ def test_a_resource_with_a_mistake_names_its_file_and_line(tmp_path):
     assert not (tmp_path / "report").exists()
 
 
+@pytest.mark.slow
 def test_a_missing_resource_is_named(tmp_path):
     missing = tmp_path / "my-elements.yml"
     result = _report("--story-elements", missing, "--out", tmp_path / "report")
@@ -127,6 +134,7 @@ def test_a_missing_resource_is_named(tmp_path):
     assert result.stderr == f"error: {missing}: no such file or folder (the story elements); check the path\n"
 
 
+@pytest.mark.slow
 def test_an_unknown_article_to_align_is_named(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWS_FRAMING_CACHE", str(tmp_path / "cache"))
     result = _report("--article-a", "no-such-article", "--article-b", "telegraph", "--out", tmp_path / "report")
@@ -138,9 +146,10 @@ def test_an_unknown_article_to_align_is_named(tmp_path, monkeypatch):
     assert "give both --article-a and --article-b" in only_one.stderr
 
 
+@pytest.mark.slow
 def test_a_second_report_into_a_folder_in_use_is_refused(tmp_path):
     out = _previous_report(tmp_path / "report")
-    with _lock(out):  # a report being written there now
+    with report_lock(out):  # a report being written there now
         result = _report("--out", out)
     assert result.returncode == 1
     assert result.stderr == (f"error: --out {out}: another report is being written to this folder right now; "
@@ -161,6 +170,7 @@ def _synthetic_corpus(folder: Path, articles: int) -> Path:
 
 
 @pytest.mark.parametrize("phase", ["analysis", "notebooks"])
+@pytest.mark.slow
 def test_ctrl_c_midway_leaves_the_previous_report_intact(tmp_path, phase):
     # During the analysis of 400 articles, or once the first notebooks of the bundled corpus run.
     corpus = ["--corpus", str(_synthetic_corpus(tmp_path / "corpus", 400))] if phase == "analysis" else []
@@ -190,6 +200,7 @@ def _quiet_notebook(folder: Path) -> Path:
                           nbformat.v4.new_code_cell("print('ran on', corpus_path)"))
 
 
+@pytest.mark.slow
 def test_a_finished_report_replaces_the_previous_one_whole_and_the_kernels_are_quiet(tmp_path, monkeypatch, capfd):
     monkeypatch.setenv("NEWS_FRAMING_CACHE", str(tmp_path / "cache"))
     out = _previous_report(tmp_path / "report")

@@ -10,7 +10,7 @@ from analysis import analyse, coverage, framing, load_corpus, sentiment
 from analysis.resources import paths
 from analysis.scale import pipeline
 from analysis.scale import results
-from analysis.quotes.core import extract_quotes
+from analysis.quotes import extract_quotes
 
 
 @pytest.fixture()

@@ -12,7 +12,7 @@ from pandas.testing import assert_frame_equal
 from analysis import load_corpus, sentiment
 from analysis.scale import pipeline
 from analysis.scale.bench import synthetic_corpus
-from analysis.quotes.core import extract_quotes
+from analysis.quotes import extract_quotes
 
 
 def _equal(first: dict, second: dict) -> None:
@@ -22,6 +22,7 @@ def _equal(first: dict, second: dict) -> None:
                            check_dtype=False, obj=name)
 
 
+@pytest.mark.slow
 def test_the_distinct_synthetic_corpus_repeats_no_sentence():
     distinct = synthetic_corpus(40, seed=3, distinct=True)
     plain = synthetic_corpus(40, seed=3)
@@ -48,6 +49,7 @@ def test_pipeline_tables_equal_the_functions_on_the_whole_corpus():
     assert tables["reuse_pairs"][["article_a", "article_b"]].values.tolist() == [["voa_ap", "wandsworth_guardian"]]
 
 
+@pytest.mark.slow
 def test_two_processes_give_the_same_tables_as_one():
     articles = synthetic_corpus(60, seed=1)
     one = pipeline.run_pipeline(articles, workers=1, partition_size=20, progress=False)
@@ -55,6 +57,7 @@ def test_two_processes_give_the_same_tables_as_one():
     _equal(one, two)
 
 
+@pytest.mark.slow
 def test_dask_on_a_local_cluster_gives_the_same_tables_as_pandas():
     distributed = pytest.importorskip("distributed")
     articles = synthetic_corpus(40, seed=2)
@@ -83,6 +86,7 @@ def test_the_cache_returns_the_tables_without_recomputing(tmp_path, monkeypatch)
         pipeline.run_pipeline(changed, workers=1, cache=tmp_path, progress=False)
 
 
+@pytest.mark.slow
 def test_benchmark_command_checks_every_score():
     result = subprocess.run([sys.executable, "-m", "analysis", "bench", "--articles", "150", "--json", "--distinct"],
                             capture_output=True, text=True)
@@ -94,6 +98,7 @@ def test_benchmark_command_checks_every_score():
     assert figures["sentences"] > 150 and figures["distinct"] is True
 
 
+@pytest.mark.slow
 def test_scores_remembered_across_partitions_are_the_libraries_scores():
     from analysis.scale.bench import scores_identical
 
@@ -128,9 +133,10 @@ def test_the_score_check_accounts_for_articles_skipped_with_a_reason():
 def test_a_corpus_folder_keeps_what_its_loading_removed(tmp_path):
     tables = pipeline.run_pipeline(None, workers=1, progress=False, reuse_threshold=None)
     assert len(tables["removed"]) == 13
-    assert list(tables["problems"].columns) == ["source", "problem", "action"]
+    assert list(tables["problems"].columns) == ["source", "problem", "action", "code"]  # the loading's problems, with their codes
 
 
+@pytest.mark.slow
 def test_past_the_size_threshold_reuse_pairs_are_exact_pairs_found_by_minhash():
     articles = synthetic_corpus(150, seed=6)
     exact = pipeline.run_pipeline(articles, workers=1, progress=False, reuse_top=None)["reuse_pairs"]

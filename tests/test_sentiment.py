@@ -2,14 +2,21 @@
 
 import math
 
+import pandas as pd
 import pytest
+from conftest import corpus_of
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 
-from analysis import load_corpus
-from analysis import sentiment
-from analysis.quotes.core import extract_quotes
-from conftest import corpus_of
+from analysis import load_corpus, sentiment
+from analysis.corpus.load import (
+    ARTICLE_COLUMNS,
+    PARAGRAPH_COLUMNS,
+    REMOVED_COLUMNS,
+    SENTENCE_COLUMNS,
+    Corpus,
+)
+from analysis.quotes import extract_quotes
 
 VADER = SentimentIntensityAnalyzer()
 
@@ -188,3 +195,34 @@ def test_a_broken_watchlist_or_target_file_names_its_line(tmp_path):
     wrong.write_text("misleading:\n  defector: x\nblindspots:\n  a: b\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"watch.yml, line 3: unknown section 'blindspots'"):
         sentiment.domain_warnings(corpus_of("Text."), wrong)
+
+
+# Every public measure of a corpus, as a notebook calls it.
+MEASURES = {
+    "score_sentences": sentiment.score_sentences,
+    "score_articles": sentiment.score_articles,
+    "explain": sentiment.explain,
+    "explain_article": lambda corpus: sentiment.explain(corpus, level="article"),
+    "word_contributions": lambda corpus: sentiment.word_contributions(sentiment.explain(corpus)),
+    "score_voices": sentiment.score_voices,
+    "sentiment_by_voice": sentiment.sentiment_by_voice,
+    "target_mentions": sentiment.target_mentions,
+    "sentiment_by_target": sentiment.sentiment_by_target,
+    "domain_warnings": sentiment.domain_warnings,
+    "neutralised_scores": sentiment.neutralised_scores,
+}
+
+
+def _empty_corpus():
+    return Corpus(articles=pd.DataFrame(columns=ARTICLE_COLUMNS), paragraphs=pd.DataFrame(columns=PARAGRAPH_COLUMNS),
+                  sentences=pd.DataFrame(columns=SENTENCE_COLUMNS), removed=pd.DataFrame(columns=REMOVED_COLUMNS),
+                  problems=pd.DataFrame(columns=["source", "problem", "action"]), source="nothing")
+
+
+@pytest.mark.parametrize("name", MEASURES)
+def test_a_measure_of_an_empty_corpus_has_its_columns_and_no_rows(name, bundled):
+    expected = MEASURES[name](bundled)
+    assert len(expected) and len(expected.columns)
+    table = MEASURES[name](_empty_corpus())
+    assert len(table) == 0
+    assert list(table.columns) == list(expected.columns)

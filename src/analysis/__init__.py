@@ -5,9 +5,10 @@ Start with ``load_corpus()``; every analysis takes the ``Corpus`` it returns. ``
 every per-article analysis once, on every core, and keeps the tables for the notebooks.
 """
 
-from analysis.corpus.load import Corpus, CorpusError, load_corpus
+from analysis.version import __version__ as __version__  # the version, re-exported
+from analysis.corpus.load import Corpus, load_corpus
+from analysis.errors import CorpusError
 from analysis.display import preview
 from analysis.scale.results import Analysis, analyse
 
 __all__ = ["Analysis", "Corpus", "CorpusError", "analyse", "load_corpus", "preview"]
-__version__ = "0.1.0"

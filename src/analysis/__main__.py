@@ -2,4 +2,6 @@
 
 from analysis.cli import main
 
+__all__: list[str] = []
+
 raise SystemExit(main())

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
 from pathlib import Path
 
-from analysis.corpus.load import CorpusError
-from analysis.resources.dictionaries import DictionaryError
-from analysis.report.build import NotebookFailed, ReportError, write_report
+from analysis.errors import CorpusError, DictionaryError, NotebookFailed, ReportError
+from analysis.report import write_report
+from analysis.resources.files import find_resources
+from analysis.scale.bench import describe, machine, run_benchmark
+from analysis.scale.loading_benchmark import run_loading_benchmark
+from analysis.scale.report_benchmark import run_report_benchmark
+
+__all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,26 +60,16 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
 
     if arguments.command == "bench-report":
-        import json
-
-        from analysis.scale.report_benchmark import run_report_benchmark
-
         result = run_report_benchmark(arguments.corpus, copies=arguments.copies, out=arguments.out)
         print(json.dumps(result, indent=1))
         return 0 if result["report_status"] == 0 and result["within_limits"] else 2
 
     if arguments.command == "bench-loading":
-        from analysis.scale.loading_benchmark import run_loading_benchmark
-
         print(run_loading_benchmark(arguments.extraction, arguments.corpus, sample=arguments.sample,
                                     per_reason=arguments.per_reason))
         return 0
 
     if arguments.command == "bench":
-        import json
-
-        from analysis.scale.bench import describe, machine, run_benchmark
-
         result = run_benchmark(arguments.articles, workers=arguments.workers, seed=arguments.seed,
                                progress=not arguments.json, distinct=arguments.distinct)
         print(json.dumps(result) if arguments.json else describe(result) + f"\nmachine:            {machine()}")
@@ -85,8 +81,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _report(arguments: argparse.Namespace) -> int:
-    from analysis.resources.files import find_resources
-
     out = Path(arguments.out)
     if (arguments.article_a is None) != (arguments.article_b is None):
         print("error: give both --article-a and --article-b (the two articles to align), or neither", file=sys.stderr)

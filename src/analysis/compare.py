@@ -11,6 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+__all__ = ["FEW_ARTICLES", "TOP_OUTLETS", "RESAMPLES", "SEED", "MIN_PER_PERIOD", "MIN_DAYS_FOR_TIME", "top_groups",
+           "group_order", "bootstrap_interval", "group_means", "time_step", "over_time"]
+
 # Up to this many articles a chart draws one mark per article; past it, distributions by outlet (a
 # chart with a bar per article stops being readable at about twenty).
 FEW_ARTICLES = 20
@@ -100,6 +103,8 @@ def over_time(table: pd.DataFrame, value: str, *, articles: pd.DataFrame | None 
     articles is left out (one article's score is no outlet's tone). Empty when the dates span less
     than a week, or when fewer than ``min_articles`` articles have a date.
     """
+    if table.empty:  # nothing to place in time (and an empty table's key may have no type to merge on)
+        return pd.DataFrame(columns=["period", by, "n", "mean"])
     if articles is not None:
         missing = [column for column in (date, by) if column not in table.columns]
         if missing:
@@ -117,29 +122,3 @@ def over_time(table: pd.DataFrame, value: str, *, articles: pd.DataFrame | None 
     result = (frame.groupby(["period", by], sort=True)[value].agg(n="count", mean="mean").reset_index())
     return result[result["n"] >= min_per_period].reset_index(drop=True)
 
-
-def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", top: int | None = TOP_OUTLETS) -> pd.DataFrame:
-    """Return the mean TF-IDF cosine similarity between the articles of each pair of groups.
-
-    The mean over all pairs of articles of groups A and B is the dot product of the sums of their
-    unit-length vectors, divided by the numbers of pairs, so it is exact without comparing every
-    pair (linear in the corpus). On the diagonal, pairs of different articles of one group.
-    A square table, groups as index and columns (largest first, "other" last).
-    """
-    from analysis.coverage.core import reuse_vectors
-
-    groups = top_groups(articles[by], top) if top else articles[by]
-    order = group_order(groups)
-    vectors = reuse_vectors(articles["text"].tolist())  # rows of unit length (zero for an empty text)
-    norms = np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()
-    members = {group: np.flatnonzero((groups == group).to_numpy()) for group in order}
-    sums = np.vstack([np.asarray(vectors[index].sum(axis=0)).ravel() for index in members.values()])
-    dots = sums @ sums.T
-    sizes = np.array([len(index) for index in members.values()], dtype=float)
-    pairs = np.outer(sizes, sizes)
-    np.fill_diagonal(pairs, sizes * (sizes - 1))
-    self_products = np.array([norms[index].sum() for index in members.values()])
-    np.fill_diagonal(dots, np.diag(dots) - self_products)  # take out each article compared with itself
-    with np.errstate(invalid="ignore", divide="ignore"):
-        similarity = np.where(pairs > 0, dots / pairs, np.nan)
-    return pd.DataFrame(similarity, index=order, columns=order)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+__all__ = ["PREVIEW_ROWS", "CELL_MAX_WIDTH", "show_tables_as_written", "preview"]
+
 PREVIEW_ROWS = 20
 # Wider than this, a cell's text wraps onto more lines (the report's notebook pages use the same width).
 CELL_MAX_WIDTH = "40em"

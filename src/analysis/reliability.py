@@ -13,11 +13,17 @@ import difflib
 import io
 from pathlib import Path
 
+import krippendorff
 import numpy as np
 import pandas as pd
 
 from analysis import framing
 from analysis.errors import CodingSheetError
+from analysis.framing.codebook import Codebook, as_codebook
+from analysis.framing.questions import QUESTION_CODEBOOK
+
+__all__ = ["SHEET_COLUMNS", "CODES", "DICTIONARY", "CodingSheetError", "coding_sheet", "write_coding_sheet",
+           "read_coding_sheets", "with_dictionary", "agreement", "disagreements"]
 
 SHEET_COLUMNS = ["unit_id", "article_id", "paragraph_id", "outlet", "question_id", "frame", "question",
                  "suggestion", "evidence", "code", "note"]
@@ -29,17 +35,27 @@ def _unit_id(article_id: str, paragraph_id) -> str:
     return article_id if pd.isna(paragraph_id) else f"{article_id}#p{int(paragraph_id)}"
 
 
-def coding_sheet(corpus, *, unit: str = "article", generic="generic_frames", frames="news_frames") -> pd.DataFrame:
+def coding_sheet(corpus, *, unit: str = "article", codebook: str | Path | Codebook | None = None,
+                 question_codebook: str | Path | Codebook = QUESTION_CODEBOOK,
+                 frames: str | Path | Codebook | None = None) -> pd.DataFrame:
     """Return a blank coding sheet: one row per unit (article or paragraph) and question.
+
+    The questions are those of ``question_codebook`` (Semetko and Valkenburg's, by default), then one
+    per frame of ``codebook`` (None: news_frames). ``frames`` is the former name of ``codebook``,
+    still accepted.
 
     Columns: unit_id, article_id, paragraph_id (empty for articles), outlet, question_id, frame,
     question, suggestion (the dictionary's "yes" or "no"), evidence (the sentence behind a "yes"),
     code (for the coder: yes or no), note (for the coder's reason).
     """
-    generic_rows = framing.prefill_questions(corpus, generic, unit=unit)
+    if frames is not None:
+        if codebook is not None:
+            raise TypeError("coding_sheet() got both codebook= and frames= (its former name); give codebook= only")
+        codebook = frames
+    generic_rows = framing.prefill_questions(corpus, question_codebook, unit=unit)
     if unit == "article":
         generic_rows.insert(1, "paragraph_id", pd.NA)
-    codebook = framing.load_codebook(frames)
+    codebook = as_codebook(codebook)
     flags = framing.sentence_frames(corpus, codebook)
     flags = flags.merge(corpus.sentences[["article_id", "sentence_id", "paragraph_id", "text"]],
                         on=["article_id", "sentence_id"])
@@ -158,8 +174,6 @@ def read_coding_sheets(sources, *, template: pd.DataFrame | None = None) -> pd.D
 
 
 def _alpha(matrix: np.ndarray) -> tuple[float, str]:
-    import krippendorff
-
     values = matrix[~np.isnan(matrix)]
     if len(np.unique(values)) < 2:
         return float("nan"), "every code is the same: alpha is undefined (there is nothing to disagree on)"

@@ -16,14 +16,23 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import lxml.html
 from lxml.html import defs as html_definitions
 
-from analysis.scale.caching import CACHE_SIZE
+from analysis.corpus import codes
+from analysis.corpus.codes import REMOVAL_REASONS
 from analysis.corpus.credits import PAREN_CREDIT, find_credits
 from analysis.corpus.repairs import glued_breaks, lost_apostrophes
+
+__all__ = [
+    "CAPTION_MAX_CHARS", "CAPTION_MAX_SENTENCES", "DATE_HEADER", "DOUBLED_CAPTION_MAX_CHARS",
+    "DOUBLED_CAPTION_MAX_SENTENCES", "DOUBT_SNIPPET_CHARS", "FURNITURE_LINE", "FURNITURE_MAX_WORDS",
+    "HEADING_MAX_CHARS", "HEADING_MAX_WORDS", "HTML_ELEMENTS", "KEPT_CREDIT_ACTION", "LONG_REMOVAL_ACTION",
+    "MIN_TRUNCATED_LENGTH", "REMOVED", "REPAIRED", "REPORTED_REMOVAL_CHARS", "SENTENCE_END", "TAG_SHAPE",
+    "CleanText", "Doubt", "RemovedLine", "caption_like", "clean_text", "html_tags", "normalise_whitespace",
+    "read_lines", "strip_html",
+]
 
 # Characters that are invisible or are spaces of another width; all become one plain space or go.
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"), None)
@@ -83,17 +92,6 @@ KEPT_CREDIT_ACTION = "kept: taking it out could take prose with it; delete the c
 LONG_REMOVAL_ACTION = (f"removed: longer than a caption ({REPORTED_REMOVAL_CHARS} characters), so it may be story "
                        "text; check corpus.removed and restore it if it is")
 
-REASON_DATE_HEADER = "date header (kept as the article's date)"
-REASON_CAPTION = "photo caption (the scraped text repeats it)"
-REASON_REPEAT = "repeated copy of the line before"
-REASON_TRUNCATED = "truncated copy of the next line (a cut-off caption)"
-REASON_CREDIT = "photo caption with a credit line"
-REASON_CREDIT_ONLY = "photo credit inside a line of text (only the credit was taken out)"
-REASON_FURNITURE = "page furniture (heading or navigation with '|')"
-REASON_TITLE = "title repeated at the top of the text"
-REASON_APOSTROPHE = "apostrophe lost in scraping, put back"
-REASON_GLUED = "paragraph break put back where sentences ran together with no space"
-
 REMOVED = "removed"
 REPAIRED = "repaired"
 
@@ -102,13 +100,14 @@ REPAIRED = "repaired"
 class RemovedLine:
     """A line, or part of one, that cleaning took out or repaired.
 
-    ``start`` and ``end`` are offsets into the line as read, with its spaces normalised;
-    ``change`` is "removed" or "repaired", and ``replacement`` what a repair put in its place.
+    ``reason_code`` says why (one of ``analysis.corpus.codes.REMOVAL_REASONS``, whose English is
+    ``reason``); ``start`` and ``end`` are offsets into the line as read, with its spaces
+    normalised; ``change`` is "removed" or "repaired", and ``replacement`` what a repair put in its place.
     """
 
     line_number: int
     text: str
-    reason: str
+    reason_code: str
     start: int = 0
     end: int | None = None
     change: str = REMOVED
@@ -118,18 +117,24 @@ class RemovedLine:
         if self.end is None:
             self.end = self.start + len(self.text)
 
+    @property
+    def reason(self) -> str:
+        """Why the line was changed, in English."""
+        return REMOVAL_REASONS[self.reason_code]
+
 
 @dataclass
 class Doubt:
     """Something that may be debris but was kept, because taking it out could take prose too, or
     that was taken out but is longer than a caption; ``problem`` and ``action`` are its row of the
-    corpus's problems table."""
+    corpus's problems table, ``code`` its kind (``analysis.corpus.codes.PROBLEM_CODES``)."""
 
     line_number: int
     text: str
     why: str
     action: str = KEPT_CREDIT_ACTION
     problem: str = ""
+    code: str = codes.CREDIT_UNCLEAR
 
     def __post_init__(self) -> None:
         if not self.problem:
@@ -153,13 +158,14 @@ class _Edit:
     start: int
     end: int
     replacement: str
-    reason: str
+    reason_code: str
     change: str
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def normalise_whitespace(line: str) -> str:
     """Return the line with invisible characters dropped and every run of spaces made one space."""
+    if line.isascii() and "\t" not in line and "  " not in line:
+        return line.strip()  # most lines: nothing invisible, no odd space (all of those are non-ASCII or a tab)
     line = line.translate(_INVISIBLE)
     line = _ODD_SPACES.sub(" ", line)
     return _RUNS_OF_SPACES.sub(" ", line).strip()
@@ -224,7 +230,7 @@ def _credit_caption(line: str) -> bool:
 
 
 def _classify_lines(lines: list[str], title: str | None) -> dict[int, str]:
-    """Return {index: reason} for the whole lines that are debris rather than story."""
+    """Return {index: reason code} for the whole lines that are debris rather than story."""
     reasons: dict[int, str] = {}
     nonblank = [i for i, line in enumerate(lines) if line]
     for position, index in enumerate(nonblank):
@@ -232,9 +238,9 @@ def _classify_lines(lines: list[str], title: str | None) -> dict[int, str]:
         next_line = lines[nonblank[position + 1]] if position + 1 < len(nonblank) else None
         previous = lines[nonblank[position - 1]] if position > 0 else None
         if previous is not None and line == previous:
-            reasons[index] = REASON_REPEAT
+            reasons[index] = codes.REPEATED_LINE
             if _doubled_caption(previous):
-                reasons.setdefault(nonblank[position - 1], REASON_CAPTION)
+                reasons.setdefault(nonblank[position - 1], codes.CAPTION)
         elif (
             next_line is not None
             and len(line) >= MIN_TRUNCATED_LENGTH
@@ -244,19 +250,19 @@ def _classify_lines(lines: list[str], title: str | None) -> dict[int, str]:
             and caption_like(next_line)
             and not _title_case(line)
         ):
-            reasons[index] = REASON_TRUNCATED
-            reasons[nonblank[position + 1]] = REASON_CAPTION
+            reasons[index] = codes.TRUNCATED_CAPTION
+            reasons[nonblank[position + 1]] = codes.CAPTION
         elif index not in reasons and len(nonblank) > 1 and _credit_caption(line):
             # (the only line of a text is the article, never a caption: its credit alone goes)
-            reasons[index] = REASON_CREDIT
+            reasons[index] = codes.CREDIT_CAPTION
         elif (index not in reasons and FURNITURE_LINE.match(line) and len(line.split()) <= FURNITURE_MAX_WORDS
               and not _table_row(line) and not _date_range(line)
               and not (next_line and "|" in next_line) and not (previous and "|" in previous)):
-            reasons[index] = REASON_FURNITURE
+            reasons[index] = codes.FURNITURE
     if title and nonblank:
         first = nonblank[0]
         if first not in reasons and _normalised_key(lines[first]) == _normalised_key(title.strip()):
-            reasons[first] = REASON_TITLE
+            reasons[first] = codes.TITLE
     return reasons
 
 
@@ -286,11 +292,11 @@ def _line_edits(line: str, *, one_line_text: bool, possessives: bool, apostrophe
             replacement = " "
         else:
             replacement = "\n"  # a credit between two paragraphs that the scraper joined
-        edits.append(_Edit(credit.start, credit.end, replacement, REASON_CREDIT_ONLY, REMOVED))
+        edits.append(_Edit(credit.start, credit.end, replacement, codes.CREDIT, REMOVED))
     credits = list(edits)  # few; the repairs may be thousands in a long line, so never pairwise
     for repair in lost_apostrophes(line, apostrophe=apostrophe, possessives=possessives):
         if not any(edit.start < repair.end and repair.start < edit.end for edit in credits):
-            edits.append(_Edit(repair.start, repair.end, repair.replacement, REASON_APOSTROPHE, REPAIRED))
+            edits.append(_Edit(repair.start, repair.end, repair.replacement, codes.APOSTROPHE, REPAIRED))
     if one_line_text:
         repaired = sorted((edit.start, edit.end) for edit in edits if edit.change == REPAIRED)
         starts = [start for start, _ in repaired]
@@ -300,7 +306,7 @@ def _line_edits(line: str, *, one_line_text: bool, possessives: bool, apostrophe
             at_credit = any(edit.start <= position <= edit.end for edit in credits)
             if inside_repair or at_credit:
                 continue  # inside a repair, or where a credit is cut out anyway
-            edits.append(_Edit(position, position, "\n", REASON_GLUED, REPAIRED))
+            edits.append(_Edit(position, position, "\n", codes.GLUED_SENTENCES, REPAIRED))
     edits.sort(key=lambda edit: (edit.start, edit.end))
     return edits, doubts
 
@@ -325,13 +331,13 @@ def _glued_context(line: str, position: int) -> tuple[int, int]:
 def _record(line_number: int, line: str, edit: _Edit, offset: int) -> RemovedLine:
     """The change an edit made, with offsets into the line as read (``offset`` is where ``line``
     starts in it)."""
-    if edit.reason == REASON_GLUED:
+    if edit.reason_code == codes.GLUED_SENTENCES:
         start, end = _glued_context(line, edit.start)
         replacement = line[start:edit.start] + "\n\n" + line[edit.start:end]
-        return RemovedLine(line_number, line[start:end], edit.reason, offset + start, offset + end, REPAIRED,
+        return RemovedLine(line_number, line[start:end], edit.reason_code, offset + start, offset + end, REPAIRED,
                            replacement)
     replacement = edit.replacement if edit.change == REPAIRED else ""
-    return RemovedLine(line_number, line[edit.start:edit.end], edit.reason, offset + edit.start, offset + edit.end,
+    return RemovedLine(line_number, line[edit.start:edit.end], edit.reason_code, offset + edit.start, offset + edit.end,
                        edit.change, replacement)
 
 
@@ -400,7 +406,7 @@ def clean_text(raw: str, *, title: str | None = None, markup: bool = True) -> Cl
         match = DATE_HEADER.match(lines[first])
         if match:
             header_date = match.group(1)
-            removed.append(RemovedLine(first + 1, match.group(0).strip(), REASON_DATE_HEADER))
+            removed.append(RemovedLine(first + 1, match.group(0).strip(), codes.DATE_HEADER))
             rest = lines[first][match.end():]
             offsets[first] = match.end() + len(rest) - len(rest.lstrip())
             lines[first] = rest.strip()
@@ -410,9 +416,10 @@ def clean_text(raw: str, *, title: str | None = None, markup: bool = True) -> Cl
     for index in sorted(reasons):
         removed.append(RemovedLine(index + 1, lines[index], reasons[index], offsets.get(index, 0)))
         if len(lines[index]) > REPORTED_REMOVAL_CHARS:
-            doubts.append(Doubt(index + 1, _snippet(lines[index]), reasons[index], LONG_REMOVAL_ACTION,
+            reason = REMOVAL_REASONS[reasons[index]]
+            doubts.append(Doubt(index + 1, _snippet(lines[index]), reason, LONG_REMOVAL_ACTION,
                                 f"'{_snippet(lines[index])}…' ({len(lines[index])} characters) was taken out as "
-                                f"{reasons[index]}"))
+                                f"{reason}", code=codes.LONG_REMOVAL))
         lines[index] = ""
 
     kept = [line for line in lines if line]

@@ -15,6 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = [
+    "AGENCIES", "BARE_CREDIT_TAIL", "CREDIT_MARKER", "CREDIT_MAX_CHARS", "CREDIT_MAX_LOWERCASE_WORDS",
+    "PAREN_CREDIT", "SOURCES", "Credit", "find_credits",
+]
+
 # Agencies and photo libraries whose name ends a credit ("Name/Getty Images", "- Reuters").
 AGENCIES = (r"(?:Getty Images|Getty|Associated Press|AP|AFP|Reuters|REUTERS|EPA(?:-EFE)?|EFE|PA(?: Wire)?|"
             r"Bloomberg|Yonhap|Xinhua|KCNA|Shutterstock|Alamy|NurPhoto|SIPA|Sipa|Anadolu|Pool)")

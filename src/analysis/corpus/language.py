@@ -24,12 +24,21 @@ function words. Such a text has no tone for a lexicon to measure either.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from analysis.corpus import codes
 from analysis.corpus.problems import ProblemLog
 from analysis.corpus.text import LETTER, WORD_PATTERN
+
+__all__ = [
+    "LANGUAGE_COLUMNS", "MAX_OTHER_SCRIPT_SHARE", "MIN_ENGLISH_SHARE", "MIN_WORDS_TO_JUDGE", "NOT_ENGLISH_ACTION",
+    "ENGLISH_FUNCTION_WORDS", "SAMPLE_CHARACTERS", "SAMPLE_PIECES", "SHARED_WITH_OTHER_LANGUAGES",
+    "english_function_words", "english_share",
+    "is_english", "language_table", "not_english", "not_english_ids", "other_script_share", "report_not_english",
+    "why_not_english",
+]
 
 # Below this share of English function words among its words, an article is not mainly English.
 # Measured (``english_share``) on ../shared: the lowest of the 2,402 English articles of
@@ -52,6 +61,7 @@ MAX_OTHER_SCRIPT_SHARE = 0.3
 # in French, Spanish and Portuguese; "no", "me" in Spanish; "do" in Portuguese; "per", "con" in
 # Italian; "am" in German): counting them, Portuguese scored up to 0.19.
 SHARED_WITH_OTHER_LANGUAGES = frozenset({"de", "con", "un", "per", "via", "do", "no", "me", "am", "etc"})
+ENGLISH_FUNCTION_WORDS = frozenset(ENGLISH_STOP_WORDS) - SHARED_WITH_OTHER_LANGUAGES
 # A longer text is judged on this many characters, taken in ``SAMPLE_PIECES`` pieces spread evenly
 # through it: some 30,000 words settle both shares to two decimals, and a 50 MB file is judged in
 # milliseconds rather than seconds (it is judged at loading and again by each English-only measure).
@@ -69,21 +79,16 @@ _OTHER_SCRIPT_LETTER = re.compile(r"[^\W\d_A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")
 _NUMBER = re.compile(r"[\d'’-]+")
 
 
-@lru_cache(maxsize=1)
 def english_function_words() -> frozenset[str]:
     """Return the English function words the rule counts (lower case)."""
-    # Imported on first use rather than with the package: scikit-learn takes most of a second to
-    # import, which ``import analysis`` does not otherwise pay.
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS) - SHARED_WITH_OTHER_LANGUAGES
+    return ENGLISH_FUNCTION_WORDS
 
 
 def _count_words(text: str) -> tuple[int, int]:
     """Return how many of the text's words hold a letter (numbers say nothing of the language), and
     how many of those are English function words."""
     counted = [word for word in WORD_PATTERN.findall((text or "").casefold()) if not _NUMBER.fullmatch(word)]
-    known = english_function_words()
+    known = ENGLISH_FUNCTION_WORDS
     return len(counted), sum(word in known for word in counted)
 
 
@@ -109,7 +114,6 @@ def _sample(text: str) -> str:
     return "\n".join(text[start:start + size] for start in range(0, step * SAMPLE_PIECES, step))
 
 
-@lru_cache(maxsize=1024)  # loading, sentence scores, article scores and descriptions each ask of the same texts
 def _measure(text: str) -> tuple[int, float, float, bool]:
     text = _sample(text or "")
     n_words, n_known = _count_words(text)
@@ -172,4 +176,5 @@ def report_not_english(articles: pd.DataFrame, problems: ProblemLog) -> None:
     table = language_table(articles)
     for source, row in zip(articles["source_file"], table.itertuples(index=False)):
         if row.not_english:
-            problems.add(str(source), why_not_english(row.english_share, row.other_script_share), NOT_ENGLISH_ACTION)
+            problems.add(str(source), why_not_english(row.english_share, row.other_script_share), NOT_ENGLISH_ACTION,
+                         code=codes.NOT_ENGLISH)

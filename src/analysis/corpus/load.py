@@ -6,9 +6,6 @@ own. Every later analysis takes the ``Corpus`` and never re-reads files.
 
 from __future__ import annotations
 
-import calendar
-import datetime
-import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,35 +13,27 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.resources import paths
+from analysis.corpus import codes
 from analysis.corpus.cleaning import CleanText, clean_text
 from analysis.corpus.language import report_not_english
 from analysis.corpus.problems import CorpusError, ProblemLog
-from analysis.corpus.readers import (
-    HTML_SUFFIXES,
-    TABLE_SUFFIXES,
-    TEXT_SUFFIXES,
-    RawArticle,
-    article_stem,
-    article_suffix,
-    is_web_page,
-    read_events,
-    read_folder,
-    read_table,
-    read_table_file,
-    read_article_file,
-)
+from analysis.corpus.dates import parse_date
+from analysis.corpus.files import RawArticle
+from analysis.corpus.readers import read_raw
 from analysis.corpus.segment import MAX_SENTENCE_WORDS, bounded_sentence_spans, paragraph_spans
 from analysis.corpus.text import count_words
 
-__all__ = ["Corpus", "CorpusError", "load_corpus"]
+__all__ = ["ARTICLE_COLUMNS", "DOUBTS_LISTED_PER_ARTICLE", "PARAGRAPH_COLUMNS", "REMOVED_COLUMNS", "SENTENCE_COLUMNS",
+           "Corpus", "CorpusError", "load_corpus"]
 
 ARTICLE_COLUMNS = ["article_id", "outlet", "title", "date", "url", "kind", "source_file", "text", "n_words"]
 PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "text", "start", "end"]
 SENTENCE_COLUMNS = ["article_id", "paragraph_id", "sentence_id", "text", "start", "end"]
 # An article with many doubtful credits (a long file) lists this many, then how many more.
 DOUBTS_LISTED_PER_ARTICLE = 5
+# ``reason_code`` comes last, after the English ``reason``: its machine-readable code (analysis.corpus.codes).
 REMOVED_COLUMNS = ["article_id", "source_file", "line_number", "start", "end", "text", "reason", "change",
-                   "replacement"]
+                   "replacement", "reason_code"]
 
 
 @dataclass
@@ -58,10 +47,12 @@ class Corpus:
     - ``sentences``: article_id, paragraph_id, sentence_id, text, start, end; ``start`` and ``end``
       are offsets into the article's ``text``, and ``sentence_id`` counts from 0 in each article.
     - ``removed``: article_id, source_file, line_number, start, end, text, reason, change,
-      replacement: every line, or part of a line, that cleaning took out (``change`` "removed") or
-      repaired (``change`` "repaired", with the ``replacement``); ``start`` and ``end`` are offsets
-      into the line.
-    - ``problems``: source, problem, action: every file or row skipped, repaired or doubtful.
+      replacement, reason_code: every line, or part of a line, that cleaning took out (``change``
+      "removed") or repaired (``change`` "repaired", with the ``replacement``); ``start`` and
+      ``end`` are offsets into the line; ``reason_code`` is the reason's code
+      (``analysis.corpus.codes.REMOVAL_REASONS``).
+    - ``problems``: source, problem, action, code: every file or row skipped, repaired or
+      doubtful; ``code`` is the kind of problem (``analysis.corpus.codes.PROBLEM_CODES``).
     - ``events``: the folder's ``events.csv`` timeline (date, event, ...), empty if there is none.
     """
 
@@ -107,93 +98,6 @@ class Corpus:
                       "n_words", "n_removed_lines", "n_repairs"]]
 
 
-# Words that name a day relative to the moment of loading, not a date: "now" would become the load time.
-RELATIVE_DATE_WORDS = {"now", "today", "tonight", "tomorrow", "yesterday"}
-# A date written with numbers only, day and month in either order: 04/03/2021, 4.3.2021, 04-03-21;
-# anything after it (a time, a zone) is read as it is.
-NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?=$|[\sT,])(.*)", re.DOTALL)
-# A year, or a year and a month, with no day: pandas would read "2021" as 1 January 2021.
-DATE_WITHOUT_DAY = re.compile(r"\d{4}([/.\-]\d{1,2})?")
-DATE_FORMAT_ADVICE = "write dates as YYYY-MM-DD"
-
-
-def _day_month(day: int, month: int) -> str | None:
-    """Return "4 March" if day and month make a date in some year, else None."""
-    if 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else calendar.monthrange(2001, month)[1]):
-        return f"{day} {calendar.month_name[month]}"
-    return None
-
-
-def _numeric_date(match: re.Match, text: str, source: str, problems: ProblemLog,
-                  dayfirst: bool | None) -> str | None:
-    """Return a day/month/year date rewritten month-first for pandas, or None (with a problem
-    logged) when the order of day and month cannot be told and ``dayfirst`` is None."""
-    first, second, year, rest = int(match[1]), int(match[2]), match[3], match[4]
-    day_first, month_first = _day_month(first, second), _day_month(second, first)
-    if day_first is None and month_first is None:
-        return text  # not a date either way: pandas says it cannot be read
-    if day_first and month_first and first != second:
-        if dayfirst is None:
-            problems.add(source, f"the date '{text}' could be {day_first} or {month_first} {year}",
-                         f"repaired: date left unknown (NaT); {DATE_FORMAT_ADVICE}, or load with "
-                         "dayfirst=True (day/month/year) or dayfirst=False (month/day/year)")
-            return None
-        day, month = (first, second) if dayfirst else (second, first)
-    elif day_first:
-        day, month = first, second
-        if dayfirst is False and first != second:
-            problems.add(source, f"the date '{text}' can only be {day_first} {year}, day first",
-                         "kept; dayfirst=False was given: check the order of the column's dates")
-    else:
-        day, month = second, first
-        if dayfirst:
-            problems.add(source, f"the date '{text}' can only be {month_first} {year}, month first",
-                         "kept; dayfirst=True was given: check the order of the column's dates")
-    return f"{month}/{day}/{year}{rest}"
-
-
-def _parse_date(value: object, source: str, problems: ProblemLog, dayfirst: bool | None = None) -> pd.Timestamp:
-    """Return a date as a time-zone-free Timestamp, or NaT (with a problem logged) when it is not
-    one date. The rule:
-
-    - ``YYYY-MM-DD`` (with or without a time) and dates with a month name are read as written;
-    - day and month in numbers only (``04/03/2021``) are read in the one order that makes a date;
-      when both orders do, by ``dayfirst`` (True: day/month/year, False: month/day/year), and
-      when ``dayfirst`` is None the date is left unknown with a problem;
-    - a time zone is dropped, keeping the date and time as written ("23:30-05:00" stays that day);
-    - a year or a month alone, and words relative to today ("now", "yesterday"), are left unknown.
-    """
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or str(value).strip() == "":
-        return pd.NaT
-    if isinstance(value, (pd.Timestamp, datetime.datetime)):
-        value = pd.Timestamp(value)
-        return value.tz_localize(None) if value.tzinfo else value
-    text = str(value).strip()
-    if text.lower() in RELATIVE_DATE_WORDS:
-        problems.add(source, f"the date '{text}' is a word relative to the day of loading, not a date",
-                     f"repaired: date left unknown (NaT); {DATE_FORMAT_ADVICE}")
-        return pd.NaT
-    if DATE_WITHOUT_DAY.fullmatch(text):
-        problems.add(source, f"the date '{text}' has no day",
-                     f"repaired: date left unknown (NaT), not read as the first day; {DATE_FORMAT_ADVICE}")
-        return pd.NaT
-    numeric = NUMERIC_DATE.fullmatch(text)
-    readable = text
-    if numeric:
-        readable = _numeric_date(numeric, text, source, problems, dayfirst)
-        if readable is None:
-            return pd.NaT
-    try:
-        parsed = pd.Timestamp(readable)
-    except (ValueError, TypeError, OverflowError):
-        parsed = None
-    if parsed is None or parsed is pd.NaT:
-        problems.add(source, f"the date '{text}' cannot be read",
-                     f"repaired: date left unknown (NaT); {DATE_FORMAT_ADVICE}")
-        return pd.NaT
-    return parsed.tz_localize(None) if parsed.tzinfo else parsed
-
-
 def _already_clean(text: str) -> CleanText:
     """A text that was cleaned before (a corpus's own ``articles`` table): taken as it is."""
     return CleanText(text=text, paragraphs=paragraph_spans(text))
@@ -213,28 +117,31 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool 
         cleaned = cleaned_texts[key]
         if cleaned.had_html:
             problems.add(raw.source_file, "the text contains HTML tags",
-                         "repaired: tags removed and their text kept; check the article's text")
+                         "repaired: tags removed and their text kept; check the article's text", code=codes.HTML_TAGS)
         for doubt in cleaned.doubts[:DOUBTS_LISTED_PER_ARTICLE]:
-            problems.add(f"{raw.source_file} line {doubt.line_number}", doubt.problem, doubt.action)
+            problems.add(f"{raw.source_file} line {doubt.line_number}", doubt.problem, doubt.action, code=doubt.code)
         if len(cleaned.doubts) > DOUBTS_LISTED_PER_ARTICLE:
             more = len(cleaned.doubts) - DOUBTS_LISTED_PER_ARTICLE
             problems.add(raw.source_file, f"{more} more places look like photo credits inside the text",
-                         "kept: analysis.corpus.cleaning.clean_text(text).doubts lists them all")
+                         "kept: analysis.corpus.cleaning.clean_text(text).doubts lists them all",
+                         code=codes.MORE_DOUBTS)
         if not cleaned.text.strip():
             problems.add(raw.source_file, "nothing is left of the text after cleaning",
-                         "skipped: see corpus.removed for the lines that were taken out")
-        date = _parse_date(raw.metadata.get("date"), raw.source_file, problems, dayfirst)
+                         "skipped: see corpus.removed for the lines that were taken out",
+                         code=codes.EMPTY_AFTER_CLEANING)
+        date = parse_date(raw.metadata.get("date"), raw.source_file, problems, dayfirst)
         if cleaned.header_date:
-            header_date = _parse_date(cleaned.header_date, raw.source_file, problems, dayfirst)
+            header_date = parse_date(cleaned.header_date, raw.source_file, problems, dayfirst)
             if date is pd.NaT:
                 date = header_date
             elif header_date is not pd.NaT and header_date.normalize() != date.normalize():
                 problems.add(raw.source_file,
                              f"the text's date header ({cleaned.header_date}) differs from the manifest's date "
-                             f"({date.date()})", "kept the manifest's date; check which is right")
+                             f"({date.date()})", "kept the manifest's date; check which is right",
+                             code=codes.DATE_HEADER_DIFFERS)
         for line in cleaned.removed:
             removed_rows.append((raw.article_id, raw.source_file, line.line_number, line.start, line.end, line.text,
-                                 line.reason, line.change, line.replacement))
+                                 line.reason, line.change, line.replacement, line.reason_code))
         if not cleaned.text.strip():
             continue
 
@@ -253,7 +160,7 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool 
         if n_split:
             problems.add(raw.source_file, f"{n_split} sentence(s) longer than {MAX_SENTENCE_WORDS} words (no sentence "
                          "punctuation?)", f"split into pieces of at most {MAX_SENTENCE_WORDS} words; "
-                         "check the text's full stops")
+                         "check the text's full stops", code=codes.LONG_SENTENCES)
         metadata = dict(raw.metadata)
         row = {
             "article_id": raw.article_id,
@@ -284,28 +191,6 @@ def _build(raw_articles: list[RawArticle], problems: ProblemLog, *, clean: bool 
     }
 
 
-def read_raw(source: Path | pd.DataFrame, problems: ProblemLog) -> tuple[list[RawArticle], pd.DataFrame | None]:
-    """Return the articles at ``source`` as read, before cleaning, and its events table (or None)."""
-    if isinstance(source, pd.DataFrame):
-        return read_table(source, "DataFrame", problems), None
-    if source.is_dir():
-        return read_folder(source, problems), read_events(source, problems)
-    if not source.exists():
-        raise FileNotFoundError(f"No corpus at {source}: give a folder of .txt or .html files, "
-                                "or a .csv, .tsv, .jsonl or .parquet file with a 'text' column.")
-    suffix = article_suffix(source)
-    if suffix in TABLE_SUFFIXES:
-        return read_table_file(source, problems), None
-    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
-        result = read_article_file(source, source.name, problems)
-        if result is None:
-            return [], None
-        text, metadata = result
-        return [RawArticle(article_stem(source), text, source.name, metadata, from_web_page=is_web_page(source))], None
-    raise ValueError(f"{source}: '{suffix}' is not a corpus format. Give a folder of .txt or .html files, "
-                     "or a .csv, .tsv, .jsonl or .parquet file with a 'text' column.")
-
-
 def load_corpus(path: str | Path | pd.DataFrame | None = None, *, strict: bool = False, clean: bool = True,
                 dayfirst: bool | None = None) -> Corpus:
     """Return the corpus at ``path`` (the bundled corpus when None) as tidy tables.
@@ -330,13 +215,14 @@ def load_corpus(path: str | Path | pd.DataFrame | None = None, *, strict: bool =
     raw_articles, events = read_raw(source, problems)
     tables = _build(raw_articles, problems, clean=clean, dayfirst=dayfirst)
     if tables["articles"].empty and not isinstance(source, pd.DataFrame) and not len(problems):
-        problems.add(name, "no article was found", "nothing loaded: give a file or folder with articles in it")
+        problems.add(name, "no article was found", "nothing loaded: give a file or folder with articles in it",
+                     code=codes.NO_ARTICLES)
     report_not_english(tables["articles"], problems)
     if events is None:
         events = pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "event": pd.Series(dtype=str)})
     else:
         events = events.copy()
-        events["date"] = [_parse_date(value, f"events.csv row {label + 1}", problems, dayfirst)
+        events["date"] = [parse_date(value, f"events.csv row {label + 1}", problems, dayfirst)
                           for label, value in zip(events.index, events["date"])]
         events["date"] = pd.to_datetime(events["date"])
         events = events.reset_index(drop=True)

@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = [
+    "ABBREVIATIONS", "CONTRACTIONS", "QUOTE_LOOKAHEAD_CHARS", "Repair", "glued_breaks", "lost_apostrophes",
+]
+
 # Contractions whose apostrophe was lost and left a space: the word and its ending are both
 # distinctive, so "don t" cannot be anything else ("can t" and "won t" are "can"/"won" + "t").
 # Each ending lists the words it follows (lowercase; the word keeps its case as written).

@@ -16,6 +16,10 @@ import sentencex
 from analysis.corpus.repairs import glued_breaks
 from analysis.corpus.text import WORD_PATTERN
 
+__all__ = [
+    "MAX_SENTENCE_WORDS", "PARAGRAPH_BREAK", "bounded_sentence_spans", "paragraph_spans", "sentence_spans",
+]
+
 PARAGRAPH_BREAK = "\n\n"
 _NON_SPACE = re.compile(r"\S")
 # The longest sentence kept whole, in words. Every later step (VADER above all, whose work grows

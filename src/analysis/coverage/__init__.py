@@ -1,10 +1,20 @@
-"""How the outlets' coverage differs: reuse, alignment of editions, distinctive terms, story elements."""
+"""How the outlets' coverage differs: reuse, alignment of editions, distinctive terms, story elements,
+and the corpus described (timeline, length, readability)."""
 
-from analysis.coverage.core import (  # noqa: F401
-    SHINGLE_SIZE, REWORDED_THRESHOLD, MERGED_CONTAINMENT, CAPTION_REASONS, reuse_vectors, reuse_matrix,
-    similarity_table, most_alike, reuse_pairs, ALIGN_COLUMNS, describe_edits, align, alignment_summary,
-    SMALL_GROUP_WORDS, SMALL_GROUP_ARTICLES, log_odds_dirichlet, distinctive_terms, load_elements,
-    ELEMENT_COLUMNS, element_coverage, timeline, describe_articles,
-)
+from analysis.coverage.align import (ALIGN_COLUMNS, MERGED_CONTAINMENT, REWORDED_THRESHOLD, align,
+                                     alignment_summary, describe_edits)
+from analysis.coverage.describe import DESCRIPTION_COLUMNS, TIMELINE_COLUMNS, describe_articles, timeline
+from analysis.coverage.elements import ELEMENT_COLUMNS, element_coverage, load_elements
+from analysis.coverage.keyness import SMALL_GROUP_ARTICLES, SMALL_GROUP_WORDS, distinctive_terms, log_odds_dirichlet
+from analysis.coverage.reuse import (MOST_ALIKE_COLUMNS, REUSE_PAIR_COLUMNS, SHINGLE_SIZE, most_alike,
+                                     outlet_similarity, reuse_matrix, reuse_pairs, reuse_vectors, similarity_table)
 
-__all__ = ['SHINGLE_SIZE', 'REWORDED_THRESHOLD', 'MERGED_CONTAINMENT', 'CAPTION_REASONS', 'reuse_vectors', 'reuse_matrix', 'similarity_table', 'most_alike', 'reuse_pairs', 'ALIGN_COLUMNS', 'describe_edits', 'align', 'alignment_summary', 'SMALL_GROUP_WORDS', 'SMALL_GROUP_ARTICLES', 'log_odds_dirichlet', 'distinctive_terms', 'load_elements', 'ELEMENT_COLUMNS', 'element_coverage', 'timeline', 'describe_articles']
+__all__ = [
+    "SHINGLE_SIZE", "REUSE_PAIR_COLUMNS", "MOST_ALIKE_COLUMNS", "reuse_vectors", "reuse_matrix", "outlet_similarity",
+    "similarity_table", "most_alike", "reuse_pairs",
+    "ALIGN_COLUMNS", "REWORDED_THRESHOLD", "MERGED_CONTAINMENT", "describe_edits", "align",
+    "alignment_summary",
+    "SMALL_GROUP_WORDS", "SMALL_GROUP_ARTICLES", "log_odds_dirichlet", "distinctive_terms",
+    "ELEMENT_COLUMNS", "load_elements", "element_coverage",
+    "TIMELINE_COLUMNS", "DESCRIPTION_COLUMNS", "timeline", "describe_articles",
+]

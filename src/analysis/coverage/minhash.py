@@ -14,57 +14,76 @@ its paragraphs' signatures (the MinHash of a union), and a paragraph repeated ac
 
 from __future__ import annotations
 
-from functools import lru_cache
+from itertools import chain
 
 import numpy as np
+import pandas as pd
+from datasketch import MinHash, MinHashLSH
 
 from analysis.corpus.text import casefolded_words, word_sequences
-from analysis.scale.caching import CACHE_SIZE
+
+__all__ = ["NUM_PERM", "SEED", "SEQUENCE", "SCHEME", "PERMUTATIONS", "EMPTY", "signature", "signatures",
+           "candidate_pairs", "keep_closest"]
 
 NUM_PERM = 128
 SEED = 1
 SEQUENCE = 5  # words per sequence (shingle)
 SCHEME = "affine32"  # datasketch 2: 32-bit hash values, half the memory of the legacy scheme
+PARAGRAPHS_PER_BLOCK = 10_000  # distinct paragraphs hashed before they are folded into their texts (5 MB)
+_FIRST = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+# The permutations drawn from SEED, drawn once and shared by every sketch (drawing them takes longer
+# than hashing a paragraph).
+PERMUTATIONS = _FIRST.permutations
+PERMUTATIONS.flags.writeable = False
+# The signature of a text without words: every hash value at its maximum, so that it leaves the
+# element-wise minimum of a union unchanged.
+EMPTY = _FIRST.hashvalues.copy()
+EMPTY.flags.writeable = False
 
 
-def _paragraph_sequences(paragraph: str) -> list[str]:
-    return word_sequences(casefolded_words(paragraph), SEQUENCE)
-
-
-@lru_cache(maxsize=1)
-def _empty() -> np.ndarray:
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).hashvalues
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _paragraph_signature(paragraph: str) -> np.ndarray | None:
-    from datasketch import MinHash
-
-    sequences = _paragraph_sequences(paragraph)
+def _paragraph_signature(paragraph: str) -> np.ndarray:
+    """Return the MinHash signature of a paragraph's five-word sequences (``EMPTY`` for none)."""
+    sequences = word_sequences(casefolded_words(paragraph), SEQUENCE)
     if not sequences:
-        return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+        return EMPTY
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=PERMUTATIONS)
     minhash.update_batch([sequence.encode("utf-8") for sequence in sequences])
     return minhash.hashvalues
 
 
 def signature(text: str) -> np.ndarray:
     """Return the MinHash signature (NUM_PERM hash values) of a text's five-word sequences."""
-    parts = [found for paragraph in text.split("\n\n") if (found := _paragraph_signature(paragraph)) is not None]
-    return np.minimum.reduce(parts) if parts else _empty().copy()
+    return np.minimum.reduce([_paragraph_signature(paragraph) for paragraph in text.split("\n\n")])
 
 
 def signatures(texts) -> np.ndarray:
-    """Return one signature per text, as rows of an array (each distinct text is hashed once)."""
-    done: dict[str, np.ndarray] = {}
-    rows = []
-    for text in texts:
-        if text not in done:
-            done[text] = signature(text)
-        rows.append(done[text])
-    return np.vstack(rows) if rows else np.empty((0, NUM_PERM), dtype=_empty().dtype)
+    """Return one signature per text, as rows of an array.
+
+    Each distinct paragraph is hashed once (wire copy repeats paragraphs across articles) and folded
+    into the signatures of the texts that hold it: a text's signature is the element-wise minimum
+    of its paragraphs' (the MinHash of the union of their sequences)."""
+    text_codes, distinct_texts = pd.factorize(pd.Series(list(texts), dtype=object))
+    return _distinct_signatures(distinct_texts)[text_codes]
+
+
+def _distinct_signatures(texts) -> np.ndarray:
+    """Return the signatures of distinct texts, hashing each distinct paragraph once."""
+    paragraphs = [text.split("\n\n") for text in texts]
+    rows = np.tile(EMPTY, (len(paragraphs), 1))
+    codes, distinct = pd.factorize(pd.Series(list(chain.from_iterable(paragraphs)), dtype=object))
+    text_of = np.repeat(np.arange(len(paragraphs)), [len(pieces) for pieces in paragraphs])
+    order = np.argsort(codes, kind="stable")  # paragraph occurrences grouped by distinct paragraph
+    for begin in range(0, len(distinct), PARAGRAPHS_PER_BLOCK):  # memory: one block of paragraph signatures
+        stop = min(begin + PARAGRAPHS_PER_BLOCK, len(distinct))
+        hashed = np.vstack([_paragraph_signature(paragraph) for paragraph in distinct[begin:stop]])
+        low, high = np.searchsorted(codes[order], [begin, stop])
+        found = np.sort(order[low:high])  # this block's paragraphs where they occur, text by text
+        texts_here = text_of[found]
+        starts = np.flatnonzero(np.r_[True, texts_here[1:] != texts_here[:-1]])
+        folded = np.minimum.reduceat(hashed[codes[found] - begin], starts, axis=0)
+        targets = texts_here[starts]
+        rows[targets] = np.minimum(rows[targets], folded)
+    return rows
 
 
 def candidate_pairs(rows: np.ndarray, *, threshold: float = 0.5, per_article: int = 20,
@@ -79,12 +98,10 @@ def candidate_pairs(rows: np.ndarray, *, threshold: float = 0.5, per_article: in
     of all its candidates, the ``per_article`` with the highest estimated Jaccard are kept. The
     number of pairs therefore grows linearly with the corpus.
     """
-    from datasketch import MinHashLSH
-
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     bands, width = lsh.b, lsh.r
     nothing = np.empty(0, dtype=np.int64)
-    usable = np.flatnonzero(~(rows == _empty()).all(axis=1))  # texts without words pair with nothing
+    usable = np.flatnonzero(~(rows == EMPTY).all(axis=1))  # texts without words pair with nothing
     if len(usable) < 2:
         return nothing, nothing
     sketches = rows[usable].astype(np.uint64)

@@ -1,6 +1,6 @@
-"""How every chart of ``analysis.plots.core`` draws text, set when that module is imported: text as
-written (no maths), a CJK font where one is installed, and one line instead of a screenful when a
-letter is missing from the fonts."""
+"""How every chart of ``analysis.plots`` looks: its colours, and how it draws text, set when this
+module is imported (by every chart module): text as written (no maths), a CJK font where one is
+installed, and one line instead of a screenful when a letter is missing from the fonts."""
 
 from __future__ import annotations
 
@@ -13,6 +13,17 @@ try:  # a private module of matplotlib's: only used to say "missing letters" onc
     from matplotlib import _text_helpers
 except ImportError:  # pragma: no cover - a later matplotlib
     _text_helpers = None
+
+__all__ = ["JOURNALIST_COLOUR", "SPEAKER_COLOURS", "FRAME_COLOURS", "LEXICON_COLOURS", "STATUS_COLOURS", "CJK_FONTS",
+           "CJK_FALLBACK", "installed_cjk_fonts"]
+
+# The colours: grey for the writer's own words, one colour per speaker, outlet or comparison, one per
+# frame, one per lexicon, and one per status of an aligned sentence.
+JOURNALIST_COLOUR = "#c8c8c8"
+SPEAKER_COLOURS = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c"]
+FRAME_COLOURS = ["#4c72b0", "#dd8452", "#c44e52", "#55a868", "#8172b3", "#937860", "#da8bc3", "#8c8c8c"]
+LEXICON_COLOURS = {"textblob_polarity": "#4c72b0", "vader_compound": "#dd8452"}
+STATUS_COLOURS = {"kept": "#c8e6c9", "reworded": "#fff3b0", "cut": "#f4c7c3", "added": "#c6dbef"}
 
 # Text on a chart is drawn as written. Outlet names and headlines may hold dollar signs, which
 # matplotlib otherwise reads as maths: "Buy $5 or $10 Daily" would be typeset, "The $\undefinedcmd$

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import nbformat
+from nbconvert import HTMLExporter
+
+__all__ = ["TEMPLATES", "TEMPLATE_NAME", "notebook_to_html"]
+
 # The page template: nbconvert's "lab" template (its look and its CSS, inlined) without the scripts
 # it loads from CDNs (require.js, MathJax, mermaid, the widgets renderer). A folder of templates
 # shipped in the package, as nbconvert's documentation describes for custom templates.
@@ -19,9 +24,6 @@ def notebook_to_html(notebook_path: Path, html_path: Path) -> None:
     loaded from a URL, so the page reads the same offline. No MathJax is loaded: ``$5 or $10``
     in a markdown cell or a table stays as written.
     """
-    import nbformat
-    from nbconvert import HTMLExporter
-
     exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)])
     body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
     Path(html_path).write_text(body, encoding="utf-8")

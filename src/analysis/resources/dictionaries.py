@@ -14,6 +14,9 @@ import yaml
 from analysis.resources import paths
 from analysis.errors import DictionaryError
 
+__all__ = ["default_watchlist", "load_name_lists", "load_speaker_aliases", "load_targets", "load_watchlist",
+           "node_lines", "read_yaml"]
+
 
 def read_yaml(path: str | Path) -> object:
     """Return the parsed YAML of ``path``, or raise DictionaryError naming the line of a syntax error."""

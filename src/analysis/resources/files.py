@@ -22,14 +22,15 @@ import hashlib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from analysis.errors import CodingSheetError, DictionaryError, ResourceError
+from analysis.framing import codebook_path, load_codebook
+from analysis.reliability import read_coding_sheets
 from analysis.resources import paths
-from analysis.errors import ResourceError
+from analysis.resources.dictionaries import default_watchlist, load_targets, load_watchlist
+from analysis.resources.paths import CODING_SHEETS_NAME, CORPUS_RESOURCE_NAMES, STORY_ELEMENTS_NAME, TARGETS_NAME
 
-# The names of a corpus's own resources, beside its articles (the loader does not read them as articles).
-TARGETS_NAME = "targets.yml"
-STORY_ELEMENTS_NAME = "story_elements.yml"
-CODING_SHEETS_NAME = "coding-sheets"
-CORPUS_RESOURCE_NAMES = (TARGETS_NAME, STORY_ELEMENTS_NAME, CODING_SHEETS_NAME)
+__all__ = ["CODING_SHEETS_NAME", "CORPUS_RESOURCE_NAMES", "MISSING", "STORY_ELEMENTS_NAME", "TARGETS_NAME", "Resources",
+           "ResourceError", "check_resources", "corpus_folder", "find_resources", "fingerprint"]
 
 
 @dataclass(frozen=True)
@@ -95,9 +96,6 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
     beside its articles, or are None when it has none; one of those that is a link to outside the
     corpus folder raises ``ResourceError``. Nothing is read yet: see ``check_resources``.
     """
-    from analysis.resources.dictionaries import default_watchlist
-    from analysis.framing.core import codebook_path
-
     folder = corpus_folder(corpus_path)
 
     def own(given: str | Path | None, name: str) -> Path | None:
@@ -107,7 +105,7 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
         if candidate is None or not candidate.exists():
             return None
         if not candidate.resolve().is_relative_to(folder.resolve()):
-            # the corpus folder is a boundary, as for its articles (analysis.corpus.readers)
+            # the corpus folder is a boundary, as for its articles (analysis.corpus.folders)
             option = "--" + name.split(".")[0].replace("_", "-")
             raise ResourceError(f"{candidate}: a link to {candidate.resolve()}, outside the corpus folder; refused, "
                                 f"not read: copy the file into the corpus folder, or give it with {option}")
@@ -125,10 +123,6 @@ def find_resources(corpus_path: str | Path | None = None, *, codebook: str | Pat
 def check_resources(resources: Resources) -> None:
     """Read every resource once and raise ``ResourceError`` naming the file (and line, for YAML)
     of the first mistake, and what to do about it."""
-    from analysis.resources.dictionaries import DictionaryError, load_targets, load_watchlist
-    from analysis.framing.core import load_codebook
-    from analysis.reliability import CodingSheetError, read_coding_sheets
-
     checks = [
         ("codebook", lambda path: load_codebook(path)),
         ("watchlist", load_watchlist),

@@ -9,7 +9,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+__all__ = ["CODING_SHEETS_NAME", "CORPUS_RESOURCE_NAMES", "STORY_ELEMENTS_NAME", "TARGETS_NAME", "bundled_corpus_dir",
+           "data_dir", "dictionaries_fingerprint"]
+
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/analysis
+# The names of a corpus's own resources, beside its articles: the loader does not read them as
+# articles, and analysis.resources.files finds them there.
+TARGETS_NAME = "targets.yml"
+STORY_ELEMENTS_NAME = "story_elements.yml"
+CODING_SHEETS_NAME = "coding-sheets"
+CORPUS_RESOURCE_NAMES = (TARGETS_NAME, STORY_ELEMENTS_NAME, CODING_SHEETS_NAME)
 
 
 def data_dir() -> Path:

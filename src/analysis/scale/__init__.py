@@ -4,3 +4,7 @@
 steps in partitions on an engine (pandas processes or Dask); ``bench``, ``loading_benchmark`` and
 ``report_benchmark`` measure speed, memory and accuracy.
 """
+
+# The package itself names nothing: import its modules (``analysis.analyse`` is ``results.analyse``).
+# It imports none of them, so that the analyses may import ``scale.caching`` without loading the pipeline.
+__all__: list[str] = []

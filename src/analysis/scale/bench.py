@@ -9,6 +9,8 @@ sentences with pysbd (as tutorials do) and calls ``TextBlob(s).sentiment`` and V
 from __future__ import annotations
 
 import math
+import os
+import platform
 import re
 import resource
 import time
@@ -16,8 +18,21 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.resources import paths
+from analysis.resources.lexicons import prepare_for_vader
+from analysis.scale.pipeline import run_pipeline
+from analysis.sentiment import score_text
+
+try:  # the sentence splitter of the plain loop, as tutorials use it: an optional dependency (the test extra)
+    import pysbd
+except ImportError:
+    pysbd = None
+
+__all__ = ["OUTLETS", "BASELINE_LIMIT", "synthetic_corpus", "plain_loop", "scores_identical", "score_mismatches",
+           "run_benchmark", "describe", "machine"]
 
 OUTLETS = ["Harbour Herald", "Coastal Times", "Evening Dispatch", "Morning Wire", "City Gazette", "The Courier",
            "Daily Ledger", "National Post", "Valley News", "The Observer Review", "Metro Bulletin", "World Report"]
@@ -86,10 +101,9 @@ _SENTENCE_END = re.compile(r"\.(\s)")
 
 def plain_loop(texts) -> list[tuple[float, float, float]]:
     """Return (polarity, subjectivity, compound) per sentence, the way tutorials do it."""
-    import pysbd
-    from textblob import TextBlob
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
+    if pysbd is None:
+        raise ImportError("the plain loop splits sentences with pysbd, which is not installed: "
+                          "pip install 'news-framing-analysis[test]' (or pip install pysbd)")
     segmenter = pysbd.Segmenter(language="en", clean=False)
     analyzer = SentimentIntensityAnalyzer()
     scores = []
@@ -118,12 +132,6 @@ def score_mismatches(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, li
     from the direct compounds of its sentences. Every article has a score, except those the
     loading skipped with a reason in the problems table (e.g. nothing left after cleaning).
     """
-    from textblob import TextBlob
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    from analysis.resources.lexicons import prepare_for_vader
-    from analysis.sentiment.core import score_text
-
     analyzer = SentimentIntensityAnalyzer()
     columns = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]
     expected: dict[str, tuple] = {}
@@ -164,6 +172,8 @@ def score_mismatches(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, li
     if set(scores["article_id"]) != set(loaded) or len(scores) != len(loaded):
         found.append(f"{len(scores)} article scores for {len(loaded)} articles loaded")
     problems = tables["problems"]
+    # Whether a row was skipped is said only in the English of its action ("skipped ..."): the
+    # problem codes name the kind of problem, not what was done about it.
     skipped = int(problems["action"].str.startswith("skipped").sum()) if len(problems) else 0
     if len(loaded) + skipped != len(articles):
         found.append(f"{len(articles) - len(loaded)} of {len(articles)} articles not loaded, "
@@ -186,10 +196,6 @@ def run_benchmark(n: int, *, workers: int | None = None, seed: int = 0, baseline
     baseline_extrapolated says so), speedup, peak_rss_mb (this process plus its largest worker),
     scores_identical (checked after the timing), workers, sentences, distinct.
     """
-    import os
-
-    from analysis.scale.pipeline import run_pipeline
-
     articles = synthetic_corpus(n, seed=seed, distinct=distinct)
     workers = workers or os.cpu_count() or 1
     start = time.perf_counter()
@@ -228,9 +234,6 @@ def describe(result: dict[str, object]) -> str:
 
 def machine() -> str:
     """Return a one-line description of this machine, for reporting figures."""
-    import os
-    import platform
-
     model = ""
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.is_file():

@@ -6,4 +6,6 @@ the ``CACHE_SIZE`` texts used last. On a corpus where nothing repeats this memor
 which is why it is bounded: about 20,000 sentences or paragraphs per step and process.
 """
 
+__all__ = ["CACHE_SIZE"]
+
 CACHE_SIZE = 20_000

@@ -23,11 +23,16 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
+import trafilatura
 
+from analysis.corpus import codes
 from analysis.corpus.cleaning import clean_text, read_lines
 from analysis.corpus.load import Corpus, load_corpus, read_raw
 from analysis.corpus.problems import ProblemLog
 from analysis.corpus.readers import article_stem
+
+__all__ = ["SHINGLE_SIZE", "DEVELOPMENT_PREFIXES", "shingle_matches", "summarise", "extraction_scores",
+           "extraction_summary", "corpus_figures", "removal_sample", "run_loading_benchmark"]
 
 # The benchmark's tokens and shingles: runs of word characters, four in a row.
 _TOKEN = re.compile(r"\w+")
@@ -82,8 +87,6 @@ def extraction_scores(benchmark: str | Path) -> tuple[pd.DataFrame, Corpus]:
     "held-out"), tp, fp, fn (the package's loaded text), trafilatura_tp, trafilatura_fp,
     trafilatura_fn (``trafilatura.extract`` called directly).
     """
-    import trafilatura
-
     benchmark = Path(benchmark)
     truth = json.loads((benchmark / "ground-truth.json").read_text(encoding="utf-8"))
     with warnings.catch_warnings():
@@ -120,6 +123,7 @@ def extraction_summary(scores: pd.DataFrame) -> pd.DataFrame:
 def corpus_figures(corpus: Corpus, n_input: int) -> dict[str, object]:
     """Return what loading did to a corpus of ``n_input`` articles: loaded, skipped, sentences."""
     summary = corpus.summary()
+    # "skipped" is said only in the English of the action (see _skipped_before_cleaning).
     skipped = corpus.problems[corpus.problems["action"].str.startswith("skipped")]
     changes = corpus.removed.groupby(["change", "reason"]).size()
     return {
@@ -176,7 +180,7 @@ def run_loading_benchmark(extraction: str | Path | None, corpora: list[str | Pat
     lines = []
     if extraction:
         scores, corpus = extraction_scores(extraction)
-        html_problems = corpus.problems["problem"].str.contains("HTML tags").sum()
+        html_problems = (corpus.problems["code"] == codes.HTML_TAGS).sum()
         lines.append(f"article extraction: {int(scores['loaded'].sum())} of {len(scores)} pages loaded, "
                      f"{html_problems} 'HTML tags' problems, {len(corpus.problems)} problems in all")
         lines.append(extraction_summary(scores).round(4).to_string(index=False))
@@ -208,5 +212,7 @@ def run_loading_benchmark(extraction: str | Path | None, corpora: list[str | Pat
 
 def _skipped_before_cleaning(corpus: Corpus) -> int:
     """Rows or files the readers skipped before any cleaning (empty text, unreadable files)."""
-    reading = ~corpus.problems["problem"].str.startswith("nothing is left")
+    reading = corpus.problems["code"] != codes.EMPTY_AFTER_CLEANING
+    # Whether a row was skipped is said only in the English of its action ("skipped ..."): the
+    # problem codes name the kind of problem, not what was done about it.
     return int((corpus.problems["action"].str.startswith("skipped") & reading).sum())

@@ -8,68 +8,80 @@ completed from another article only when both are in one partition); use ``quote
 on a whole corpus for the fullest resolution. Past ``APPROXIMATE_REUSE_FROM`` articles the reuse
 pairs are searched among MinHash LSH candidates (``analysis.coverage.minhash``); the scores are never
 approximated. Each worker remembers what it has read of repeated text (``analysis.scale.caching``).
+
+The engines that run the partitions are named in ``ENGINES`` (as papermill names its engines):
+``"pandas"`` (processes of this machine) and ``"dask"`` (a Dask scheduler or cluster).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
+import textstat
+from tqdm.auto import tqdm
 
+from analysis.corpus import Corpus, load_corpus
+from analysis.coverage import ELEMENT_COLUMNS, describe_articles, element_coverage, reuse_pairs
+from analysis.framing import frame_by_section, load_codebook, tag_sentences
+from analysis.quotes import alias_map, canonical_speakers, extract_quotes
 from analysis.resources import paths
+from analysis.resources.lexicons import known_words
+from analysis.sentiment import (SENTENCE_SCORE_COLUMNS, neutralised_scores, score_articles, score_sentences,
+                                score_text, score_voices)
+from analysis.version import __version__
+
+__all__ = ["TABLES", "NOTEBOOK_TABLES", "CACHE_VERSION", "APPROXIMATE_REUSE_FROM", "ENGINES", "partition_table",
+           "analyse_partition", "cache_key", "default_cache_dir", "articles_table", "run_pipeline"]
 
 TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "removed", "problems")
 # The further per-article tables the notebooks read (``analysis.scale.results.analyse`` asks for them):
 # each quote and each sentence's own words scored apart, scores with misleading words neutralised,
 # frames by title, lead and body, descriptive numbers, and story elements.
 NOTEBOOK_TABLES = ("voices", "neutralised", "sections", "descriptions", "elements")
-CACHE_VERSION = "5"  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
+CACHE_VERSION = "6"  # 6: reason codes in removed and problems  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
 # Past this many articles the reuse pairs come from MinHash LSH candidates (see analysis.coverage.minhash).
 APPROXIMATE_REUSE_FROM = 5_000
 
 
 def _load(partition: pd.DataFrame, clean: bool = True):
-    from analysis.corpus.load import load_corpus
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return load_corpus(partition, clean=clean)
 
 
-def _tables(corpus, frames, elements=None) -> dict[str, object]:
-    """Return {table name: how to make it from a loaded partition}, for every name of ``TABLES``
-    and ``NOTEBOOK_TABLES``; ``elements``: the story elements file (None: the corpus has none, and
-    the elements table is empty)."""
-    from functools import cache
+# The tables made from a partition's quotes: the quotes are found once when any of them is asked for.
+_FROM_QUOTES = ("quotes", "voices", "descriptions")
 
-    from analysis.coverage.core import ELEMENT_COLUMNS, describe_articles, element_coverage
-    from analysis.framing.core import frame_by_section, tag_sentences
-    from analysis.quotes.core import extract_quotes
-    from analysis.sentiment.core import (SENTENCE_SCORE_COLUMNS, neutralised_scores, score_articles, score_sentences,
-                                    score_voices)
 
+def _make_tables(corpus, names: tuple[str, ...], frames, elements=None) -> dict[str, pd.DataFrame]:
+    """Return the tables ``names`` (of ``TABLES`` and ``NOTEBOOK_TABLES``) of a loaded partition;
+    ``elements``: the story elements file (None: the corpus has none, and the elements table is
+    empty)."""
+    quotes = extract_quotes(corpus) if set(_FROM_QUOTES) & set(names) else None
     # The VADER mean of each article is taken from the sentence table when partitions are combined.
     no_sentences = pd.DataFrame(columns=["article_id", *SENTENCE_SCORE_COLUMNS])
-    quotes = cache(lambda: extract_quotes(corpus))  # three tables need the partition's quotes
-    return {
+    makers = {
         "articles": lambda: corpus.articles,
         "sentences": lambda: score_sentences(corpus),
         "article_scores": lambda: score_articles(corpus, no_sentences),
-        "quotes": quotes,
+        "quotes": lambda: quotes,
         "frame_hits": lambda: tag_sentences(corpus, frames),
         "removed": lambda: corpus.removed,
         "problems": lambda: corpus.problems,
-        "voices": lambda: score_voices(corpus, quotes()),
+        "voices": lambda: score_voices(corpus, quotes),
         "neutralised": lambda: neutralised_scores(corpus),
         "sections": lambda: frame_by_section(corpus, frames),
-        "descriptions": lambda: describe_articles(corpus, quotes()),
+        "descriptions": lambda: describe_articles(corpus, quotes),
         "elements": lambda: (element_coverage(corpus, elements) if elements is not None
                              else pd.DataFrame(columns=ELEMENT_COLUMNS)),
     }
+    return {name: makers[name]() for name in names}
 
 
 def partition_table(partition: pd.DataFrame, name: str, frames=None, clean: bool = True,
@@ -78,15 +90,14 @@ def partition_table(partition: pd.DataFrame, name: str, frames=None, clean: bool
     an articles table."""
     if name not in TABLES + NOTEBOOK_TABLES:
         raise KeyError(f"No table '{name}'; the tables are: {', '.join(TABLES + NOTEBOOK_TABLES)}")
-    return _tables(_load(partition, clean), frames, elements)[name]()
+    return _make_tables(_load(partition, clean), (name,), frames, elements)[name]
 
 
 def analyse_partition(partition: pd.DataFrame, frames=None, clean: bool = True,
                       names: tuple[str, ...] = TABLES, elements=None) -> dict[str, pd.DataFrame]:
     """Return the per-article tables ``names`` for one partition of an articles table (with a ``text``
     column); ``clean=False`` when the texts were cleaned already (a loaded corpus's articles)."""
-    makers = _tables(_load(partition, clean), frames, elements)
-    return {name: makers[name]() for name in names}
+    return _make_tables(_load(partition, clean), names, frames, elements)
 
 
 def _partitions(articles: pd.DataFrame, size: int) -> list[pd.DataFrame]:
@@ -94,14 +105,12 @@ def _partitions(articles: pd.DataFrame, size: int) -> list[pd.DataFrame]:
 
 
 def _combine(results: list[dict[str, pd.DataFrame]], names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
-    from analysis.quotes.core import _alias_map, _canonical_speakers
-
     tables = {}
     for name in names:
         parts = [result[name] for result in results if len(result[name])]
         tables[name] = pd.concat(parts, ignore_index=True) if parts else results[0][name].iloc[0:0]
     if len(tables["quotes"]):
-        tables["quotes"] = _canonical_speakers(tables["quotes"], _alias_map(None))
+        tables["quotes"] = canonical_speakers(tables["quotes"], alias_map(None))
     means = tables["sentences"].groupby("article_id")["vader_compound"].agg(["mean", "count"])
     scores = tables["article_scores"]
     scores["vader_compound"] = scores["article_id"].map(means["mean"]).astype(float)
@@ -111,8 +120,6 @@ def _combine(results: list[dict[str, pd.DataFrame]], names: tuple[str, ...] = TA
 
 def cache_key(articles: pd.DataFrame, **parameters) -> str:
     """Return the key of an articles table's results: a hash of its content and the parameters."""
-    from analysis import __version__
-
     digest = hashlib.sha256(f"{CACHE_VERSION}|{__version__}|{sorted(parameters.items())}".encode())
     digest.update(paths.dictionaries_fingerprint().encode())  # an edited dictionary changes the results
     hashed = pd.util.hash_pandas_object(articles.reset_index(drop=True).astype(str), index=False)
@@ -147,8 +154,6 @@ def _write_cache(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
 
 def articles_table(source) -> pd.DataFrame:
     """Return a raw articles table (article_id, text, metadata) from a DataFrame, a Corpus or a path."""
-    from analysis.corpus.load import Corpus, load_corpus
-
     if isinstance(source, pd.DataFrame):
         return source
     corpus = source if isinstance(source, Corpus) else load_corpus(source)
@@ -178,10 +183,8 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     ``notebook_tables=True`` adds the tables of ``NOTEBOOK_TABLES`` (what the notebooks read), with
     the story elements of ``elements`` (a file; None: an empty elements table).
     """
-    from tqdm.auto import tqdm
-
-    from analysis.corpus.load import Corpus, load_corpus
-
+    if engine not in ENGINES:
+        raise ValueError(f"No engine '{engine}'; the engines are: {', '.join(ENGINES)}")
     loaded = None
     if not isinstance(source, pd.DataFrame):
         # A path or a Corpus was cleaned already: keep what its loading removed and reported.
@@ -203,30 +206,13 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
                 cached["reuse_pairs"] = pd.read_parquet(folder / "reuse_pairs.parquet")
             return cached
 
-    partitions = _partitions(articles, partition_size)
     _warm_up()  # workers are forked from this process: load the libraries and lexicons once, here
-    if engine == "pandas":
-        workers = workers or os.cpu_count() or 1
-        if workers == 1 or len(partitions) == 1:
-            results = [analyse_partition(part, frames, clean, names, elements)
-                       for part in tqdm(partitions, desc="articles", unit="partition", disable=not progress)]
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                count = len(partitions)
-                results = list(tqdm(pool.map(analyse_partition, partitions, [frames] * count, [clean] * count,
-                                             [names] * count, [elements] * count),
-                                    total=count, desc="articles", unit="partition", disable=not progress))
-        tables = _combine(results, names)
-    elif engine == "dask":
-        tables = _run_dask(articles, partition_size, frames, client, clean, names, elements)
-    else:
-        raise ValueError("engine must be 'pandas' or 'dask'")
+    tables = ENGINES[engine](articles, partition_size, frames=frames, clean=clean, names=names, elements=elements,
+                             workers=workers, client=client, progress=progress)
 
     if loaded is not None:
         tables["removed"], tables["problems"] = loaded.removed, loaded.problems
     if reuse_threshold is not None:
-        from analysis.coverage.core import reuse_pairs
-
         reuse_corpus = _ReuseInput(tables["articles"])
         tables["reuse_pairs"] = reuse_pairs(reuse_corpus, min_similarity=reuse_threshold, top=reuse_top,
                                             approximate=len(articles) > reuse_approximate_from)
@@ -236,15 +222,9 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
 
 
 def _warm_up() -> None:
-    from analysis.framing.core import load_codebook
-    from analysis.resources.lexicons import known_words
-    from analysis.sentiment.core import score_text
-
     score_text("A good start.")
     known_words()
     load_codebook()
-    import textstat
-
     textstat.flesch_reading_ease("A good start.")  # loads the pronouncing dictionary once, before the fork
 
 
@@ -255,11 +235,39 @@ class _ReuseInput:
         self.articles = articles
 
 
-def _run_dask(articles: pd.DataFrame, partition_size: int, frames, client, clean: bool,
-              names: tuple[str, ...] = TABLES, elements=None) -> dict[str, pd.DataFrame]:
-    import dask
-    import dask.dataframe as dd
+# --- the engines: each runs analyse_partition on every partition and combines the results ---------
 
+
+def _on_processes(articles: pd.DataFrame, partition_size: int, *, frames, clean: bool, names: tuple[str, ...],
+                  elements, workers: int | None, client, progress: bool) -> dict[str, pd.DataFrame]:
+    """The partitions on ``workers`` processes of this machine (default: every core; one: in this
+    process), with a progress bar."""
+    partitions = _partitions(articles, partition_size)
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(partitions) == 1:
+        results = [analyse_partition(part, frames, clean, names, elements)
+                   for part in tqdm(partitions, desc="articles", unit="partition", disable=not progress)]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            count = len(partitions)
+            results = list(tqdm(pool.map(analyse_partition, partitions, [frames] * count, [clean] * count,
+                                         [names] * count, [elements] * count),
+                                total=count, desc="articles", unit="partition", disable=not progress))
+    return _combine(results, names)
+
+
+def _on_dask(articles: pd.DataFrame, partition_size: int, *, frames, clean: bool, names: tuple[str, ...],
+             elements, workers: int | None, client, progress: bool) -> dict[str, pd.DataFrame]:
+    """The partitions as ``map_partitions`` over a ``dask.dataframe``, on ``client`` (a
+    ``distributed.Client``) if given, else on Dask's default scheduler."""
+    # Dask is an optional dependency (pip install 'news-framing-analysis[dask]') that takes seconds to
+    # import: it is loaded here, when this engine is chosen, not when the package is imported.
+    try:
+        dask = importlib.import_module("dask")
+        dd = importlib.import_module("dask.dataframe")
+    except ImportError as error:
+        raise ImportError(f"the dask engine needs Dask ({error}): pip install 'news-framing-analysis[dask]', or use "
+                          "engine='pandas'") from error
     frame = dd.from_pandas(articles.reset_index(drop=True), chunksize=max(1, partition_size), sort=False)
     sample = analyse_partition(articles.iloc[:1], frames, clean, names, elements)  # the columns and types of each table
     lazy = {name: frame.map_partitions(partition_table, name, frames, clean, elements, meta=sample[name].iloc[0:0])
@@ -268,3 +276,8 @@ def _run_dask(articles: pd.DataFrame, partition_size: int, frames, client, clean
                 else dask.compute(*lazy.values()))
     results = dict(zip(lazy, computed))
     return _combine([{name: results[name].reset_index(drop=True) for name in names}], names)
+
+
+# The engines by name (``run_pipeline(engine=...)``): each takes the articles, the partition size and
+# the options above, and returns the combined tables.
+ENGINES = {"pandas": _on_processes, "dask": _on_dask}

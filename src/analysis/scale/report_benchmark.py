@@ -26,8 +26,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import psutil  # installed with IPython (ipykernel, a dependency)
+from PIL import Image  # installed with matplotlib
 
 from analysis.corpus.segment import sentence_spans
+from analysis.scale.bench import plain_loop
+
+__all__ = ["MAX_PNG_PIXELS", "MAX_HTML_BYTES", "recombined_corpus", "output_sizes", "run_report_benchmark"]
 
 # Limits the report must keep at any size (issue 13).
 MAX_PNG_PIXELS = 3000
@@ -60,8 +65,6 @@ def _tree_peak(command: list[str], log: Path, environment: dict[str, str]) -> tu
     in MB: the sum of the proportional set sizes (PSS: memory shared between processes, as forked
     workers share their parent's, is counted once), and the sum of resident set sizes (RSS: shared
     memory counted in every process that maps it, an upper bound)."""
-    import psutil
-
     start = time.perf_counter()
     with log.open("w") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=environment)
@@ -82,8 +85,6 @@ def _tree_peak(command: list[str], log: Path, environment: dict[str, str]) -> tu
 
 def output_sizes(out: Path) -> dict[str, object]:
     """Return the largest PNG (pixels on its longer side) and HTML page (bytes) of a report."""
-    from PIL import Image
-
     pngs = {path.name: max(Image.open(path).size) for path in out.rglob("*.png")}
     pages = {path.relative_to(out).as_posix(): path.stat().st_size for path in out.rglob("*.html")}
     largest_png = max(pngs.items(), key=lambda item: item[1], default=("", 0))
@@ -95,8 +96,6 @@ def output_sizes(out: Path) -> dict[str, object]:
 
 def run_report_benchmark(corpus: str | Path, *, copies: int = 1, out: str | Path | None = None) -> dict[str, object]:
     """Return the figures of one report run on ``corpus`` (a table file), with the plain loop beside it."""
-    from analysis.scale.bench import plain_loop
-
     work = Path(tempfile.mkdtemp(prefix="bench-report-"))
     articles = pd.read_csv(corpus, dtype=str, keep_default_na=False) if str(corpus).endswith(".csv") \
         else pd.read_parquet(corpus)

@@ -17,12 +17,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import resources
-from analysis.resources import paths
-from analysis.scale import pipeline
+from analysis import framing, resources
 from analysis.compare import FEW_ARTICLES, top_groups
-from analysis.corpus.load import Corpus, load_corpus
-from analysis.corpus.problems import CorpusError
+from analysis.corpus import Corpus, load_corpus
+from analysis.coverage import ELEMENT_COLUMNS, element_coverage
+from analysis.errors import CorpusError
+from analysis.resources import paths
+from analysis.resources.dictionaries import default_watchlist
+from analysis.scale import pipeline
+from analysis.sentiment import neutralised_scores
+from analysis.version import __version__
+
+__all__ = ["REUSE_THRESHOLD", "REUSE_TOP", "LONG_ARTICLE_WORDS", "RESULTS_VERSION", "ANALYSIS_TABLES", "CORPUS_TABLES",
+           "Analysis", "source_fingerprint", "results_key", "analyse", "write_parquet"]
 
 # Reuse pairs kept for the notebooks: each article's closest partners at least this alike.
 REUSE_THRESHOLD = 0.3
@@ -30,7 +37,7 @@ REUSE_TOP = 5
 # An article longer than this (a book, or many articles in one file) is analysed on one core and read
 # whole by some notebook sections: said up front, with the time to expect.
 LONG_ARTICLE_WORDS = 100_000
-RESULTS_VERSION = "2"  # 2: story elements from the corpus's own file
+RESULTS_VERSION = "3"  # 3: reason codes in removed and problems  # 2: story elements from the corpus's own file
 
 
 ANALYSIS_TABLES = ("sentence_scores", "article_scores", "quotes", "frame_hits", "voices", "neutralised", "sections",
@@ -109,8 +116,6 @@ class Analysis:
     def hits(self, codebook=None) -> pd.DataFrame:
         """Return the hits of a framing codebook: the ones kept for the default codebook, found
         afresh for another (``framing.tag_sentences``)."""
-        from analysis import framing
-
         chosen = framing.load_codebook(codebook) if codebook is None or isinstance(codebook, (str, Path)) else codebook
         if Path(chosen.path).resolve() == framing.codebook_path(None).resolve():
             return self.frame_hits
@@ -120,8 +125,6 @@ class Analysis:
         """Return which story elements each article includes (``coverage.element_coverage``): the
         table kept for the corpus's own ``story_elements.yml``, found afresh for another file; an
         empty table for None."""
-        from analysis.coverage.core import ELEMENT_COLUMNS, element_coverage
-
         if story_elements is None:
             return pd.DataFrame(columns=ELEMENT_COLUMNS)
         if self.story_elements is not None and Path(story_elements).resolve() == Path(self.story_elements).resolve():
@@ -131,9 +134,6 @@ class Analysis:
     def neutralised_by(self, watchlist: str | Path | None = None) -> pd.DataFrame:
         """Return the scores with a watchlist's misleading words neutralised: the table kept for the
         default watchlist, found afresh for another (``sentiment.neutralised_scores``)."""
-        from analysis.resources.dictionaries import default_watchlist
-        from analysis.sentiment.core import neutralised_scores
-
         if watchlist is None or Path(watchlist).resolve() == default_watchlist().resolve():
             return self.neutralised
         return self._relabelled(neutralised_scores(self.corpus, watchlist))
@@ -173,8 +173,6 @@ def source_fingerprint(source: str | Path | pd.DataFrame | None) -> str:
 
 def results_key(source: str | Path | pd.DataFrame | None) -> str:
     """Return the cache key of a corpus's analysis: its files, the package and the dictionaries."""
-    from analysis import __version__
-
     digest = hashlib.sha256(f"{RESULTS_VERSION}|{pipeline.CACHE_VERSION}|{__version__}".encode())
     digest.update(source_fingerprint(source).encode())
     digest.update(paths.dictionaries_fingerprint().encode())

@@ -1,10 +1,65 @@
-"""Sentiment of sentences, articles, voices and targets, with the words behind every score."""
+"""Sentiment of sentences, articles, voices and targets, with the words behind every score.
 
-from analysis.sentiment.core import (  # noqa: F401
-    SENTENCE_SCORE_COLUMNS, NO_LETTERS, NOT_ENGLISH, score_text, score_sentences, lexicon_coverage,
-    textblob_scores, score_articles, EXPLAIN_COLUMNS, vader_word_valences, explain, word_contributions,
-    score_voices, sentiment_by_voice, target_mentions, sentiment_by_target, domain_warnings,
+``scores`` scores sentences and articles with TextBlob and VADER (``_article_scores`` puts
+TextBlob's article score together from its sentences, exactly); ``explain`` gives the words behind
+each score; ``voices`` scores narration and quoted speech apart; ``targets`` the sentences that
+name a target; ``watchlist`` where the lexicons mislead on news.
+"""
+
+from analysis.sentiment.explain import (
+    EXPLAIN_COLUMNS,
+    explain,
+    vader_word_valences,
+    word_contributions,
+)
+from analysis.sentiment.scores import (
+    ARTICLE_SCORE_COLUMNS,
+    NO_LETTERS,
+    NOT_ENGLISH,
+    SENTENCE_SCORE_COLUMNS,
+    lexicon_coverage,
+    score_articles,
+    score_sentences,
+    score_text,
+    score_texts,
+    textblob_scores,
+)
+from analysis.sentiment.targets import (
+    MENTION_COLUMNS,
+    sentiment_by_target,
+    target_mentions,
+)
+from analysis.sentiment.voices import VOICE_COLUMNS, score_voices, sentiment_by_voice
+from analysis.sentiment.watchlist import (
+    NEUTRALISED_COLUMNS,
+    WARNING_COLUMNS,
+    domain_warnings,
     neutralised_scores,
 )
 
-__all__ = ['SENTENCE_SCORE_COLUMNS', 'NO_LETTERS', 'NOT_ENGLISH', 'score_text', 'score_sentences', 'lexicon_coverage', 'textblob_scores', 'score_articles', 'EXPLAIN_COLUMNS', 'vader_word_valences', 'explain', 'word_contributions', 'score_voices', 'sentiment_by_voice', 'target_mentions', 'sentiment_by_target', 'domain_warnings', 'neutralised_scores']
+__all__ = [
+    "ARTICLE_SCORE_COLUMNS",
+    "EXPLAIN_COLUMNS",
+    "MENTION_COLUMNS",
+    "NEUTRALISED_COLUMNS",
+    "NOT_ENGLISH",
+    "NO_LETTERS",
+    "SENTENCE_SCORE_COLUMNS",
+    "VOICE_COLUMNS",
+    "WARNING_COLUMNS",
+    "domain_warnings",
+    "explain",
+    "lexicon_coverage",
+    "neutralised_scores",
+    "score_articles",
+    "score_sentences",
+    "score_text",
+    "score_texts",
+    "score_voices",
+    "sentiment_by_target",
+    "sentiment_by_voice",
+    "target_mentions",
+    "textblob_scores",
+    "vader_word_valences",
+    "word_contributions",
+]

@@ -1,0 +1,228 @@
+"""Text reuse between articles: TF-IDF cosine or shared five-word sequences, article by article
+(a square matrix), outlet by outlet, or as a table of the most alike pairs.
+
+A corpus's repeated paragraphs (wire copy) are read once: the words of each distinct paragraph are
+found once and each text's words assembled from its paragraphs'.
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+
+from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, group_order, top_groups
+from analysis.corpus.text import casefolded_words, normalised_words, word_sequences
+from analysis.coverage import minhash
+
+__all__ = ["SHINGLE_SIZE", "REUSE_PAIR_COLUMNS", "MOST_ALIKE_COLUMNS", "reuse_vectors", "reuse_matrix",
+           "outlet_similarity", "similarity_table", "most_alike", "reuse_pairs"]
+
+SHINGLE_SIZE = 5
+REUSE_PAIR_COLUMNS = ["article_a", "article_b", "similarity"]
+MOST_ALIKE_COLUMNS = ["rank", "article_a", "outlet_a", "article_b", "outlet_b", "similarity", "shared_sequences"]
+
+
+def _content_words(texts: list[str]) -> list[list[str]]:
+    """Return each text's content words (no English stop words), each distinct paragraph read once.
+
+    Words never cross a line break, so a text's words are its paragraphs' words in order."""
+    paragraphs = [text.split("\n\n") for text in texts]
+    codes, distinct = pd.factorize(pd.Series(list(chain.from_iterable(paragraphs)), dtype=object))
+    found = [[word for word in casefolded_words(paragraph) if word not in ENGLISH_STOP_WORDS]
+             for paragraph in distinct]
+    result, position = [], 0
+    for pieces in paragraphs:
+        result.append(list(chain.from_iterable(found[code] for code in codes[position:position + len(pieces)])))
+        position += len(pieces)
+    return result
+
+
+def _given(words: list[str]) -> list[str]:
+    return words  # the analyzer of texts already split into words
+
+
+def _shingles(text: str, size: int = SHINGLE_SIZE) -> list[str]:
+    return word_sequences(normalised_words(text), size)
+
+
+def reuse_vectors(texts: list[str]) -> sparse.csr_matrix:
+    """Return the TF-IDF vectors that reuse is measured with: content words, sublinear term
+    frequency, rows of unit length (cosine = dot product)."""
+    return TfidfVectorizer(analyzer=_given, sublinear_tf=True).fit_transform(_content_words(list(texts))).tocsr()
+
+
+def _vectors(corpus, measure: str) -> sparse.csr_matrix:
+    texts = corpus.articles["text"].tolist()
+    if measure == "tfidf":
+        return reuse_vectors(texts)
+    if measure == "shingles":
+        return CountVectorizer(analyzer=_shingles, binary=True).fit_transform(texts).tocsr().astype(float)
+    raise ValueError("measure must be 'tfidf' (TF-IDF cosine of words) or 'shingles' (Jaccard overlap of "
+                     f"{SHINGLE_SIZE}-word sequences)")
+
+
+def _similarity(vectors: sparse.csr_matrix, measure: str, rows: slice | None = None) -> np.ndarray:
+    block = vectors[rows] if rows is not None else vectors
+    product = (block @ vectors.T).toarray()
+    if measure == "tfidf":
+        return product  # rows are L2-normalised: the product is the cosine
+    sizes = np.asarray(vectors.sum(axis=1)).ravel()
+    block_sizes = sizes[rows] if rows is not None else sizes
+    union = block_sizes[:, None] + sizes[None, :] - product
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(union > 0, product / union, 0.0)
+
+
+def reuse_matrix(corpus, *, measure: str = "tfidf") -> pd.DataFrame:
+    """Return a square table of text similarity between articles (index and columns: article_id).
+
+    ``measure="tfidf"``: cosine similarity of TF-IDF word vectors (shared vocabulary weighted to
+    rare words; sublinear term frequency; scikit-learn's English stop words left out, since every
+    text shares "the" and "of"). ``measure="shingles"``: Jaccard overlap of the sets of five-word sequences, after
+    normalising case, spelling, quote marks and honorifics: the share of text reused word for word.
+    Both are computed with sparse vectors. An article compared with itself scores 1 (0 if empty).
+    """
+    ids = corpus.articles["article_id"].tolist()
+    if not ids:
+        return pd.DataFrame(index=pd.Index([], name="article_id"), columns=pd.Index([], name="article_id"), dtype=float)
+    matrix = _similarity(_vectors(corpus, measure), measure)
+    table = pd.DataFrame(np.clip(matrix, 0.0, 1.0), index=ids, columns=ids)
+    table.index.name = table.columns.name = "article_id"
+    return table
+
+
+def outlet_similarity(articles: pd.DataFrame, *, by: str = "outlet", top: int | None = TOP_OUTLETS) -> pd.DataFrame:
+    """Return the mean TF-IDF cosine similarity between the articles of each pair of groups.
+
+    The mean over all pairs of articles of groups A and B is the dot product of the sums of their
+    unit-length vectors, divided by the numbers of pairs, so it is exact without comparing every
+    pair (linear in the corpus). On the diagonal, pairs of different articles of one group.
+    A square table, groups as index and columns (largest first, "other" last); 0 x 0 for no articles.
+    """
+    groups = top_groups(articles[by], top) if top else articles[by]
+    order = group_order(groups)
+    if not order:
+        return pd.DataFrame(np.empty((0, 0)), index=order, columns=order)
+    vectors = reuse_vectors(articles["text"].tolist())  # rows of unit length (zero for an empty text)
+    norms = np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()
+    members = {group: np.flatnonzero((groups == group).to_numpy()) for group in order}
+    sums = np.vstack([np.asarray(vectors[index].sum(axis=0)).ravel() for index in members.values()])
+    dots = sums @ sums.T
+    sizes = np.array([len(index) for index in members.values()], dtype=float)
+    pairs = np.outer(sizes, sizes)
+    np.fill_diagonal(pairs, sizes * (sizes - 1))
+    self_products = np.array([norms[index].sum() for index in members.values()])
+    np.fill_diagonal(dots, np.diag(dots) - self_products)  # take out each article compared with itself
+    with np.errstate(invalid="ignore", divide="ignore"):
+        similarity = np.where(pairs > 0, dots / pairs, np.nan)
+    return pd.DataFrame(similarity, index=order, columns=order)
+
+
+def similarity_table(corpus, *, measure: str = "tfidf", top: int = TOP_OUTLETS) -> pd.DataFrame:
+    """Return the article-by-article similarity (``reuse_matrix``) for twenty articles or fewer;
+    past that, outlet by outlet (``outlet_similarity``: the mean TF-IDF cosine over their pairs of
+    articles, computed without comparing every pair), the ``top`` largest outlets by name."""
+    if len(corpus.articles) <= FEW_ARTICLES:
+        return reuse_matrix(corpus, measure=measure)
+    table = outlet_similarity(corpus.articles, top=top)
+    table.index.name = table.columns.name = "outlet"
+    return table
+
+
+def most_alike(corpus, pairs: pd.DataFrame | None = None, *, top: int = 10) -> pd.DataFrame:
+    """Return the ``top`` most alike pairs of articles as a ranked table with their outlets, TF-IDF
+    cosine and the share of five-word sequences they share (Jaccard). ``pairs`` (from
+    ``reuse_pairs``, as ``analyse`` keeps them) saves comparing every pair of a large corpus; by
+    default every pair is compared.
+
+    Columns: rank, article_a, outlet_a, article_b, outlet_b, similarity, shared_sequences.
+    """
+    if pairs is None:
+        pairs = reuse_pairs(corpus, min_similarity=0.0)
+    chosen = pairs.head(top).reset_index(drop=True)
+    outlet = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"]))
+    text = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
+    shared = []
+    for a, b in zip(chosen["article_a"], chosen["article_b"]):
+        first, second = set(_shingles(text[a])), set(_shingles(text[b]))
+        union = len(first | second)
+        shared.append(len(first & second) / union if union else 0.0)
+    return pd.DataFrame({"rank": range(1, len(chosen) + 1), "article_a": chosen["article_a"],
+                         "outlet_a": chosen["article_a"].map(outlet), "article_b": chosen["article_b"],
+                         "outlet_b": chosen["article_b"].map(outlet), "similarity": chosen["similarity"].round(3),
+                         "shared_sequences": [round(value, 3) for value in shared]}, columns=MOST_ALIKE_COLUMNS)
+
+
+def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, block: int = 1000,
+                top: int | None = None, approximate: bool = False, lsh_threshold: float = 0.5) -> pd.DataFrame:
+    """Return the pairs of different articles at least ``min_similarity`` alike, most alike first.
+
+    Computed block by block of rows, so memory stays at ``block`` x articles however large the
+    corpus. With ``top``, only each article's ``top`` most alike partners are kept, so the table
+    grows with the number of articles, not its square (wire copy can make every article alike).
+
+    ``approximate=True`` (for large corpora; the pipeline switches to it past 5,000 articles)
+    compares only the candidate pairs that MinHash LSH finds sharing word-for-word text (see
+    ``analysis.coverage.minhash``: five-word sequences, Jaccard about ``lsh_threshold`` or more); each
+    candidate's similarity is then computed exactly, so every pair reported is a true pair with
+    its true similarity, but pairs alike in vocabulary and not in wording can be missed.
+    Columns: article_a, article_b, similarity.
+    """
+    ids = corpus.articles["article_id"].tolist()
+    found: dict[tuple[int, int], float] = {}
+    if ids and approximate:
+        found = _approximate_pairs(corpus, measure, min_similarity, top, lsh_threshold)
+    elif ids:
+        vectors = _vectors(corpus, measure)
+        for begin in range(0, len(ids), block):
+            chunk = _similarity(vectors, measure, slice(begin, min(begin + block, len(ids))))
+            for i in range(chunk.shape[0]):
+                chunk[i, begin + i] = -1.0  # never pair an article with itself
+            if top is not None and chunk.shape[1] > top:
+                partners = np.argpartition(-chunk, top - 1, axis=1)[:, :top]
+                rows = np.repeat(np.arange(chunk.shape[0]), top)
+                columns = partners.ravel()
+                keep = chunk[rows, columns] >= min_similarity
+                rows, columns = rows[keep], columns[keep]
+            else:
+                rows, columns = np.nonzero(chunk >= min_similarity)
+            for i, j in zip(rows.tolist(), columns.tolist()):
+                pair = (min(begin + i, j), max(begin + i, j))
+                found[pair] = float(chunk[i, j])
+    table = pd.DataFrame([(ids[a], ids[b], value) for (a, b), value in found.items()], columns=REUSE_PAIR_COLUMNS)
+    return table.sort_values(["similarity", "article_a", "article_b"], ascending=[False, True, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def _pair_similarity(vectors: sparse.csr_matrix, measure: str, first: np.ndarray, second: np.ndarray,
+                     chunk: int = 20_000) -> np.ndarray:
+    """Return the similarity of each pair (first[k], second[k]) of rows, chunk by chunk."""
+    sizes = np.asarray(vectors.sum(axis=1)).ravel() if measure != "tfidf" else None
+    values = []
+    for begin in range(0, len(first), chunk):
+        a, b = first[begin:begin + chunk], second[begin:begin + chunk]
+        product = np.asarray(vectors[a].multiply(vectors[b]).sum(axis=1)).ravel()
+        if sizes is not None:
+            union = sizes[a] + sizes[b] - product
+            with np.errstate(invalid="ignore", divide="ignore"):
+                product = np.where(union > 0, product / union, 0.0)
+        values.append(product)
+    return np.concatenate(values) if values else np.empty(0)
+
+
+def _approximate_pairs(corpus, measure: str, min_similarity: float, top: int | None,
+                       lsh_threshold: float) -> dict[tuple[int, int], float]:
+    texts = corpus.articles["text"].tolist()
+    first, second = minhash.candidate_pairs(minhash.signatures(texts), threshold=lsh_threshold,
+                                            per_article=max(20, 4 * (top or 0)))
+    similarity = _pair_similarity(_vectors(corpus, measure), measure, first, second)
+    keep = similarity >= min_similarity
+    first, second, similarity = first[keep], second[keep], similarity[keep]
+    if top is not None:
+        # Each article keeps its ``top`` most alike partners; a pair stays if either side keeps it.
+        first, second, similarity = minhash.keep_closest(first, second, similarity, top)
+    return {(int(a), int(b)): float(value) for a, b, value in zip(first, second, similarity)}

@@ -1,0 +1,65 @@
+"""What notebook 05 found: who holds the most quoted words in each outlet, how much is the writer's
+own, and how many quotes rest on the weakest attribution rule."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.findings.wording import MAX_NAMED, Findings, counted, is_other, share, small_sample
+
+__all__ = ["UNATTRIBUTED", "who_speaks"]
+
+UNATTRIBUTED = "(unattributed)"  # the speaker of quotes.sources_by_outlet for a quote no rule attributed
+
+
+def who_speaks(sources: pd.DataFrame, quotes: pd.DataFrame | None = None) -> Findings:
+    """Return what notebook 05 found, from the voices of each outlet (``quotes.sources_by_outlet``)
+    and the quotes: who holds the most quoted words in each outlet, how much is the writer's own,
+    and how many speakers rest on the weakest attribution rule."""
+    by = sources.columns[0]
+    outlets = sources.drop_duplicates(by)
+    n_articles = int(outlets["n_articles"].sum())
+    quoted = sources[sources["voice"] == "quoted"]
+    if quoted.empty:
+        return Findings([(f"No direct quote was found in the {counted(n_articles, 'article')}: who speaks cannot be "
+                          "measured here.")] + small_sample(n_articles, len(outlets)))
+    lines = []
+    order = outlets.sort_values("n_articles", ascending=False, kind="stable")[by]
+    named = [group for group in order if not is_other(group)][:MAX_NAMED]
+    for group in named:
+        own = quoted[quoted[by] == group]
+        attributed = own[own["speaker"] != UNATTRIBUTED]
+        if own.empty:
+            lines.append(f"{group} quotes no one directly.")
+            continue
+        if attributed.empty:
+            lines.append(f"In {group}, no quote has a speaker the rules could find ({own['n_words'].sum():,} quoted "
+                         "words): read them in the table.")
+            continue
+        top = attributed.sort_values("n_words", ascending=False, kind="stable").iloc[0]
+        lines.append(f"In {group}, {top['speaker']} holds the most quoted words: {top['n_words']:,} words in "
+                     f"{counted(int(top['n_quotes']), 'quote')}, {share(top['n_words'] / own['n_words'].sum())} of its "
+                     f"quoted words and {share(top['share_of_words'])} of all its words "
+                     f"({counted(int(top['n_articles']), 'article')}).")
+    if len(order) > len(named):
+        lines.append(f"{counted(len(order) - len(named), 'more outlet')} not named here: see the table.")
+    own_words = sources[sources["voice"] == "journalist"].set_index(by)["share_of_words"].dropna()
+    if len(own_words) > 1:
+        lines.append(f"The writer's own words are between {share(own_words.min())} ({own_words.idxmin()}) and "
+                     f"{share(own_words.max())} ({own_words.idxmax()}) of an outlet's words.")
+    elif len(own_words):
+        lines.append(f"The writer's own words are {share(own_words.iloc[0])} of the outlet's words.")
+    attributed = quoted[quoted["speaker"] != UNATTRIBUTED]
+    overall = (attributed.groupby("speaker")[["n_words"]].sum()
+               .join(attributed.groupby("speaker")[by].nunique().rename("groups")))
+    if len(outlets) > 1 and len(overall):
+        leader = overall["n_words"].idxmax()
+        lines.append(f"Across the corpus, {leader} holds the most quoted words ({overall.at[leader, 'n_words']:,}, in "
+                     f"{counted(int(overall.at[leader, 'groups']), 'outlet')}).")
+    if quotes is not None and len(quotes):
+        weakest = int((quotes["attribution"] == "previous speaker").sum())
+        unattributed = int((quotes["speaker"].fillna("") == "").sum())
+        lines.append(f"Of {counted(len(quotes), 'quote')}, {weakest:,} {'was' if weakest == 1 else 'were'} attributed "
+                     f"only by the weakest rule (the previous speaker) and {unattributed:,} to no one: check those by "
+                     "hand.")
+    return Findings(lines + small_sample(n_articles, len(outlets)))

@@ -1,0 +1,249 @@
+"""Codebooks: editable YAML dictionaries of frames, read and checked, and their terms as patterns.
+
+A codebook is a YAML file under ``data/frames/`` (``news_frames`` by default). Each frame has a
+label, a definition and terms; a question codebook (``generic_frames``: Semetko and Valkenburg
+2000) has yes/no questions whose indicators are its terms. Terms match whole words in any case,
+across line breaks and hyphens; a ``*`` ends a word with any ending; British and American spellings
+match each other (``analysis.corpus.text.spelling_pattern``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus.text import spelling_pattern
+from analysis.errors import DictionaryError
+from analysis.resources import paths
+from analysis.resources.dictionaries import node_lines, read_yaml
+
+__all__ = ["DEFAULT_CODEBOOK", "CODEBOOK_KEYS", "FRAME_KEYS", "QUESTION_KEYS", "TERM_CHARACTERS", "Question", "Frame",
+           "Codebook", "term_pattern", "compile_terms", "term_problem", "codebook_path", "load_codebook",
+           "as_codebook", "check_frame", "find_terms"]
+
+DEFAULT_CODEBOOK = "news_frames"
+CODEBOOK_KEYS = {"codebook", "description", "source", "frames"}
+FRAME_KEYS = {"label", "definition", "terms", "questions"}
+QUESTION_KEYS = {"id", "text", "indicators"}
+# What a term may contain: letters, digits, spaces, hyphens, apostrophes, dots, ampersands, and a
+# * that ends a word.
+TERM_CHARACTERS = re.compile(r"^[\w\s\-'’.&*]+$")
+# An apostrophe that starts a contraction ("won’t", "we’re") keeps a word going; a possessive
+# "’s" does not ("North Korea’s" is a hit for "North Korea").
+_WORD_END = r"(?![\w])(?!['’](?!s\b)[a-z])"
+_WORD_START = r"(?<![\w'’])"
+# How many compiled term lists a process keeps (a codebook's frames and questions, kwic terms).
+_COMPILED_TERM_LISTS = 256
+
+
+@dataclass
+class Question:
+    """A yes/no question of a question codebook, with the indicators that pre-fill its answer."""
+
+    id: str
+    text: str
+    indicators: list[str]
+
+
+@dataclass
+class Frame:
+    """One frame: its name, label, definition for students, and terms (or questions)."""
+
+    name: str
+    label: str
+    definition: str
+    terms: list[str]
+    questions: list[Question] = field(default_factory=list)
+
+
+@dataclass
+class Codebook:
+    """A set of frames read from one YAML file."""
+
+    name: str
+    description: str
+    frames: dict[str, Frame]
+    path: Path
+    source: str = ""
+
+    def table(self) -> pd.DataFrame:
+        """Return one row per frame: frame, label, definition, n_terms, terms (joined), n_questions."""
+        return pd.DataFrame([
+            {"frame": frame.name, "label": frame.label, "definition": frame.definition, "n_terms": len(frame.terms),
+             "terms": ", ".join(frame.terms), "n_questions": len(frame.questions)}
+            for frame in self.frames.values()])
+
+
+# --- terms as patterns ----------------------------------------------------------------------------
+
+
+def term_pattern(term: str) -> str:
+    """Return the regular expression a dictionary term matches (without the word boundaries)."""
+    parts = []
+    for word in term.split():
+        compiled = []
+        for piece in word.split("-"):
+            glob = piece.endswith("*")
+            literal = piece.rstrip("*")
+            compiled.append(spelling_pattern(literal) + (r"[\w'’-]*" if glob else ""))
+        parts.append(r"[\s\-]?".join(compiled))
+    return r"[\s\-]+".join(parts)
+
+
+def compile_terms(terms: list[str]) -> re.Pattern:
+    """Return one case-insensitive pattern matching any of the terms as whole words, longest first."""
+    ordered = sorted(terms, key=lambda term: (-len(term), term))
+    return re.compile(_WORD_START + "(?:" + "|".join(term_pattern(term) for term in ordered) + ")" + _WORD_END,
+                      re.IGNORECASE)
+
+
+def term_problem(term: object) -> str | None:
+    """Return why a term can never match (in words a student can act on), or None for a good term."""
+    if not isinstance(term, str) or not term.strip():
+        return "an empty term"
+    if not re.search(r"[^\W_]", term):
+        return f"the term '{term}' has no letter or digit, so it can never match"
+    if not TERM_CHARACTERS.match(term):
+        bad = sorted(set(re.sub(r"[\w\s\-'’.&*]", "", term)))
+        return (f"the term '{term}' contains {' '.join(repr(c) for c in bad)}, which words never contain, so it can "
+                "never match; use letters, spaces, hyphens, apostrophes and a final *")
+    for word in term.split():
+        if "*" in word.rstrip("*") or word.strip("*") == "" or word.endswith("**"):
+            return f"the term '{term}' has a * that does not end a word; write it like 'negotiat*'"
+    return None
+
+
+class _Matcher:
+    """The compiled patterns of a list of terms, and which term each matched text belongs to."""
+
+    def __init__(self, terms: tuple[str, ...]) -> None:
+        self.pattern = compile_terms(list(terms))
+        self.singles = [(term, re.compile(_WORD_START + "(?:" + term_pattern(term) + ")" + _WORD_END, re.IGNORECASE))
+                        for term in sorted(terms, key=lambda term: (-len(term), term))]
+        # The spellings met so far ("Labor camps", "labour-camps"), each with its term: part of
+        # the compiled codebook, which a process keeps.
+        self.terms_of: dict[str, str] = {}
+
+    def term(self, found: str) -> str:
+        key = found.casefold()
+        if key not in self.terms_of:
+            self.terms_of[key] = next((term for term, single in self.singles if single.fullmatch(found)), found)
+        return self.terms_of[key]
+
+
+@lru_cache(maxsize=_COMPILED_TERM_LISTS)
+def _matcher(terms: tuple[str, ...]) -> _Matcher:
+    # A compiled codebook is a resource (compiling the news_frames terms takes about a second):
+    # kept, like a loaded lexicon.
+    return _Matcher(terms)
+
+
+def find_terms(text: str, terms) -> list[tuple[str, str, int, int]]:
+    """Return (term, matched text, start, end) for every hit of the terms in a text."""
+    if not terms or not text:
+        return []
+    matcher = _matcher(tuple(terms))
+    return [(matcher.term(match.group(0)), match.group(0), match.start(), match.end())
+            for match in matcher.pattern.finditer(text)]
+
+
+# --- loading --------------------------------------------------------------------------------------
+
+
+def codebook_path(name_or_path: str | Path | None = None) -> Path:
+    """Return the file of a codebook given by name ("news_frames", "generic_frames") or path."""
+    if name_or_path is None:
+        name_or_path = DEFAULT_CODEBOOK
+    candidate = Path(name_or_path)
+    if candidate.suffix in {".yml", ".yaml"} or candidate.exists():
+        return candidate
+    bundled = paths.data_dir() / "frames" / f"{name_or_path}.yml"
+    if not bundled.is_file():
+        available = ", ".join(sorted(path.stem for path in (paths.data_dir() / "frames").glob("*.yml")))
+        raise DictionaryError(f"No codebook named '{name_or_path}'; the bundled ones are: {available}, "
+                              "or give the path of a .yml file")
+    return bundled
+
+
+def load_codebook(name_or_path: str | Path | None = None, *, section: str = "frames") -> Codebook:
+    """Return the codebook, checked: every mistake names its file and line and says what to do.
+
+    ``section`` is the top-level key that lists the entries: "frames" for a framing codebook,
+    "elements" for a list of story elements (the same format).
+    """
+    path = codebook_path(name_or_path)
+    data = read_yaml(path)
+    lines = node_lines(path)
+
+    def fail(location: tuple, message: str) -> DictionaryError:
+        line = lines.get(location)
+        return DictionaryError(f"{path}{f', line {line}' if line else ''}: {message}")
+
+    if not isinstance(data, dict):
+        raise fail((), "a codebook needs 'codebook:' (its name) and 'frames:' at the top level")
+    allowed = CODEBOOK_KEYS - {"frames"} | {section}
+    for key in data:
+        if key not in allowed:
+            raise fail((key,), f"unknown key '{key}'; a codebook has {', '.join(sorted(allowed))}")
+    frames_data = data.get(section)
+    if not isinstance(frames_data, dict) or not frames_data:
+        raise fail((section,), f"'{section}:' must list at least one entry, each with a label, a definition and terms")
+    frames = {}
+    for name, spec in frames_data.items():
+        where = (section, name)
+        if not isinstance(spec, dict):
+            raise fail(where, f"the frame '{name}' must have label, definition and terms")
+        for key in spec:
+            if key not in FRAME_KEYS:
+                raise fail(where + (key,), f"unknown key '{key}' in frame '{name}'; use {', '.join(sorted(FRAME_KEYS))}")
+        terms = spec.get("terms") or []
+        questions_data = spec.get("questions") or []
+        if not isinstance(terms, list) or not isinstance(questions_data, list):
+            raise fail(where, f"the terms and questions of '{name}' must be lists")
+        if not terms and not questions_data:
+            raise fail(where, f"the frame '{name}' is empty: give it terms (or questions with indicators)")
+        seen: set[str] = set()
+        for index, term in enumerate(terms):
+            problem = term_problem(term)
+            if problem:
+                raise fail(where + ("terms", index), problem)
+            if term.casefold() in seen:
+                raise fail(where + ("terms", index), f"the term '{term}' is listed twice in '{name}'")
+            seen.add(term.casefold())
+        questions = []
+        for index, question in enumerate(questions_data):
+            here = where + ("questions", index)
+            if not isinstance(question, dict) or not {"id", "text", "indicators"} <= set(question):
+                raise fail(here, "each question needs an id, a text and a list of indicators")
+            unknown = set(question) - QUESTION_KEYS
+            if unknown:
+                raise fail(here, f"unknown key '{sorted(unknown)[0]}' in a question; use id, text, indicators")
+            indicators = question["indicators"] or []
+            if not isinstance(indicators, list) or not indicators:
+                raise fail(here + ("indicators",), f"question {question['id']} needs a list of indicators")
+            for position, indicator in enumerate(indicators):
+                problem = term_problem(indicator)
+                if problem:
+                    raise fail(here + ("indicators", position), problem)
+            questions.append(Question(str(question["id"]), str(question["text"]), [str(i) for i in indicators]))
+        if questions and not terms:
+            terms = list(dict.fromkeys(indicator for question in questions for indicator in question.indicators))
+        frames[str(name)] = Frame(str(name), str(spec.get("label", name)), str(spec.get("definition", "")),
+                                  [str(term) for term in terms], questions)
+    return Codebook(str(data.get("codebook", path.stem)), str(data.get("description", "")).strip(), frames, path,
+                    str(data.get("source", "")).strip())
+
+
+def as_codebook(codebook: str | Path | Codebook | None) -> Codebook:
+    """Return the codebook given by name, path or as a loaded ``Codebook`` (None: the default)."""
+    return codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
+
+
+def check_frame(codebook: Codebook, name: str) -> None:
+    """Raise KeyError, listing the codebook's frames, when ``name`` is not one of them."""
+    if name not in codebook.frames:
+        raise KeyError(f"No frame '{name}' in {codebook.path.name}; its frames are: {', '.join(codebook.frames)}")
