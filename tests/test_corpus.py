@@ -3,7 +3,6 @@
 import gzip
 import json
 import shutil
-import warnings
 from pathlib import Path
 
 import pandas as pd

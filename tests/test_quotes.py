@@ -7,8 +7,12 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.quotes.core import QUOTE_COLUMNS, extract_quotes, find_quote_spans, name_key, quote_kind, sources_by_outlet
 from analysis.corpus.segment import paragraph_spans
+from analysis.quotes import (QUOTE_COLUMNS, Cuts, QuoteSpan, extract_quotes, find_quote_spans, name_key, quote_kind,
+                             sources_by_outlet, split_title)
+from analysis.quotes.names import name_runs, strip_possessive, word_before
+from analysis.quotes.patterns import NAME_RUN
+from analysis.scale.bench import synthetic_corpus
 from conftest import MEASURED, corpus_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,11 +251,8 @@ def test_sources_by_article():
 
 
 def test_name_runs_read_paragraph_by_paragraph_equal_reading_the_whole_text():
-    from analysis.scale.bench import synthetic_corpus
-    from analysis.quotes.core import NAME_RUN, _name_runs, _strip_possessive, _word_before, split_title
-
     def whole(text):
-        return [(m.start(), m.end(), *split_title(_strip_possessive(m.group(0))), _word_before(text, m.start()))
+        return [(m.start(), m.end(), *split_title(strip_possessive(m.group(0))), word_before(text, m.start()))
                 for m in NAME_RUN.finditer(text)]
 
     texts = list(synthetic_corpus(150, seed=8)["text"]) + [
@@ -259,14 +260,13 @@ def test_name_runs_read_paragraph_by_paragraph_equal_reading_the_whole_text():
         "Ask Mr.\n\nJones.", "Smith \n\n Jones", "Anna Berg\n\n\n\nPeter Holm", "a spokesman\n\nPavel Doru said",
         "It rained.\n\nThe minister Ola Nordmann said so.", "\n\nKim\n\n", "",
     ]
+    runs_by_text = name_runs(texts)  # the texts share paragraphs, each read once
     for text in texts:
-        runs = [(start, end, run.title, run.name, word) for start, end, run, word in _name_runs(text)]
+        runs = [(start, end, run.title, run.name, word) for start, end, run, word in runs_by_text[text]]
         assert runs == whole(text), repr(text[:80])
 
 
 def test_the_quoted_stretches_touching_a_range_are_found_even_where_they_overlap():
-    from analysis.quotes.core import Cuts, QuoteSpan
-
     # Three quotes, the second unclosed and so reaching over the third: every range must get the
     # stretches that overlap it, as a scan of all of them would.
     spans = [QuoteSpan([(10, 20)]), QuoteSpan([(30, 80)], doubt="unclosed"), QuoteSpan([(50, 60)])]

@@ -1,0 +1,183 @@
+"""Finding the quoted stretches of a text: the passages inside double quote marks.
+
+Straight or curly marks, nested single quotes kept inside, quotes that run over several paragraphs.
+A doubtful span (an unbalanced quote mark) is kept with its ``doubt`` filled in, never dropped or
+guessed silently.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+from analysis.corpus.text import count_words
+
+__all__ = ["OPENING_MARKS", "CLOSING_MARKS", "STRAIGHT_MARK", "ALL_MARKS", "QuoteSpan", "find_quote_spans",
+           "quote_kind", "Cuts", "without_quotes"]
+
+OPENING_MARKS = "“„"
+CLOSING_MARKS = "”"
+STRAIGHT_MARK = '"'
+ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
+_ANY_MARK = re.compile(f"[{re.escape(ALL_MARKS)}]")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class QuoteSpan:
+    """A passage inside quote marks: its pieces (one per paragraph) and any doubt about it."""
+
+    segments: list[tuple[int, int]]
+    doubt: str = ""
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+
+def _mark_role(text: str, position: int, paragraph_start: int) -> str:
+    """Return 'open' or 'close' for a straight double quote, from the characters around it."""
+    before = text[position - 1] if position > paragraph_start else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    opens = before.isspace() or before in "([{—–-/" or position == paragraph_start
+    closes = after.isspace() or after in ".,;:!?)]}—–-" or position + 1 == len(text)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Return the quoted passages of one article's text, given its paragraph (start, end) offsets.
+
+    A quote left open at the end of a paragraph continues into the next when that paragraph opens
+    with a quote mark (AP style) or closes one before opening another; otherwise it is taken to end
+    with its paragraph and marked as doubtful.
+    """
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    open_paragraph = -1
+    segments: list[tuple[int, int]] = []
+
+    paragraph_starts = [start for start, _ in paragraphs]
+
+    def paragraph_of(position: int) -> int:
+        return max(0, min(bisect_right(paragraph_starts, position) - 1, len(paragraphs) - 1))
+
+    def close(end: int, doubt: str = "") -> None:
+        nonlocal open_at
+        pieces = segments + [(open_at, end)]
+        pieces = [(start, stop) for start, stop in pieces if text[start:stop].strip()]
+        if pieces:
+            spans.append(QuoteSpan(pieces, doubt))
+        open_at = None
+
+    for mark in _ANY_MARK.finditer(text):
+        position, character = mark.start(), mark.group()
+        paragraph = paragraph_of(position)
+        paragraph_start = paragraphs[paragraph][0] if paragraphs else 0
+        if character in OPENING_MARKS:
+            role = "open"
+        elif character in CLOSING_MARKS:
+            role = "close"
+        else:
+            role = _mark_role(text, position, paragraph_start)
+            if role == "either":
+                role = "open" if open_at is None else "close"
+
+        if role == "open":
+            if open_at is None:
+                open_at, open_paragraph, segments = position + 1, paragraph, []
+            elif paragraph > open_paragraph and position == paragraph_start:
+                # AP style: the quote goes on in a new paragraph that opens with a quote mark again.
+                segments.append((open_at, paragraphs[open_paragraph][1]))
+                for middle in range(open_paragraph + 1, paragraph):
+                    segments.append(paragraphs[middle])
+                open_at, open_paragraph = position + 1, paragraph
+            else:
+                end = paragraphs[open_paragraph][1] if paragraph > open_paragraph else position
+                close(end, "no closing quote mark before the next opening one; taken to end there")
+                open_at, open_paragraph, segments = position + 1, paragraph, []
+        else:
+            if open_at is None:
+                sentence_start = max(paragraph_start, _sentence_start_before(text, position, paragraph_start))
+                spans.append(QuoteSpan([(sentence_start, position)],
+                                       "closing quote mark without an opening one; taken to start with the sentence"))
+            elif paragraph > open_paragraph + 1 and not segments:
+                close(paragraphs[open_paragraph][1], "no closing quote mark in its paragraph; taken to end there")
+            else:
+                if paragraph > open_paragraph:
+                    segments.append((open_at, paragraphs[open_paragraph][1]))
+                    for middle in range(open_paragraph + 1, paragraph):
+                        segments.append(paragraphs[middle])
+                    open_at = paragraphs[paragraph][0]
+                close(position)
+    if open_at is not None:
+        close(paragraphs[open_paragraph][1] if paragraphs else len(text),
+              "no closing quote mark; taken to end with its paragraph")
+    return [_trim(text, span) for span in spans]
+
+
+def _sentence_start_before(text: str, position: int, floor: int) -> int:
+    match = None
+    for match in re.finditer(r"[.!?]\s+", text[floor:position]):
+        pass
+    return floor + match.end() if match else floor
+
+
+def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
+    trimmed = []
+    for start, end in span.segments:
+        piece = text[start:end]
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
+        trimmed.append((start, end))
+    return QuoteSpan(trimmed, span.doubt)
+
+
+def quote_kind(quote: str) -> str:
+    """Return 'full' for a quoted sentence and 'partial' for a phrase woven into the writer's sentence."""
+    letters = [character for character in quote if character.isalpha()]
+    if not letters or letters[0].islower():
+        return "partial"
+    return "full" if count_words(quote) >= 4 or re.search(r"[.!?,…]$", quote) else "partial"
+
+
+class Cuts:
+    """The stretches an article's quotes occupy (each with its two marks), to take out of narration."""
+
+    def __init__(self, stretches) -> None:
+        """``stretches``: (start, end) pairs, in any order."""
+        self.pieces = sorted(stretches)
+        self.starts = [start for start, _ in self.pieces]
+        # The furthest end so far, in order of start: it only grows, so the first stretch that can
+        # reach past a position is found by bisection even where stretches overlap (an unclosed quote).
+        self.reach = list(accumulate((end for _, end in self.pieces), max))
+
+    def touching(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the stretches that overlap [start, end), in text order, in time that grows with
+        their number, not with the number of quotes in the article."""
+        first, last = bisect_right(self.reach, start), bisect_left(self.starts, end)
+        return [piece for piece in self.pieces[first:last] if piece[1] > start]
+
+
+def without_quotes(text: str, start: int, end: int, cuts: Cuts) -> str:
+    """Return text[start:end] with every quoted passage (and its marks) taken out, runs of white
+    space made one space: the writer's own words (the narration)."""
+    pieces = []
+    cursor = start
+    for cut_start, cut_end in cuts.touching(start, end):
+        lo, hi = max(cut_start, start), min(cut_end, end)
+        if lo >= hi or hi <= cursor:
+            continue
+        pieces.append(text[cursor:lo])
+        cursor = hi
+    pieces.append(text[cursor:end])
+    return _SPACES.sub(" ", "".join(pieces))

@@ -1,0 +1,235 @@
+"""Who speaks each quote of an article, in three steps:
+
+1. ``read_article``: an article's quotes, and the writer's own words around them (the narration);
+2. ``read_wording``: what the rules that need only those words find (runs of names, reporting
+   verbs, the kind of each quote), once per distinct stretch of words of the corpus, however
+   many articles share it (wire copy repeats sentences across outlets);
+3. ``article_quotes``: the article's sentences walked in order, so that the people named so far,
+   pronouns and the previous speaker are known at each quote.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.corpus.text import count_words
+from analysis.quotes.attribution import (Attribution, attribute_after, attribute_before, reporting_subject,
+                                         sentence_subject)
+from analysis.quotes.names import NameRun, runs_in
+from analysis.quotes.patterns import PRONOUNS
+from analysis.quotes.people import People, Recent, Resolver
+from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, quote_kind, without_quotes)
+
+__all__ = ["Sentences", "sentences_by_article", "Reading", "read_article", "Wording", "read_wording",
+           "article_quotes"]
+
+
+@dataclass
+class Sentences:
+    """One article's sentences as plain lists, for fast lookups by offset."""
+
+    ids: list[int]
+    paragraphs: list[int]
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+
+    def at(self, position: int) -> tuple[int, int, int, int]:
+        """Return (paragraph_id, sentence_id, start, end) of the sentence holding ``position``."""
+        index = max(0, min(bisect_right(self.starts, position) - 1, len(self.starts) - 1))
+        return self.paragraphs[index], self.ids[index], self.starts[index], self.ends[index]
+
+
+def sentences_by_article(sentences: pd.DataFrame) -> dict[str, Sentences]:
+    """Return {article_id: its sentences} from a corpus's sentences table."""
+    grouped: dict[str, Sentences] = {}
+    for article_id, sentence_id, paragraph_id, start, end, text in zip(
+            *(sentences[column].tolist() for column in ("article_id", "sentence_id", "paragraph_id", "start", "end",
+                                                         "text"))):
+        rows = grouped.get(article_id)
+        if rows is None:
+            rows = grouped[article_id] = Sentences([], [], [], [], [])
+        rows.ids.append(int(sentence_id))
+        rows.paragraphs.append(int(paragraph_id))
+        rows.starts.append(int(start))
+        rows.ends.append(int(end))
+        rows.texts.append(text)
+    return grouped
+
+
+# --- 1. an article's quotes and narration ------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """An article's quotes and the writer's words around them, before any mention is resolved."""
+
+    spans: list[QuoteSpan]
+    quotes: list[str]  # the words of each span, its pieces joined with spaces
+    located: list[tuple[int, int, int, int]]  # each quote's sentence: (paragraph_id, sentence_id, start, end)
+    by_sentence: dict[int, list[int]]  # sentence_id -> the quotes that start in it
+    narrations: list[tuple[int, int, str]]  # (sentence_id, start, narration), up to the last sentence with a quote
+    around: list[tuple[str, str]]  # each quote's narration after it and before it, within its sentence
+
+
+def read_article(text: str, paragraphs: list[tuple[int, int]], sentences: Sentences | None) -> Reading | None:
+    """Return an article's quotes and narration; None when it has no quote (or no sentences)."""
+    if sentences is None or not paragraphs:
+        return None
+    spans = find_quote_spans(text, paragraphs)
+    if not spans:
+        return None
+    located = [sentences.at(span.start) for span in spans]
+    by_sentence: dict[int, list[int]] = {}
+    for index, (_, sentence_id, _, _) in enumerate(located):
+        by_sentence.setdefault(sentence_id, []).append(index)
+    cuts = Cuts((start - 1, end + 1) for span in spans for start, end in span.segments)  # with their marks
+    # Sentences after the last one a quote starts in cannot change any quote's speaker.
+    last_quoted = max(index for index, sentence_id in enumerate(sentences.ids) if sentence_id in by_sentence)
+    narrations = []
+    around = [("", "")] * len(spans)
+    for sentence_id, sentence_start, sentence_end in zip(sentences.ids[: last_quoted + 1], sentences.starts,
+                                                         sentences.ends):
+        narrations.append((sentence_id, sentence_start, without_quotes(text, sentence_start, sentence_end, cuts)))
+        for index in by_sentence.get(sentence_id, []):
+            span = spans[index]
+            after_end = min(sentence_end, _next_open(spans, index, sentence_end))
+            around[index] = (without_quotes(text, span.end + 1, after_end, cuts),
+                             without_quotes(text, sentence_start, max(sentence_start, span.start - 1), cuts))
+    quotes = [" ".join(text[start:end] for start, end in span.segments) for span in spans]
+    return Reading(spans, quotes, located, by_sentence, narrations, around)
+
+
+def _next_open(spans: list[QuoteSpan], index: int, default: int) -> int:
+    return spans[index + 1].start - 1 if index + 1 < len(spans) else default
+
+
+# --- 2. what the words alone say, once per distinct stretch of words -----------------------------------
+
+
+@dataclass
+class Wording:
+    """What the rules that read words alone find, by the words they read."""
+
+    runs: dict[str, tuple[NameRun, ...]]  # narration -> its runs of capitalised words
+    reported: dict[str, str | None]  # narration of a sentence without a quote -> the subject of its reporting verb
+    after: dict[str, Attribution | None]  # narration after a quote -> a reporting verb after it (rule 1)
+    before: dict[str, Attribution | None]  # where rule 1 finds none: narration before the quote -> rule 2
+    kinds: dict[str, str]  # quote -> "full" or "partial"
+    n_words: dict[str, int]  # quote -> its number of words
+
+
+def read_wording(readings: list[Reading]) -> Wording:
+    """Return what the word-level rules find in the readings' narration and quotes, each distinct
+    stretch of words read once."""
+    unquoted = dict.fromkeys(narration for reading in readings for sentence_id, _, narration in reading.narrations
+                             if not reading.by_sentence.get(sentence_id))
+    after = {words: attribute_after(words) for words in dict.fromkeys(
+        words for reading in readings for words, _ in reading.around)}
+    before = {words: attribute_before(words) for words in dict.fromkeys(
+        words for reading in readings for after_words, words in reading.around if after[after_words] is None)}
+    quotes = dict.fromkeys(quote for reading in readings for quote in reading.quotes)
+    return Wording(runs=runs_in(narration for reading in readings for _, _, narration in reading.narrations),
+                   reported={narration: reporting_subject(narration) for narration in unquoted},
+                   after=after, before=before, kinds={quote: quote_kind(quote) for quote in quotes},
+                   n_words={quote: count_words(quote) for quote in quotes})
+
+
+# --- 3. the article walked sentence by sentence ---------------------------------------------------------
+
+
+def article_quotes(reading: Reading | None, wording: Wording, people: People, corpus_people: People) -> list[dict]:
+    """Return one dict per quote of an article (the columns of ``QUOTE_COLUMNS`` but article_id)."""
+    if reading is None:
+        return []
+    spans, located, by_sentence = reading.spans, reading.located, reading.by_sentence
+    recent = Recent()
+    resolver = Resolver(people, corpus_people, recent)
+    speakers: list[tuple[str, str, str] | None] = [None] * len(spans)
+    last_speaker: tuple[str, str] | None = None
+
+    for sentence_id, sentence_start, narration in reading.narrations:
+        opens_with = narration.strip().split()[0].casefold() if narration.strip() else ""
+        pronoun_referent = None
+        if opens_with in PRONOUNS:
+            pronoun_referent, _ = resolver.resolve(opens_with, sentence_start)
+        sentence_speakers: list[str] = []
+        for index in by_sentence.get(sentence_id, []):
+            after, before = reading.around[index]
+            attribution = wording.after[after]
+            if attribution is None:
+                attribution = wording.before[before]
+            if attribution is not None:
+                speaker, is_person = resolver.resolve(attribution.phrase, spans[index].start)
+                speakers[index] = (speaker, attribution.phrase, attribution.method)
+                if is_person:
+                    sentence_speakers.append(speaker)
+        # Narration that reports speech ("Mr Ji said the gesture ...") makes its subject the latest speaker.
+        reported = None
+        subject = wording.reported[narration] if not by_sentence.get(sentence_id) else None
+        if subject:
+            speaker, is_person = resolver.resolve(subject, sentence_start)
+            if is_person:
+                reported = speaker
+        for name in reversed(resolver.mentions(wording.runs[narration], sentence_start)):
+            recent.push(name)
+        if pronoun_referent and pronoun_referent != opens_with:
+            recent.push(pronoun_referent)
+        for name in sentence_speakers + ([reported] if reported else []):
+            recent.push(name)
+        sentence_last = next((speakers[i] for i in reversed(by_sentence.get(sentence_id, []))
+                              if speakers[i] is not None), None)
+        if sentence_last is not None:
+            last_speaker = (sentence_last[0], sentence_last[1])
+        elif reported:
+            last_speaker = (reported, reported)
+
+        for index in by_sentence.get(sentence_id, []):
+            if speakers[index] is None:
+                speakers[index] = _fallback(index, located, speakers, narration, resolver, sentence_start,
+                                            last_speaker)
+                if speakers[index] and speakers[index][0]:
+                    last_speaker = (speakers[index][0], speakers[index][1])
+
+    rows: list[dict] = []
+    for index, span in enumerate(spans):
+        speaker, mention, method = speakers[index] or ("", "", "none")
+        doubt = span.doubt
+        if not speaker and mention:
+            doubt = "; ".join(filter(None, [doubt, f"'{mention}' refers to no person named before it"]))
+        paragraph_id, sentence_id, _, _ = located[index]
+        quote = reading.quotes[index]
+        rows.append({
+            "quote": quote, "speaker": speaker, "speaker_mention": mention,
+            "attribution": method, "start": span.start, "end": span.end, "paragraph_id": paragraph_id,
+            "sentence_id": sentence_id, "kind": "doubtful" if span.doubt.startswith("closing") else wording.kinds[quote],
+            "n_words": wording.n_words[quote], "doubt": doubt,
+        })
+    return rows
+
+
+def _fallback(index, located, speakers, narration, resolver, sentence_start, last_speaker):
+    """Attribute a quote that has no reporting verb of its own (rules 3 to 5)."""
+    paragraph_id = located[index][0]
+    # The quotes are in text order, so those of the same paragraph stand next to this one.
+    low, high = index, index
+    while low > 0 and located[low - 1][0] == paragraph_id:
+        low -= 1
+    while high + 1 < len(located) and located[high + 1][0] == paragraph_id:
+        high += 1
+    same_paragraph = [i for i in range(low, high + 1) if i != index and speakers[i] is not None
+                      and speakers[i][2].startswith("reporting verb")]
+    if same_paragraph:
+        nearest = min(same_paragraph, key=lambda i: abs(i - index))
+        return speakers[nearest][0], speakers[nearest][1], "same paragraph"
+    subject = sentence_subject(narration) if narration.strip() else None
+    if subject:
+        speaker, is_person = resolver.resolve(subject, sentence_start)
+        if is_person:
+            return speaker, subject, "sentence subject"
+    if last_speaker is not None:
+        return last_speaker[0], last_speaker[1], "previous speaker"
+    return None

@@ -1,0 +1,93 @@
+"""The quotes table of a corpus, and who holds the words of each outlet.
+
+``extract_quotes(corpus)`` reads each distinct text once (wire copy runs the same text in several
+outlets): first every text's runs of capitalised words (``names``), then which of them the corpus
+shows to be people (``people``), then each text's quotes and their speakers (``speakers``); the rows
+are broadcast back to every article that carries the text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.quotes.names import alias_map, canonical_speakers, name_runs
+from analysis.quotes.people import corpus_people, person_evidence, scan_people
+from analysis.quotes.speakers import (article_quotes, read_article, read_wording, sentences_by_article)
+
+__all__ = ["QUOTE_COLUMNS", "extract_quotes", "sources_by_outlet"]
+
+QUOTE_COLUMNS = ["article_id", "quote", "speaker", "speaker_mention", "attribution", "start", "end",
+                 "paragraph_id", "sentence_id", "kind", "n_words", "doubt"]
+
+
+def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame:
+    """Return one row per direct quote, with its speaker.
+
+    Columns: article_id; quote (the words inside the marks; a quote over several paragraphs is
+    joined with spaces); speaker (canonical name, or the source as written for organisations and
+    unnamed sources; empty when nothing attributes it); speaker_mention (the words that attribute
+    it, e.g. "he", "Mr Ji", "North Korea's U.N. mission"); attribution (which rule found the
+    speaker); start, end (offsets into the article's text, inside the marks); paragraph_id and
+    sentence_id (where the quote starts); kind ("full" sentence or "partial" phrase); n_words;
+    doubt (why the span is doubtful, e.g. an unbalanced quote mark; empty when it is not).
+    """
+    aliases_by_key = alias_map(Path(aliases) if aliases else None)
+    texts = dict(zip(corpus.articles["article_id"].tolist(), corpus.articles["text"].tolist()))
+    paragraphs_by_article: dict[str, list[tuple[int, int]]] = {}
+    for article_id, start, end in zip(corpus.paragraphs["article_id"].tolist(), corpus.paragraphs["start"].tolist(),
+                                      corpus.paragraphs["end"].tolist()):
+        paragraphs_by_article.setdefault(article_id, []).append((int(start), int(end)))
+    sentences = sentences_by_article(corpus.sentences)
+
+    # Each distinct text is read by the article that carries it first.
+    first_article: dict[str, str] = {}
+    for article_id, text in texts.items():
+        first_article.setdefault(text, article_id)
+    runs = name_runs(first_article)
+    known_tokens: set[str] = set()
+    for text, text_runs in runs.items():
+        known_tokens |= person_evidence(text, text_runs)
+    people = {text: scan_people(text_runs, known_tokens) for text, text_runs in runs.items()}
+    everyone = corpus_people(people[text] for text in texts.values())
+    readings = {text: read_article(text, paragraphs_by_article.get(article_id, []), sentences.get(article_id))
+                for text, article_id in first_article.items()}
+    wording = read_wording([reading for reading in readings.values() if reading is not None])
+    quotes_of = {text: article_quotes(reading, wording, people[text], everyone) for text, reading in readings.items()}
+    rows = [{"article_id": article_id, **row} for article_id, text in texts.items() for row in quotes_of[text]]
+    quotes = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return canonical_speakers(quotes, aliases_by_key)
+
+
+def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd.DataFrame:
+    """Return who holds the words of each outlet (or other ``by`` column of the articles table).
+
+    One row per group and voice: the journalist's own words, then each quoted speaker.
+    Columns: ``by`` (outlet), speaker ("(journalist)" for the writer's own voice), voice
+    ("journalist" or "quoted"), n_quotes, n_words (words in that voice), share_of_words (of the
+    group's words: the shares of a group add up to 1), n_articles.
+    """
+    columns = [by, "speaker", "voice", "n_quotes", "n_words", "share_of_words", "n_articles"]
+    if corpus.articles.empty:  # no group, so no words to share out (and empty text columns do not divide)
+        return pd.DataFrame(columns=columns).astype({"n_quotes": int, "n_words": int, "share_of_words": float,
+                                                     "n_articles": int})
+    groups = corpus.articles[list(dict.fromkeys(["article_id", by]))]
+    totals = corpus.articles.groupby(by, sort=False).agg(total_words=("n_words", "sum"),
+                                                         n_articles=("article_id", "size"))
+    quoted = quotes[["article_id", "speaker", "quote", "n_words"]].merge(groups, on="article_id", how="inner")
+    quoted = quoted.assign(speaker=quoted["speaker"].replace("", "(unattributed)"))
+    speakers = quoted.groupby([by, "speaker"], sort=False).agg(n_quotes=("quote", "size"),
+                                                               n_words=("n_words", "sum")).reset_index()
+    speakers["voice"] = "quoted"
+    journalist = totals.reset_index()[[by, "total_words"]].rename(columns={"total_words": "n_words"})
+    journalist["n_words"] -= journalist[by].map(speakers.groupby(by)["n_words"].sum()).fillna(0).astype(int)
+    journalist = journalist.assign(speaker="(journalist)", voice="journalist", n_quotes=0)
+    table = pd.concat([journalist, speakers], ignore_index=True)
+    table["share_of_words"] = table["n_words"] / table[by].map(totals["total_words"]).replace(0, pd.NA)
+    table["share_of_words"] = table["share_of_words"].astype(float)
+    table["n_articles"] = table[by].map(totals["n_articles"]).astype(int)
+    order = {name: position for position, name in enumerate(totals.index)}
+    table = table.sort_values([by, "voice", "n_words"], key=lambda column: column.map(order) if column.name == by
+                              else (column.map({"journalist": 0, "quoted": 1}) if column.name == "voice" else -column))
+    return table[columns].reset_index(drop=True)
