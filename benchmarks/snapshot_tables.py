@@ -92,9 +92,30 @@ def compare_folders(before: Path, after: Path) -> int:
     differ = [n for n in names if not ((before / n).exists() and (after / n).exists()
                                        and filecmp.cmp(before / n, after / n, shallow=False))]
     print(f"{len(names) - len(differ)} of {len(names)} tables byte-identical")
+    changed = 0
     for name in differ:
-        print(f"  differs: {name}")
-    return 1 if differ else 0
+        added = _only_added_columns(before / name, after / name)
+        if added:
+            print(f"  {name}: the same rows and values; new columns {', '.join(added)}")
+        else:
+            print(f"  differs: {name}")
+            changed += 1
+    return 1 if changed else 0
+
+
+def _only_added_columns(before: Path, after: Path) -> list[str]:
+    """Return the columns ``after`` adds when, without them, the two tables are the same (else [])."""
+    if not (before.exists() and after.exists()):
+        return []
+    try:
+        old = pd.read_csv(before, dtype=str, keep_default_na=False)
+        new = pd.read_csv(after, dtype=str, keep_default_na=False)
+    except (ValueError, pd.errors.ParserError):
+        return []
+    added = [column for column in new.columns if column not in old.columns]
+    if not added or list(new.columns.drop(added)) != list(old.columns):
+        return []
+    return added if new.drop(columns=added).equals(old) else []
 
 
 def main() -> int:
