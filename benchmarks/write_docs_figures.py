@@ -60,29 +60,17 @@ def quote_accuracy() -> pd.DataFrame:
 
     A gold quote is found when a quote of the same article starts with its first words (each found quote
     matches one gold quote at most); speakers are compared by ``name_key``, as the test does."""
-    from analysis.quotes import extract_quotes, name_key
+    from analysis.quotes import extract_quotes, score_against_gold
 
     gold_all = pd.concat([pd.read_csv(path) for path in sorted(GOLD.glob("quotes*.csv"))])
     rows = []
     for name, (path, description) in QUOTE_CORPORA.items():
         gold = gold_all[gold_all["corpus"] == name]
-        quotes = extract_quotes(_load(path))
-        matched, right_speaker, right_kind = set(), 0, 0
-        for row in gold.itertuples():
-            candidates = quotes[(quotes["article_id"] == row.article_id)
-                                & quotes["quote"].str.startswith(row.quote_begins) & ~quotes.index.isin(matched)]
-            if candidates.empty:
-                continue
-            found = candidates.index[0]
-            matched.add(found)
-            right_speaker += name_key(quotes.at[found, "speaker"]) == name_key(row.speaker)
-            right_kind += quotes.at[found, "kind"] == row.kind
+        score = score_against_gold(extract_quotes(_load(path)), gold)
         rows.append({
-            "corpus": description, "gold quotes": len(gold), "quotes found": len(quotes),
-            "precision": len(matched) / len(quotes) if len(quotes) else 0.0,
-            "recall": len(matched) / len(gold) if len(gold) else 0.0,
-            "speaker accuracy": right_speaker / len(matched) if matched else 0.0,
-            "kind accuracy": right_kind / len(matched) if matched else 0.0,
+            "corpus": description, "gold quotes": score["gold"], "quotes found": score["found"],
+            "precision": score["precision"], "recall": score["recall"],
+            "speaker accuracy": score["speaker_accuracy"], "kind accuracy": score["kind_accuracy"],
         })
     return pd.DataFrame(rows)
 

@@ -10,6 +10,7 @@ from analysis import load_corpus
 from analysis.corpus.segment import paragraph_spans
 from analysis.quotes import (QUOTE_COLUMNS, Cuts, QuoteSpan, extract_quotes, find_quote_spans, name_key, quote_kind,
                              sources_by_outlet, split_title)
+from analysis.quotes.evaluation import score_against_gold
 from analysis.quotes.names import name_runs, strip_possessive, word_before
 from analysis.quotes.patterns import NAME_RUN
 from analysis.scale.bench import synthetic_corpus
@@ -206,23 +207,24 @@ def _score(name):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         quotes = extract_quotes(load_corpus(CORPORA[name]))
-    matched, right_speaker, right_kind = set(), 0, 0
-    for row in gold.itertuples():
-        candidates = quotes[(quotes["article_id"] == row.article_id) & quotes["quote"].str.startswith(row.quote_begins)
-                            & ~quotes.index.isin(matched)]
-        if candidates.empty:
-            continue
-        found = candidates.index[0]
-        matched.add(found)
-        right_speaker += name_key(quotes.at[found, "speaker"]) == name_key(row.speaker)
-        right_kind += quotes.at[found, "kind"] == row.kind
-    precision = len(matched) / len(quotes) if len(quotes) else 0.0
-    recall = len(matched) / len(gold)
-    speaker = right_speaker / len(matched) if matched else 0.0
-    kind = right_kind / len(matched) if matched else 0.0
+    score = score_against_gold(quotes, gold)
+    precision, recall = score["precision"], score["recall"]
+    speaker, kind = score["speaker_accuracy"], score["kind_accuracy"]
     MEASURED[f"quotes, {name} corpus ({len(gold)} gold quotes)"] = (
         f"precision {precision:.3f}, recall {recall:.3f}, speaker accuracy {speaker:.3f}, kind accuracy {kind:.3f}")
     return precision, recall, speaker, kind
+
+
+def test_the_gold_scorer_counts_by_hand():
+    quotes = pd.DataFrame({"article_id": ["a", "a", "b"], "quote": ["We will stay.", "No comment.", "It is over."],
+                           "speaker": ["Kim Jong Un", "Ana Lind", "Ola Berg"], "kind": ["full", "full", "partial"]})
+    gold = pd.DataFrame({"article_id": ["a", "a", "b"], "quote_begins": ["We will", "Not found", "It is"],
+                         "speaker": ["Kim Jong-un", "Ana Lind", "Per Moe"], "kind": ["full", "full", "full"]})
+    score = score_against_gold(quotes, gold)
+    # 2 of 3 quotes match a gold quote (a/"We will", b/"It is"); of those, 1 speaker is right
+    # (Kim Jong Un = Kim Jong-un by name key; Ola Berg is not Per Moe) and 1 kind is right.
+    assert (score["matched"], score["precision"], score["recall"]) == (2, 2 / 3, 2 / 3)
+    assert (score["speaker_accuracy"], score["kind_accuracy"]) == (0.5, 0.5)
 
 
 @pytest.mark.parametrize("name", list(CORPORA))

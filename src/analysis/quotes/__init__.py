@@ -4,9 +4,10 @@
 ``people`` knows whom an article names and resolves a mention ("he", "Mr Ji") to a person;
 ``attribution`` finds the words that attribute a quote; ``speakers`` walks an article to give each
 quote its speaker; ``table`` builds the quotes table (``extract_quotes``) and who holds each outlet's
-words (``sources_by_outlet``). ``patterns`` holds the word lists and regular expressions they read.
+words (``sources_by_outlet``); ``evaluation`` scores quotes against a hand-marked gold table. ``patterns`` holds the word lists and regular expressions they read.
 """
 
+from analysis.quotes.evaluation import score_against_gold
 from analysis.quotes.names import alias_map, canonical_speakers, name_key, split_title
 from analysis.quotes.patterns import (AFTER_ACCORDING, AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, DESCRIBED_NAME,
                                       LEADING_WORDS, MAX_SPEAKER_WORDS, NAME_RUN, PASSIVE, PASSIVE_VERBS, POSSESSIVE,
@@ -15,4 +16,4 @@ from analysis.quotes.spans import (ALL_MARKS, CLOSING_MARKS, OPENING_MARKS, STRA
                                    find_quote_spans, quote_kind)
 from analysis.quotes.table import QUOTE_COLUMNS, extract_quotes, sources_by_outlet
 
-__all__ = ['QUOTE_COLUMNS', 'OPENING_MARKS', 'CLOSING_MARKS', 'STRAIGHT_MARK', 'ALL_MARKS', 'REPORTING_VERBS', 'PASSIVE_VERBS', 'TITLES', 'SENTENCE_OPENERS', 'PRONOUNS', 'LEADING_WORDS', 'TRAILING_WORDS', 'NAME_RUN', 'VERB', 'PASSIVE', 'AFTER_VERB_FIRST', 'AFTER_SPEAKER_FIRST', 'AFTER_ACCORDING', 'POSSESSIVE', 'DESCRIBED_NAME', 'MAX_SPEAKER_WORDS', 'QuoteSpan', 'find_quote_spans', 'quote_kind', 'name_key', 'split_title', 'Cuts', 'extract_quotes', 'sources_by_outlet', 'alias_map', 'canonical_speakers']
+__all__ = ['QUOTE_COLUMNS', 'OPENING_MARKS', 'CLOSING_MARKS', 'STRAIGHT_MARK', 'ALL_MARKS', 'REPORTING_VERBS', 'PASSIVE_VERBS', 'TITLES', 'SENTENCE_OPENERS', 'PRONOUNS', 'LEADING_WORDS', 'TRAILING_WORDS', 'NAME_RUN', 'VERB', 'PASSIVE', 'AFTER_VERB_FIRST', 'AFTER_SPEAKER_FIRST', 'AFTER_ACCORDING', 'POSSESSIVE', 'DESCRIBED_NAME', 'MAX_SPEAKER_WORDS', 'QuoteSpan', 'find_quote_spans', 'quote_kind', 'name_key', 'split_title', 'Cuts', 'extract_quotes', 'sources_by_outlet', 'alias_map', 'canonical_speakers', 'score_against_gold']
