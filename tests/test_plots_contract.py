@@ -314,7 +314,7 @@ def test_similarity_heatmap_names_the_outlets_in_every_row_and_column(corpus, ou
 def test_alignment_writes_a_row_per_unit_with_its_status(corpus, resources, outlets):
     pairs = coverage.most_alike(corpus, None)
     a, b = pairs.at[0, "article_a"], pairs.at[0, "article_b"]
-    table = coverage.align(corpus, a, b, frames=resources.codebook)
+    table = coverage.align(corpus, a, b, codebook=resources.codebook)
     ax = plots.alignment(table, a_name=outlets[a], b_name=outlets[b])
     assert_titled(ax, x=False, y=False)  # text in two columns: no axes
     shown = min(len(table), plots.MAX_ALIGNED_ROWS)

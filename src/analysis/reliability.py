@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis import framing
 from analysis.errors import CodingSheetError
-from analysis.framing.codebook import Codebook, as_codebook
+from analysis.framing.codebook import Codebook, as_codebook, codebook_argument
 from analysis.framing.questions import QUESTION_CODEBOOK
 
 __all__ = ["SHEET_COLUMNS", "CODES", "DICTIONARY", "CodingSheetError", "coding_sheet", "write_coding_sheet",
@@ -48,10 +48,7 @@ def coding_sheet(corpus, *, unit: str = "article", codebook: str | Path | Codebo
     question, suggestion (the dictionary's "yes" or "no"), evidence (the sentence behind a "yes"),
     code (for the coder: yes or no), note (for the coder's reason).
     """
-    if frames is not None:
-        if codebook is not None:
-            raise TypeError("coding_sheet() got both codebook= and frames= (its former name); give codebook= only")
-        codebook = frames
+    codebook = codebook_argument(codebook, frames, "coding_sheet")
     generic_rows = framing.prefill_questions(corpus, question_codebook, unit=unit)
     if unit == "article":
         generic_rows.insert(1, "paragraph_id", pd.NA)

@@ -13,7 +13,7 @@ import pandas as pd
 from analysis.corpus.text import (HOUSE_STYLE_HONORIFICS, american_spelling, normalised_words, straighten_quotes,
                                   words)
 from analysis.corpus.codes import CAPTION_CODES
-from analysis.framing import sentence_frames
+from analysis.framing import codebook_argument, sentence_frames
 from analysis.sentiment import SENTENCE_SCORE_COLUMNS, score_text
 
 __all__ = ["ALIGN_COLUMNS", "REWORDED_THRESHOLD", "MERGED_CONTAINMENT", "describe_edits", "align",
@@ -131,7 +131,7 @@ def _absorbed(own: list[list[str]], other: list[list[str]], pairs: dict[int, int
 
 
 def align(corpus, a: str, b: str, *, include_captions: bool = True, sentence_scores: pd.DataFrame | None = None,
-          frames=None) -> pd.DataFrame:
+          codebook=None, frames=None) -> pd.DataFrame:
     """Return a sentence-by-sentence alignment of article ``b`` against article ``a``.
 
     Each unit of ``a`` (its sentences, and its photo captions from ``corpus.removed``) is ``kept``
@@ -143,7 +143,8 @@ def align(corpus, a: str, b: str, *, include_captions: bool = True, sentence_sco
     similarity (0..1, of the normalised words), removed_words, added_words, edits (honorifics added,
     spelling changes, quote marks, other words), then the sentiment of each side and its change
     (a_vader, b_vader, vader_change, a_textblob, b_textblob) and the frames of each side (a_frames,
-    b_frames), so that every edit's effect on tone and frame can be read.
+    b_frames, by ``codebook``; ``frames`` is its former name, still accepted), so that every edit's
+    effect on tone and frame can be read.
     """
     for article_id in (a, b):
         if article_id not in set(corpus.articles["article_id"]):
@@ -197,7 +198,7 @@ def align(corpus, a: str, b: str, *, include_captions: bool = True, sentence_sco
     table = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
     for column in ("a_sentence_id", "b_sentence_id"):
         table[column] = table[column].astype("Int64")
-    return _annotate(table, corpus, a, b, sentence_scores, frames)
+    return _annotate(table, corpus, a, b, sentence_scores, codebook_argument(codebook, frames, "align"))
 
 
 def _row(status: str, unit: str, first_unit, second_unit, similarity: float,
@@ -212,13 +213,13 @@ def _row(status: str, unit: str, first_unit, second_unit, similarity: float,
             "edits": described}
 
 
-def _annotate(table, corpus, a, b, sentence_scores, frames) -> pd.DataFrame:
+def _annotate(table, corpus, a, b, sentence_scores, codebook) -> pd.DataFrame:
     if sentence_scores is None:
         subset = corpus.sentences[corpus.sentences["article_id"].isin([a, b])]
         scored = pd.DataFrame([score_text(text) for text in subset["text"]], columns=SENTENCE_SCORE_COLUMNS)
         sentence_scores = pd.concat([subset.reset_index(drop=True), scored], axis=1)
     scores = sentence_scores.set_index(["article_id", "sentence_id"])
-    flags = sentence_frames(corpus.subset([a, b]), frames).set_index(["article_id", "sentence_id"])
+    flags = sentence_frames(corpus.subset([a, b]), codebook).set_index(["article_id", "sentence_id"])
     frame_names = list(flags.columns)
 
     def lookup(article_id, sentence_ids, column):

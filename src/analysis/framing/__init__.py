@@ -7,7 +7,7 @@ sentiment) and ``questions`` (pre-filled generic-frame questions for coders).
 
 from analysis.framing.codebook import (
     CODEBOOK_KEYS, DEFAULT_CODEBOOK, FRAME_KEYS, QUESTION_KEYS, TERM_CHARACTERS, Codebook, Frame, Question,
-    codebook_path, compile_terms, load_codebook, term_pattern,
+    codebook_argument, codebook_path, compile_terms, load_codebook, term_pattern,
 )
 from analysis.framing.measures import (
     DEFAULT_BALANCE, SECTION_COLUMNS, frame_balance, frame_by_position, frame_by_section, frame_cooccurrence,
@@ -18,6 +18,6 @@ from analysis.framing.tagging import HIT_COLUMNS, KWIC_COLUMNS, hits_in_context,
 
 __all__ = ["HIT_COLUMNS", "KWIC_COLUMNS", "SECTION_COLUMNS", "DEFAULT_CODEBOOK", "DEFAULT_BALANCE", "CODEBOOK_KEYS",
            "FRAME_KEYS", "QUESTION_KEYS", "TERM_CHARACTERS", "Question", "Frame", "Codebook", "term_pattern",
-           "compile_terms", "codebook_path", "load_codebook", "tag_sentences", "sentence_frames", "frame_shares",
+           "compile_terms", "codebook_argument", "codebook_path", "load_codebook", "tag_sentences", "sentence_frames", "frame_shares",
            "frame_balance", "frame_by_section", "frame_by_position", "hits_in_context", "kwic", "frame_cooccurrence",
            "frame_sentiment", "prefill_questions"]

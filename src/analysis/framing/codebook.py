@@ -23,7 +23,7 @@ from analysis.resources.dictionaries import node_lines, read_yaml
 
 __all__ = ["DEFAULT_CODEBOOK", "CODEBOOK_KEYS", "FRAME_KEYS", "QUESTION_KEYS", "TERM_CHARACTERS", "Question", "Frame",
            "Codebook", "term_pattern", "compile_terms", "term_problem", "codebook_path", "load_codebook",
-           "as_codebook", "check_frame", "find_terms"]
+           "as_codebook", "check_frame", "find_terms", "codebook_argument"]
 
 DEFAULT_CODEBOOK = "news_frames"
 CODEBOOK_KEYS = {"codebook", "description", "source", "frames"}
@@ -247,3 +247,13 @@ def check_frame(codebook: Codebook, name: str) -> None:
     """Raise KeyError, listing the codebook's frames, when ``name`` is not one of them."""
     if name not in codebook.frames:
         raise KeyError(f"No frame '{name}' in {codebook.path.name}; its frames are: {', '.join(codebook.frames)}")
+
+
+def codebook_argument(codebook, frames, caller: str):
+    """Return the codebook a caller was given, under its name ``codebook=`` or its former name
+    ``frames=`` (still accepted, so that notebooks written before keep working); both is an error."""
+    if frames is None:
+        return codebook
+    if codebook is not None:
+        raise TypeError(f"{caller}() got both codebook= and frames= (its former name); give codebook= only")
+    return frames

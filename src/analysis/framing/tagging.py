@@ -8,7 +8,7 @@ from bisect import bisect_right
 import numpy as np
 import pandas as pd
 
-from analysis.framing.codebook import Codebook, as_codebook, find_terms, term_problem
+from analysis.framing.codebook import Codebook, as_codebook, codebook_argument, find_terms, term_problem
 
 __all__ = ["HIT_COLUMNS", "KWIC_COLUMNS", "tag_sentences", "sentence_frames", "hits_in_context", "kwic"]
 
@@ -88,11 +88,7 @@ def kwic(corpus, pattern_or_frame: str, *, window: int = 8, codebook: str | Code
     (up to ``window`` words after), frame (empty for a term), term. ``frames`` is the former name
     of ``codebook``, still accepted.
     """
-    if frames is not None:
-        if codebook is not None:
-            raise TypeError("kwic() got both codebook= and frames= (its former name); give codebook= only")
-        codebook = frames
-    codebook = as_codebook(codebook)
+    codebook = as_codebook(codebook_argument(codebook, frames, "kwic"))
     if pattern_or_frame in codebook.frames:
         hits = tag_sentences(corpus, codebook) if hits is None else hits
         hits = hits[hits["frame"] == pattern_or_frame]
