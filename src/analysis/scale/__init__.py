@@ -6,5 +6,4 @@ steps in partitions on an engine (pandas processes or Dask); ``bench``, ``loadin
 """
 
 # The package itself names nothing: import its modules (``analysis.analyse`` is ``results.analyse``).
-# It imports none of them, so that the analyses may import ``scale.caching`` without loading the pipeline.
 __all__: list[str] = []

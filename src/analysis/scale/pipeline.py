@@ -7,7 +7,8 @@ Within a partition, quotes resolve names with what that partition's articles say
 completed from another article only when both are in one partition); use ``quotes.extract_quotes``
 on a whole corpus for the fullest resolution. Past ``APPROXIMATE_REUSE_FROM`` articles the reuse
 pairs are searched among MinHash LSH candidates (``analysis.coverage.minhash``); the scores are never
-approximated. Each worker remembers what it has read of repeated text (``analysis.scale.caching``).
+approximated. Each step computes a partition's repeated text once (its distinct paragraphs and
+sentences).
 
 The engines that run the partitions are named in ``ENGINES`` (as papermill names its engines):
 ``"pandas"`` (processes of this machine) and ``"dask"`` (a Dask scheduler or cluster).

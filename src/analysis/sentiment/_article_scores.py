@@ -32,7 +32,6 @@ import pandas as pd
 from textblob._text import EMOTICONS
 
 from analysis.resources.lexicons import textblob_lexicon
-from analysis.scale.caching import CACHE_SIZE
 from analysis.sentiment.explain import head_word
 
 __all__ = ["TextBlobScore", "textblob_sentiment"]
@@ -137,6 +136,12 @@ def _known(word: str, lexicon) -> bool:
     # ``w in self and pos in self[w]`` in Sentiment.assessments, with pos None (the lexicon is a
     # lazily loaded dict, loaded before this is asked).
     return dict.__contains__(lexicon, word) and None in dict.__getitem__(lexicon, word)
+
+
+# How many sentences' readings (TextBlob's here, VADER's in ``scores``) each process remembers: the
+# two sentence-level results kept across calls, bounded so that a corpus where nothing repeats
+# costs at most about 20,000 sentences of memory per process.
+CACHE_SIZE = 20_000
 
 
 # Remembered across calls (a result, not a resource, kept on purpose): score_sentences,

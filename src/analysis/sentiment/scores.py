@@ -26,8 +26,7 @@ import pandas as pd
 from analysis.corpus.language import not_english_ids
 from analysis.corpus.text import LETTER, words
 from analysis.resources.lexicons import known_words, prepare_for_vader, vader
-from analysis.scale.caching import CACHE_SIZE
-from analysis.sentiment._article_scores import textblob_sentiment
+from analysis.sentiment._article_scores import CACHE_SIZE, textblob_sentiment
 
 __all__ = [
     "ARTICLE_SCORE_COLUMNS",
