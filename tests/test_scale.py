@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import pytest
 from pandas.testing import assert_frame_equal
@@ -96,6 +97,23 @@ def test_benchmark_command_checks_every_score():
             "scores_identical"} <= figures.keys()
     assert figures["articles"] == 150 and figures["scores_identical"] is True
     assert figures["sentences"] > 150 and figures["distinct"] is True
+
+
+@pytest.mark.slow
+def test_benchmark_on_a_real_corpus_reports_its_size_speed_and_steps():
+    corpus = Path(__file__).parent / "fixtures" / "harbour_corpus"
+    result = subprocess.run([sys.executable, "-m", "analysis", "bench", "--corpus", str(corpus), "--json"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = json.loads(result.stdout)
+    loaded = load_corpus(corpus).articles
+    assert figures["corpus"] == str(corpus) and figures["articles"] == len(loaded)
+    assert figures["scores_identical"] is True
+    assert figures["megabytes"] == round(loaded["text"].str.len().sum() / 1e6, 2)
+    assert figures["pipeline_mb_per_s"] > 0 and figures["baseline_mb_per_s"] > 0
+    assert list(figures["steps"]) == ["load codebook", "load, clean and split", "score sentences", "score articles",
+                                      "quotes", "frame hits", "voices", "neutralised scores", "frames by section",
+                                      "descriptions"]
 
 
 @pytest.mark.slow

@@ -37,8 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     steering.add_argument("--article-a", default=None, help="the id of the first article to align (default: "
                           "the most alike pair)")
     steering.add_argument("--article-b", default=None, help="the id of the second article to align")
-    bench = commands.add_parser("bench", help="time the pipeline against the plain loop on N synthetic articles")
+    bench = commands.add_parser("bench", help="time the pipeline against the plain loop, on a corpus or N synthetic articles")
     bench.add_argument("--articles", type=int, default=1000, help="number of synthetic articles (default 1000)")
+    bench.add_argument("--corpus", default=None,
+                       help="a corpus of real articles (folder or table file) to time instead of synthetic ones")
     bench.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     bench.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if arguments.command == "bench":
         result = run_benchmark(arguments.articles, workers=arguments.workers, seed=arguments.seed,
-                               progress=not arguments.json, distinct=arguments.distinct)
+                               progress=not arguments.json, distinct=arguments.distinct, corpus=arguments.corpus)
         print(json.dumps(result) if arguments.json else describe(result) + f"\nmachine:            {machine()}")
         return 0 if result["scores_identical"] else 2
 

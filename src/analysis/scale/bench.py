@@ -1,9 +1,11 @@
 """The benchmark: the whole pipeline against the plain loop people write today, on a synthetic
 corpus of N articles, checking that every score is the one the libraries give.
 
-``python -m analysis bench --articles N [--json]``. The plain loop splits each article into
+``python -m analysis bench --articles N [--json]``, or on real text, ``python -m analysis bench
+--corpus PATH [--json]`` (any corpus ``load_corpus`` reads). The plain loop splits each article into
 sentences with pysbd (as tutorials do) and calls ``TextBlob(s).sentiment`` and VADER's
-``polarity_scores(s)`` on each sentence.
+``polarity_scores(s)`` on each sentence. On a corpus, the figures add its size in MB, the MB per
+second of each, and the time of each step of the analysis, run one after another in this process.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import platform
 import re
 import resource
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -21,10 +24,14 @@ import pandas as pd
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from analysis.corpus import load_corpus
+from analysis.coverage import describe_articles
+from analysis.framing import frame_by_section, load_codebook, tag_sentences
+from analysis.quotes import extract_quotes
 from analysis.resources import paths
 from analysis.resources.lexicons import prepare_for_vader
-from analysis.scale.pipeline import run_pipeline
-from analysis.sentiment import score_text
+from analysis.scale.pipeline import articles_table, run_pipeline
+from analysis.sentiment import neutralised_scores, score_articles, score_sentences, score_text, score_voices
 
 try:  # the sentence splitter of the plain loop, as tutorials use it: an optional dependency (the test extra)
     import pysbd
@@ -32,7 +39,7 @@ except ImportError:
     pysbd = None
 
 __all__ = ["OUTLETS", "BASELINE_LIMIT", "synthetic_corpus", "plain_loop", "scores_identical", "score_mismatches",
-           "run_benchmark", "describe", "machine"]
+           "run_benchmark", "PIPELINE_STEPS", "step_times", "describe", "machine"]
 
 OUTLETS = ["Harbour Herald", "Coastal Times", "Evening Dispatch", "Morning Wire", "City Gazette", "The Courier",
            "Daily Ledger", "National Post", "Valley News", "The Observer Review", "Metro Bulletin", "World Report"]
@@ -187,16 +194,25 @@ def _peak_rss_mb() -> float:
     return (own + children) / 1024  # kilobytes on Linux
 
 
-def run_benchmark(n: int, *, workers: int | None = None, seed: int = 0, baseline_limit: int = BASELINE_LIMIT,
-                  progress: bool = False, distinct: bool = False) -> dict[str, object]:
-    """Return the benchmark's figures for ``n`` synthetic articles.
+def run_benchmark(n: int = 1000, *, workers: int | None = None, seed: int = 0,
+                  baseline_limit: int = BASELINE_LIMIT, progress: bool = False, distinct: bool = False,
+                  corpus=None) -> dict[str, object]:
+    """Return the benchmark's figures for ``n`` synthetic articles, or for the articles of ``corpus``
+    (a path ``load_corpus`` reads) when it is given.
 
     Keys: articles, seconds (the whole pipeline), articles_per_s, baseline_seconds (the plain loop;
-    timed on the first ``baseline_limit`` articles and scaled to ``n`` when n is larger:
+    timed on the first ``baseline_limit`` articles and scaled to the whole when there are more:
     baseline_extrapolated says so), speedup, peak_rss_mb (this process plus its largest worker),
-    scores_identical (checked after the timing), workers, sentences, distinct.
+    scores_identical (checked after the timing), workers, sentences, distinct, corpus (its path, or
+    "synthetic"); on a corpus also megabytes (of article text), pipeline_mb_per_s, baseline_mb_per_s
+    and steps (seconds of each step run one after another in this process: see ``step_times``).
     """
-    articles = synthetic_corpus(n, seed=seed, distinct=distinct)
+    if corpus is None:
+        articles = synthetic_corpus(n, seed=seed, distinct=distinct)
+    else:
+        loaded = articles_table(str(corpus))
+        articles = loaded[[column for column in ("article_id", "outlet", "date", "title", "text") if column in loaded]]
+    n = len(articles)
     workers = workers or os.cpu_count() or 1
     start = time.perf_counter()
     tables = run_pipeline(articles, workers=workers, cache=False, progress=progress)
@@ -207,29 +223,82 @@ def run_benchmark(n: int, *, workers: int | None = None, seed: int = 0, baseline
     plain_loop(sample)
     baseline = (time.perf_counter() - start) * (n / max(len(sample), 1))
 
+    steps = step_times(articles) if corpus is not None else None  # before the check below reads any text
     mismatches = score_mismatches(tables, articles)
-    return {"articles": n, "seconds": round(seconds, 3), "articles_per_s": round(n / seconds, 1) if seconds else None,
-            "baseline_seconds": round(baseline, 3), "speedup": round(baseline / seconds, 2) if seconds else None,
-            "peak_rss_mb": round(_peak_rss_mb(), 1), "scores_identical": not mismatches, "mismatches": mismatches,
-            "workers": workers,
-            "sentences": int(len(tables["sentences"])), "baseline_extrapolated": len(sample) < n,
-            "distinct": distinct}
+    result = {"articles": n, "seconds": round(seconds, 3),
+              "articles_per_s": round(n / seconds, 1) if seconds else None,
+              "baseline_seconds": round(baseline, 3), "speedup": round(baseline / seconds, 2) if seconds else None,
+              "peak_rss_mb": round(_peak_rss_mb(), 1), "scores_identical": not mismatches, "mismatches": mismatches,
+              "workers": workers,
+              "sentences": int(len(tables["sentences"])), "baseline_extrapolated": len(sample) < n,
+              "distinct": distinct, "corpus": str(corpus) if corpus is not None else "synthetic"}
+    if corpus is not None:
+        megabytes = articles["text"].str.len().sum() / 1e6
+        result.update({"megabytes": round(float(megabytes), 2),
+                       "pipeline_mb_per_s": round(megabytes / seconds, 3) if seconds else None,
+                       "baseline_mb_per_s": round(megabytes / baseline, 3) if baseline else None,
+                       "steps": steps})
+    return result
+
+
+# The steps the timed pipeline runs (``run_pipeline`` without the notebook tables); the others are
+# the tables ``analyse()`` adds for the notebooks (voices, neutralised scores, sections, descriptions).
+PIPELINE_STEPS = ("load codebook", "load, clean and split", "score sentences", "score articles", "quotes",
+                  "frame hits")
+
+
+def step_times(articles: pd.DataFrame) -> dict[str, float]:
+    """Return the seconds each step of the per-article analysis takes on ``articles`` (a table with
+    ``text``), run one after another in this process, in the order the pipeline runs them: where the
+    time goes, apart from the processes and the combining of partitions."""
+    steps: dict[str, float] = {}
+
+    def timed(name, step):
+        start = time.perf_counter()
+        value = step()
+        steps[name] = round(time.perf_counter() - start, 3)
+        return value
+
+    codebook = timed("load codebook", lambda: load_codebook(None))
+    with warnings.catch_warnings():  # the problems were said when the corpus was first loaded
+        warnings.simplefilter("ignore")
+        corpus = timed("load, clean and split", lambda: load_corpus(articles))
+    sentences = timed("score sentences", lambda: score_sentences(corpus))
+    timed("score articles", lambda: score_articles(corpus, sentences))
+    quotes = timed("quotes", lambda: extract_quotes(corpus))
+    timed("frame hits", lambda: tag_sentences(corpus, codebook))
+    timed("voices", lambda: score_voices(corpus, quotes))
+    timed("neutralised scores", lambda: neutralised_scores(corpus))
+    timed("frames by section", lambda: frame_by_section(corpus, codebook))
+    timed("descriptions", lambda: describe_articles(corpus, quotes))
+    return steps
 
 
 def describe(result: dict[str, object]) -> str:
     """Return the benchmark's figures as readable lines."""
     extrapolated = " (timed on 10,000 articles and scaled)" if result["baseline_extrapolated"] else ""
-    return "\n".join([
+    on_corpus = "megabytes" in result
+    size = f", {result['megabytes']} MB of text" if on_corpus else ""
+    lines = [
+        f"corpus:             {result.get('corpus', 'synthetic')}",
         f"articles:           {result['articles']:,} ({result['sentences']:,} sentences"
-        f"{', every sentence distinct' if result.get('distinct') else ''})",
+        f"{', every sentence distinct' if result.get('distinct') else ''}{size})",
         f"pipeline:           {result['seconds']:.2f} s on {result['workers']} worker(s), "
-        f"{result['articles_per_s']:,} articles/s",
-        f"plain loop:         {result['baseline_seconds']:.2f} s{extrapolated}",
+        f"{result['articles_per_s']:,} articles/s" + (f", {result['pipeline_mb_per_s']} MB/s" if on_corpus else ""),
+        f"plain loop:         {result['baseline_seconds']:.2f} s{extrapolated}"
+        + (f", {result['baseline_mb_per_s']} MB/s" if on_corpus else ""),
         f"speed-up:           {result['speedup']}x",
         f"peak memory:        {result['peak_rss_mb']:,} MB",
         f"scores identical:   {result['scores_identical']}",
         *(f"  differs: {mismatch}" for mismatch in result.get("mismatches", [])),
-    ])
+    ]
+    if on_corpus:
+        total = sum(result["steps"].values())
+        lines.append(f"steps, one after another in one process ({total:.2f} s in all; * in the timed pipeline, "
+                     "the others only in analyse() for the notebooks):")
+        lines += [f"  {'*' if name in PIPELINE_STEPS else ' '} {name:<22} {seconds:7.2f} s  {seconds / total:5.1%}"
+                  for name, seconds in result["steps"].items()]
+    return "\n".join(lines)
 
 
 def machine() -> str:
