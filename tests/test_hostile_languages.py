@@ -16,6 +16,7 @@ from test_hostile_files import every_row_has_a_known_code  # noqa: F401  (autous
 
 from analysis import findings, load_corpus, plots
 from analysis.plots import style as chart_style
+from analysis.corpus import codes
 from analysis.coverage import describe_articles
 from analysis.corpus.language import (
     MIN_ENGLISH_SHARE,
@@ -174,7 +175,7 @@ def test_real_english_corpus_has_no_article_flagged():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         corpus = load_corpus(path)
-    flagged = corpus.problems[corpus.problems["problem"].str.startswith("the text does not look like English")]
+    flagged = corpus.problems[corpus.problems["code"] == codes.NOT_ENGLISH]
     assert len(corpus.articles) > 2000
     assert flagged.empty, flagged.head().to_dict("records")
 
