@@ -13,6 +13,7 @@ from vaderSentiment.vaderSentiment import (
 from analysis.corpus.load import load_corpus
 from analysis.corpus.text import LETTER
 from analysis.resources.lexicons import prepare_for_vader, textblob_lexicon, vader
+from analysis.sentiment._vader_exact import polarity_scores as vader_polarity_scores
 
 __all__ = ["EXPLAIN_COLUMNS", "explain", "head_word", "textblob_valence", "vader_word_valences", "word_contributions"]
 
@@ -100,7 +101,7 @@ def explain(corpus_or_text, *, article_id: str | None = None, level: str = "sent
             for term, valence, raw, contribution in _textblob_rows(sentence.text):
                 rows.append((sentence.article_id, sentence.sentence_id, "textblob", term, valence, raw,
                              contribution, polarity))
-        compound = vader().polarity_scores(prepare_for_vader(sentence.text))["compound"]
+        compound = vader_polarity_scores(prepare_for_vader(sentence.text), vader())["compound"]
         for term, valence in vader_word_valences(sentence.text):
             rows.append((sentence.article_id, sentence.sentence_id, "vader", term, valence,
                          float(lexicon.get(term.lower(), float("nan"))), valence, compound))

@@ -27,6 +27,7 @@ from analysis.corpus.language import not_english_ids
 from analysis.corpus.text import LETTER, words
 from analysis.resources.lexicons import known_words, prepare_for_vader, vader
 from analysis.sentiment._article_scores import CACHE_SIZE, textblob_sentiment
+from analysis.sentiment._vader_exact import polarity_scores as vader_polarity_scores
 
 __all__ = [
     "ARTICLE_SCORE_COLUMNS",
@@ -83,7 +84,7 @@ def _scores_of(texts: list[str]) -> list[tuple]:
 @lru_cache(maxsize=CACHE_SIZE)
 def vader_scores(text: str) -> tuple[float, float, float, float]:
     """Return VADER's compound, pos, neu and neg of a text, its quote marks made straight."""
-    scores = vader().polarity_scores(prepare_for_vader(text))
+    scores = vader_polarity_scores(prepare_for_vader(text), vader())
     return scores["compound"], scores["pos"], scores["neu"], scores["neg"]
 
 

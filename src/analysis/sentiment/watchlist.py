@@ -10,6 +10,7 @@ from analysis.corpus.text import LETTER, words
 from analysis.resources.dictionaries import load_watchlist
 from analysis.resources.lexicons import prepare_for_vader, vader
 from analysis.sentiment._article_scores import textblob_sentiment
+from analysis.sentiment._vader_exact import polarity_scores as vader_polarity_scores
 from analysis.sentiment.explain import textblob_valence
 from analysis.sentiment.scores import sentence_spans, vader_scores
 
@@ -102,7 +103,7 @@ def _compounds(texts: list[str], misleading: set[str]) -> list[tuple[float, floa
         prepared = prepare_for_vader(text)
         # Only a sentence with a misleading word scores differently without it.
         touched = any(word.casefold() in misleading for word in words(prepared))
-        found.append((compound, neutral.polarity_scores(prepared)["compound"] if touched else compound))
+        found.append((compound, vader_polarity_scores(prepared, neutral)["compound"] if touched else compound))
     return found
 
 
