@@ -7,6 +7,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
@@ -146,6 +147,49 @@ def test_the_score_check_accounts_for_articles_skipped_with_a_reason():
     assert score_mismatches(tables, articles) == ["4 article scores for 5 articles loaded"]
     tables["problems"] = tables["problems"].iloc[0:0]
     assert "1 of 6 articles not loaded" in score_mismatches(tables, articles)[-1]
+
+
+def test_the_score_check_on_a_sample_reads_only_the_sampled_articles():
+    from analysis.scale.bench import score_mismatches
+
+    articles = synthetic_corpus(6, seed=0)
+    tables = pipeline.run_pipeline(articles, workers=1, progress=False, reuse_threshold=None)
+    sentences = tables["sentences"]
+    wrong = sentences.index[sentences["article_id"] == "a000004"][0]
+    sentences.loc[wrong, "vader_compound"] += 0.001
+    assert score_mismatches(tables, articles, sample={"a000001", "a000002"}) == []
+    [found] = score_mismatches(tables, articles, sample={"a000001", "a000004"})
+    assert found.startswith("sentence a000004/") and "vader_compound" in found
+    tables["article_scores"] = tables["article_scores"].iloc[1:]  # counted over every article, sampled or not
+    assert "5 article scores for 6 articles loaded" in score_mismatches(tables, articles, sample={"a000002"})
+
+
+def test_recombined_copies_keep_each_outlets_sentences_and_change_the_order():
+    from analysis.scale.bench import recombined_corpus
+
+    articles = pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "X"], "date": ["2020-01-01"] * 2,
+                             "text": ["One fish swam. Two fish swam. Red fish swam. Blue fish swam.",
+                                      "A cat sat. A dog ran. A bird flew. A cow ate."]})
+    copies = recombined_corpus(articles, 3, seed=1)
+    assert copies["id"].tolist() == ["a", "b", "a-copy1", "b-copy1", "a-copy2", "b-copy2"]
+    assert copies["text"].iloc[:2].tolist() == articles["text"].tolist()  # copy 0: the articles as they are
+    sentences = {sentence for text in articles["text"] for sentence in text.replace(". ", ".|").split("|")}
+    for text in copies["text"].iloc[2:]:
+        assert set(text.replace(". ", ".|").split("|")) <= sentences
+        assert len(text.replace(". ", ".|").split("|")) == 4
+
+
+@pytest.mark.slow
+def test_benchmark_on_recombined_copies_checks_a_sample():
+    from analysis.scale.bench import run_benchmark
+
+    corpus = Path(__file__).parent / "fixtures" / "harbour_corpus"
+    figures = run_benchmark(corpus=str(corpus), copies=3, check_limit=5, workers=1)
+    loaded = load_corpus(corpus).articles
+    assert figures["articles"] == 3 * len(loaded) and figures["copies"] == 3
+    assert figures["checked_articles"] == 5 and figures["scores_identical"] is True
+    # seconds is rounded to the millisecond before it is reported
+    assert figures["seconds_per_1000_articles"] == pytest.approx(figures["seconds"] / figures["articles"] * 1000, abs=0.1)
 
 
 def test_a_corpus_folder_keeps_what_its_loading_removed(tmp_path):

@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--articles", type=int, default=1000, help="number of synthetic articles (default 1000)")
     bench.add_argument("--corpus", default=None,
                        help="a corpus of real articles (folder or table file) to time instead of synthetic ones")
+    bench.add_argument("--copies", type=int, default=1,
+                       help="with --corpus: recombine its articles into this many copies first, a larger corpus of "
+                            "the same real text where little repeats exactly (default 1: as they are)")
     bench.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     bench.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
@@ -73,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if arguments.command == "bench":
         result = run_benchmark(arguments.articles, workers=arguments.workers, seed=arguments.seed,
-                               progress=not arguments.json, distinct=arguments.distinct, corpus=arguments.corpus)
+                               progress=not arguments.json, distinct=arguments.distinct, corpus=arguments.corpus,
+                               copies=arguments.copies)
         print(json.dumps(result) if arguments.json else describe(result) + f"\nmachine:            {machine()}")
         return 0 if result["scores_identical"] else 2
 

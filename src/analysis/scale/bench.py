@@ -21,10 +21,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import textstat
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.corpus import load_corpus
+from analysis.corpus.segment import sentence_spans
 from analysis.coverage import describe_articles
 from analysis.framing import frame_by_section, load_codebook, tag_sentences
 from analysis.quotes import extract_quotes
@@ -38,12 +40,19 @@ try:  # the sentence splitter of the plain loop, as tutorials use it: an optiona
 except ImportError:
     pysbd = None
 
-__all__ = ["OUTLETS", "BASELINE_LIMIT", "synthetic_corpus", "plain_loop", "scores_identical", "score_mismatches",
+__all__ = ["OUTLETS", "BASELINE_LIMIT", "CHECK_LIMIT", "STEPS_LIMIT", "synthetic_corpus", "recombined_corpus", "plain_loop", "scores_identical", "score_mismatches",
            "run_benchmark", "PIPELINE_STEPS", "step_times", "describe", "machine"]
 
 OUTLETS = ["Harbour Herald", "Coastal Times", "Evening Dispatch", "Morning Wire", "City Gazette", "The Courier",
            "Daily Ledger", "National Post", "Valley News", "The Observer Review", "Metro Bulletin", "World Report"]
 BASELINE_LIMIT = 10_000
+# Past this many articles the scores are checked against the libraries on a sample of this many
+# articles (drawn with a fixed seed), every sentence of each: the check calls both libraries on
+# every text, as slowly as the plain loop.
+CHECK_LIMIT = 3_000
+# The time of each step is measured on at most this many articles (the first ones): where the
+# time goes, not how long a large corpus takes.
+STEPS_LIMIT = 2_500
 
 
 def _source_paragraphs() -> list[list[str]]:
@@ -103,6 +112,27 @@ def synthetic_corpus(n: int, *, seed: int = 0, distinct: bool = False) -> pd.Dat
     return table
 
 
+def recombined_corpus(articles: pd.DataFrame, copies: int, *, seed: int = 0) -> pd.DataFrame:
+    """Return ``copies`` recombined copies of an articles table (columns id, outlet, title, date,
+    text): copy 0 is the table itself; in the others each article's sentences are shuffled and
+    every other one is replaced by a sentence of another article of the same outlet."""
+    rng = np.random.default_rng(seed)
+    sentences = [[text[start:end] for start, end in sentence_spans(text)] or [text] for text in articles["text"]]
+    by_outlet = articles.groupby("outlet").indices
+    parts = [articles.assign(id=articles["id"].astype(str))]
+    for copy in range(1, copies):
+        texts = []
+        for position, outlet in enumerate(articles["outlet"]):
+            own = list(sentences[position])
+            rng.shuffle(own)
+            partners = by_outlet[outlet]
+            other = sentences[int(partners[rng.integers(len(partners))])]
+            mixed = [other[rng.integers(len(other))] if index % 2 else sentence for index, sentence in enumerate(own)]
+            texts.append(" ".join(mixed))
+        parts.append(articles.assign(id=[f"{value}-copy{copy}" for value in articles["id"]], text=texts))
+    return pd.concat(parts, ignore_index=True)
+
+
 _SENTENCE_END = re.compile(r"\.(\s)")
 
 
@@ -131,8 +161,11 @@ def scores_identical(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) ->
     return not score_mismatches(tables, articles)
 
 
-def score_mismatches(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, limit: int = 5) -> list[str]:
+def score_mismatches(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, limit: int = 5,
+                     sample: set | None = None) -> list[str]:
     """Return up to ``limit`` descriptions of scores that differ from the libraries' (empty: none).
+    ``sample``: the ids of the articles whose scores are checked (None: every article); that every
+    article has a score is checked on all of them.
 
     Each distinct sentence is scored once directly, and every row is compared with the scores of
     its own text; each article's TextBlob score is recomputed from its text, and its VADER score
@@ -142,7 +175,10 @@ def score_mismatches(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, li
     analyzer = SentimentIntensityAnalyzer()
     columns = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]
     expected: dict[str, tuple] = {}
-    sentences = tables["sentences"]
+    sentences, scores = tables["sentences"], tables["article_scores"]
+    if sample is not None:
+        sentences = sentences[sentences["article_id"].isin(sample)].reset_index(drop=True)
+        scores = scores[scores["article_id"].isin(sample)]
     for text in pd.unique(sentences["text"]):
         if score_text(text)["score_note"]:
             expected[text] = (math.nan,) * 6
@@ -163,7 +199,6 @@ def score_mismatches(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, li
             direct_compound = want
     means = pd.Series(direct_compound, index=sentences.index).groupby(sentences["article_id"].to_numpy()).mean()
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
-    scores = tables["article_scores"]
     for article_id, polarity, subjectivity, compound in zip(
             scores["article_id"], scores["textblob_polarity"], scores["textblob_subjectivity"], scores["vader_compound"]):
         if len(found) >= limit:
@@ -176,8 +211,9 @@ def score_mismatches(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, li
             found.append(f"article {article_id} VADER mean: {compound!r}, the sentences' direct compounds give "
                          f"{float(means.get(article_id, math.nan))!r}")
     loaded = tables["articles"]["article_id"]
-    if set(scores["article_id"]) != set(loaded) or len(scores) != len(loaded):
-        found.append(f"{len(scores)} article scores for {len(loaded)} articles loaded")
+    every = tables["article_scores"]["article_id"]
+    if set(every) != set(loaded) or len(every) != len(loaded):
+        found.append(f"{len(every)} article scores for {len(loaded)} articles loaded")
     problems = tables["problems"]
     # Whether a row was skipped is said only in the English of its action ("skipped ..."): the
     # problem codes name the kind of problem, not what was done about it.
@@ -196,22 +232,28 @@ def _peak_rss_mb() -> float:
 
 def run_benchmark(n: int = 1000, *, workers: int | None = None, seed: int = 0,
                   baseline_limit: int = BASELINE_LIMIT, progress: bool = False, distinct: bool = False,
-                  corpus=None) -> dict[str, object]:
+                  corpus=None, copies: int = 1, check_limit: int = CHECK_LIMIT) -> dict[str, object]:
     """Return the benchmark's figures for ``n`` synthetic articles, or for the articles of ``corpus``
-    (a path ``load_corpus`` reads) when it is given.
+    (a path ``load_corpus`` reads) when it is given, made into ``copies`` recombined copies
+    (``recombined_corpus``: a larger corpus of the same real text, where little repeats exactly).
 
     Keys: articles, seconds (the whole pipeline), articles_per_s, baseline_seconds (the plain loop;
     timed on the first ``baseline_limit`` articles and scaled to the whole when there are more:
     baseline_extrapolated says so), speedup, peak_rss_mb (this process plus its largest worker),
-    scores_identical (checked after the timing), workers, sentences, distinct, corpus (its path, or
-    "synthetic"); on a corpus also megabytes (of article text), pipeline_mb_per_s, baseline_mb_per_s
-    and steps (seconds of each step run one after another in this process: see ``step_times``).
+    scores_identical (checked after the timing, on every article or on a sample of ``check_limit``
+    articles: checked_articles says how many), workers, sentences, distinct, corpus (its path, or
+    "synthetic"); on a corpus also copies, megabytes (of article text), pipeline_mb_per_s,
+    baseline_mb_per_s, steps (seconds of each step run one after another in this process, on the
+    first steps_articles articles: see ``step_times``) and seconds_per_1000_articles.
     """
     if corpus is None:
         articles = synthetic_corpus(n, seed=seed, distinct=distinct)
     else:
         loaded = articles_table(str(corpus))
         articles = loaded[[column for column in ("article_id", "outlet", "date", "title", "text") if column in loaded]]
+        if copies > 1:
+            articles = recombined_corpus(articles.rename(columns={"article_id": "id"}), copies,
+                                         seed=seed).rename(columns={"id": "article_id"})
     n = len(articles)
     workers = workers or os.cpu_count() or 1
     start = time.perf_counter()
@@ -223,22 +265,34 @@ def run_benchmark(n: int = 1000, *, workers: int | None = None, seed: int = 0,
     plain_loop(sample)
     baseline = (time.perf_counter() - start) * (n / max(len(sample), 1))
 
-    steps = step_times(articles) if corpus is not None else None  # before the check below reads any text
-    mismatches = score_mismatches(tables, articles)
+    # before the check below reads any text
+    steps = step_times(articles.head(STEPS_LIMIT)) if corpus is not None else None
+    checked = _check_sample(articles, check_limit, seed)
+    mismatches = score_mismatches(tables, articles, sample=set(checked["article_id"]) if len(checked) < n else None)
     result = {"articles": n, "seconds": round(seconds, 3),
               "articles_per_s": round(n / seconds, 1) if seconds else None,
               "baseline_seconds": round(baseline, 3), "speedup": round(baseline / seconds, 2) if seconds else None,
               "peak_rss_mb": round(_peak_rss_mb(), 1), "scores_identical": not mismatches, "mismatches": mismatches,
+              "checked_articles": len(checked),
               "workers": workers,
               "sentences": int(len(tables["sentences"])), "baseline_extrapolated": len(sample) < n,
               "distinct": distinct, "corpus": str(corpus) if corpus is not None else "synthetic"}
     if corpus is not None:
         megabytes = articles["text"].str.len().sum() / 1e6
-        result.update({"megabytes": round(float(megabytes), 2),
+        result.update({"copies": copies, "megabytes": round(float(megabytes), 2),
+                       "seconds_per_1000_articles": round(seconds / n * 1000, 3) if n else None,
+                       "steps_articles": min(n, STEPS_LIMIT),
                        "pipeline_mb_per_s": round(megabytes / seconds, 3) if seconds else None,
                        "baseline_mb_per_s": round(megabytes / baseline, 3) if baseline else None,
                        "steps": steps})
     return result
+
+
+def _check_sample(articles: pd.DataFrame, limit: int, seed: int) -> pd.DataFrame:
+    """The articles whose scores are checked: all of them, or ``limit`` drawn with a fixed seed."""
+    if len(articles) <= limit:
+        return articles
+    return articles.sample(limit, random_state=seed).sort_index()
 
 
 # The steps the timed pipeline runs (``run_pipeline`` without the notebook tables); the others are
@@ -259,6 +313,7 @@ def step_times(articles: pd.DataFrame) -> dict[str, float]:
         steps[name] = round(time.perf_counter() - start, 3)
         return value
 
+    textstat.flesch_reading_ease("A good start.")  # its dictionary loads once per process, before the pipeline's fork
     codebook = timed("load codebook", lambda: load_codebook(None))
     with warnings.catch_warnings():  # the problems were said when the corpus was first loaded
         warnings.simplefilter("ignore")
@@ -280,7 +335,8 @@ def describe(result: dict[str, object]) -> str:
     on_corpus = "megabytes" in result
     size = f", {result['megabytes']} MB of text" if on_corpus else ""
     lines = [
-        f"corpus:             {result.get('corpus', 'synthetic')}",
+        f"corpus:             {result.get('corpus', 'synthetic')}"
+        + (f", recombined into {result['copies']} copies" if result.get("copies", 1) > 1 else ""),
         f"articles:           {result['articles']:,} ({result['sentences']:,} sentences"
         f"{', every sentence distinct' if result.get('distinct') else ''}{size})",
         f"pipeline:           {result['seconds']:.2f} s on {result['workers']} worker(s), "
@@ -289,13 +345,16 @@ def describe(result: dict[str, object]) -> str:
         + (f", {result['baseline_mb_per_s']} MB/s" if on_corpus else ""),
         f"speed-up:           {result['speedup']}x",
         f"peak memory:        {result['peak_rss_mb']:,} MB",
-        f"scores identical:   {result['scores_identical']}",
+        f"scores identical:   {result['scores_identical']}"
+        + (f" (checked on a sample of {result['checked_articles']:,} articles)"
+           if result.get("checked_articles", result["articles"]) < result["articles"] else ""),
         *(f"  differs: {mismatch}" for mismatch in result.get("mismatches", [])),
     ]
     if on_corpus:
         total = sum(result["steps"].values())
-        lines.append(f"steps, one after another in one process ({total:.2f} s in all; * in the timed pipeline, "
-                     "the others only in analyse() for the notebooks):")
+        lines.append(f"seconds per 1,000 articles: {result['seconds_per_1000_articles']}")
+        lines.append(f"steps, one after another in one process, on the first {result['steps_articles']:,} articles "
+                     f"({total:.2f} s in all; * in the timed pipeline, the others only in analyse() for the notebooks):")
         lines += [f"  {'*' if name in PIPELINE_STEPS else ' '} {name:<22} {seconds:7.2f} s  {seconds / total:5.1%}"
                   for name, seconds in result["steps"].items()]
     return "\n".join(lines)

@@ -207,7 +207,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
                 cached["reuse_pairs"] = pd.read_parquet(folder / "reuse_pairs.parquet")
             return cached
 
-    _warm_up()  # workers are forked from this process: load the libraries and lexicons once, here
+    _warm_up(names)  # workers are forked from this process: load the libraries and lexicons once, here
     tables = ENGINES[engine](articles, partition_size, frames=frames, clean=clean, names=names, elements=elements,
                              workers=workers, client=client, progress=progress)
 
@@ -222,11 +222,12 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     return tables
 
 
-def _warm_up() -> None:
+def _warm_up(names: tuple[str, ...]) -> None:
     score_text("A good start.")
     known_words()
     load_codebook()
-    textstat.flesch_reading_ease("A good start.")  # loads the pronouncing dictionary once, before the fork
+    if "descriptions" in names:  # textstat's pronouncing dictionary takes 1-3 s to load: only when it is used
+        textstat.flesch_reading_ease("A good start.")
 
 
 class _ReuseInput:

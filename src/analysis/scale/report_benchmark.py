@@ -3,7 +3,7 @@ against the plain sentiment loop on the same texts, timed in the same run.
 
 ``python -m analysis bench-report --corpus PATH [--copies N] [--out DIR]``
 
-- ``--copies N`` builds a larger corpus from real text first (``recombined_corpus``): N copies of
+- ``--copies N`` builds a larger corpus from real text first (``bench.recombined_corpus``): N copies of
   the articles, each copy's articles made of their own sentences shuffled, with every other
   sentence taken from another article of the same outlet, so that little repeats exactly.
 - The report runs in a fresh process with its own empty cache folder; its peak memory is the
@@ -24,40 +24,17 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import psutil  # installed with IPython (ipykernel, a dependency)
 from PIL import Image  # installed with matplotlib
 
-from analysis.corpus.segment import sentence_spans
-from analysis.scale.bench import plain_loop
+from analysis.scale.bench import plain_loop, recombined_corpus
 
-__all__ = ["MAX_PNG_PIXELS", "MAX_HTML_BYTES", "recombined_corpus", "output_sizes", "run_report_benchmark"]
+__all__ = ["MAX_PNG_PIXELS", "MAX_HTML_BYTES", "output_sizes", "run_report_benchmark"]
 
 # Limits the report must keep at any size (issue 13).
 MAX_PNG_PIXELS = 3000
 MAX_HTML_BYTES = 5_000_000
-
-
-def recombined_corpus(articles: pd.DataFrame, copies: int, *, seed: int = 0) -> pd.DataFrame:
-    """Return ``copies`` recombined copies of an articles table (columns id, outlet, title, date,
-    text): copy 0 is the table itself; in the others each article's sentences are shuffled and
-    every other one is replaced by a sentence of another article of the same outlet."""
-    rng = np.random.default_rng(seed)
-    sentences = [[text[start:end] for start, end in sentence_spans(text)] or [text] for text in articles["text"]]
-    by_outlet = articles.groupby("outlet").indices
-    parts = [articles.assign(id=articles["id"].astype(str))]
-    for copy in range(1, copies):
-        texts = []
-        for position, outlet in enumerate(articles["outlet"]):
-            own = list(sentences[position])
-            rng.shuffle(own)
-            partners = by_outlet[outlet]
-            other = sentences[int(partners[rng.integers(len(partners))])]
-            mixed = [other[rng.integers(len(other))] if index % 2 else sentence for index, sentence in enumerate(own)]
-            texts.append(" ".join(mixed))
-        parts.append(articles.assign(id=[f"{value}-copy{copy}" for value in articles["id"]], text=texts))
-    return pd.concat(parts, ignore_index=True)
 
 
 def _tree_peak(command: list[str], log: Path, environment: dict[str, str]) -> tuple[int, float, float, float]:
