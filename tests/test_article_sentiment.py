@@ -170,3 +170,36 @@ def test_sentences_with_no_space_between_them_are_scored_whole():
     direct = TextBlob(text).sentiment
     assert sentiment.textblob_scores(text, spans) == (direct.polarity, direct.subjectivity)
     assert _read([text], [spans], excluded={"happy"})[0][0] == direct.polarity
+
+
+def _spans_of(sentences, gap=" "):
+    text, spans = "", []
+    for sentence in sentences:
+        if text:
+            text += gap
+        spans.append((len(text), len(text) + len(sentence)))
+        text += sentence
+    return text, spans
+
+
+def test_one_unsafe_seam_in_a_long_text_is_read_again_alone():
+    # 200 sentences, one of which ends in a pending negation: only it and the next are read as one
+    # piece; the text is still put together from its sentences, and scores as TextBlob scores it.
+    sentences = [f"Officials met on day {number} and the talks were good." for number in range(200)]
+    sentences[100] = "The talks were not"
+    text, spans = _spans_of(sentences)
+    [(polarity, subjectivity, read_from)] = _read([text], [spans])
+    assert read_from == "sentences"
+    assert (polarity, subjectivity) == _direct(text)
+    naive = _read([" ".join(sentences[:101]), " ".join(sentences[101:])])
+    assert naive[0][0] != _direct(text)[0] or naive[1][0] != _direct(text)[0]  # the seam mattered
+
+
+def test_a_text_where_every_seam_carries_over_is_read_whole():
+    # each ends in a pending "not" that would flip the next one's first word: merging one seam at a
+    # time would read ever longer pieces, so past twice the text's length it is read whole
+    sentences = ["Good, they said, but not"] * 60
+    text, spans = _spans_of(sentences)
+    [(polarity, subjectivity, read_from)] = _read([text], [spans])
+    assert read_from == "whole"
+    assert (polarity, subjectivity) == _direct(text)

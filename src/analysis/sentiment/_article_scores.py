@@ -12,9 +12,11 @@ So each distinct piece of a batch of texts is tokenised and assessed once (``_pi
 text is put together from its pieces: wire copy repeats whole sentences and paragraphs, which are
 then read once. Wherever a carry-over cannot be ruled out (a pending "not" or adverb at a seam, a
 piece that opens with closing punctuation or an exclamation mark, an emoticon or "(!)" that could
-be made of the two sides of a seam, carriage returns), the text is put together from its
-paragraphs instead, or read whole. ``tests/test_article_sentiment.py`` checks equality with the
-direct call on thousands of recombined texts, including the edge cases.
+be made of the two sides of a seam), the two pieces on either side of that seam are read again as
+one piece, and the seam before it checked again; so a long text is read once plus its few unsafe
+seams, not twice. A text with carriage returns, or where nearly every seam is unsafe, is read
+whole. ``tests/test_article_sentiment.py`` checks equality with the direct call on thousands of
+recombined texts, including the edge cases.
 
 The one entry point is ``textblob_sentiment``; everything else here is private.
 """
@@ -56,25 +58,35 @@ def textblob_sentiment(texts: Sequence[str], sentences: Sequence | None = None, 
     """Return ``TextBlob(text).sentiment`` of each text, float for float, one score per text in order.
 
     ``sentences``: for each text, its sentences' (start, end) offsets in order (or None): the text
-    is put together from its sentences where that is exact, else from its paragraphs, else read
-    whole. Each distinct text, sentence and paragraph of the batch is read once. ``polarity_kept``
-    is TextBlob's polarity if the words in ``excluded`` were not in its lexicon.
+    is put together from its sentences (else from its paragraphs), reading two or more of them as
+    one piece where TextBlob could carry something across the seam between them. Each distinct
+    text, sentence and paragraph of the batch is read once. ``polarity_kept`` is TextBlob's
+    polarity if the words in ``excluded`` were not in its lexicon.
     """
     codes, distinct = pd.factorize(np.asarray(texts, dtype=object).reshape(-1))
     _, first = np.unique(codes, return_index=True)  # where each distinct text first appears
-    found: dict[int, tuple[list[_Part], str]] = {}
-    if sentences is not None:
-        runs = [_sentence_runs(text, sentences[first[i]]) for i, text in enumerate(distinct)]
-        _assemble(found, {i: [distinct[i][start:end] for start, end in runs[i]]
-                          for i in range(len(distinct)) if runs[i] is not None}, "sentences")
-    _assemble(found, {i: _PARAGRAPH_BREAK.split(text) for i, text in enumerate(distinct)
-                      if i not in found and "\r" not in text}, "paragraphs")
-    for i, text in enumerate(distinct):
-        if i not in found:
-            found[i] = [_piece(text)], "whole"
+    read: dict[str, _Part] = {}  # each distinct piece of this batch, read once
     excluded = frozenset(excluded)
-    scores = [_score(*found[i], excluded) for i in range(len(distinct))]
+    scores = []
+    for i, text in enumerate(distinct):
+        runs = _sentence_runs(text, sentences[first[i]]) if sentences is not None else None
+        read_from = "sentences" if runs is not None else "paragraphs"
+        if runs is None and "\r" not in text:
+            runs = _paragraph_runs(text)
+        parts = _grouped_parts(text, runs, read) if runs else None
+        if parts is None:
+            parts, read_from = [_read_once(text, read)], "whole"
+        elif len(parts) == 1 and len(runs) > 1:
+            read_from = "whole"  # every seam was one TextBlob could read across
+        scores.append(_score(parts, read_from, excluded))
     return [scores[code] for code in codes]
+
+
+def _read_once(piece: str, read: dict) -> _Part:
+    part = read.get(piece)
+    if part is None:
+        part = read[piece] = _piece(piece)
+    return part
 
 
 def _score(parts: list[_Part], read_from: str, excluded: frozenset) -> TextBlobScore:
@@ -84,17 +96,59 @@ def _score(parts: list[_Part], read_from: str, excluded: frozenset) -> TextBlobS
                          sum(kept) / len(kept) if kept else 0.0, read_from)
 
 
-def _assemble(found: dict, pieces_of: dict[int, list[str]], read_from: str) -> None:
-    """Add to ``found`` each text whose pieces, read once each, can stand for the whole text."""
-    flat = [piece for pieces in pieces_of.values() for piece in pieces]
-    codes, distinct = pd.factorize(np.asarray(flat, dtype=object).reshape(-1))
-    parts = [_piece(piece) for piece in distinct]
-    position = 0
-    for i, pieces in pieces_of.items():
-        safe = _safe_parts([parts[code] for code in codes[position:position + len(pieces)]])
-        position += len(pieces)
-        if safe is not None:
-            found[i] = safe, read_from
+# Pieces read again as one, at most this many times the text's length in all; past it the text is
+# read whole (a text where nearly every seam carries something over would otherwise be read in
+# pieces that grow one sentence at a time).
+_MAX_REREAD = 2
+
+
+def _grouped_parts(text: str, runs: list[tuple[int, int]], read: dict) -> list[_Part] | None:
+    """Return the parts of the text read piece by piece, where a piece is a run of sentences (or
+    paragraphs) and two neighbours become one piece wherever TextBlob could carry something
+    across the seam between them; None when that would read the text again more than
+    ``_MAX_REREAD`` times (read it whole)."""
+    groups: list[list] = []  # [start, end, part, the state before it]
+    state = _START
+    budget = _MAX_REREAD * len(text)
+    for start, end in runs:
+        part = _read_once(text[start:end], read)
+        while groups and not _seam_is_safe(state, part):
+            start, _, _, state = groups.pop()  # read this piece and the one before it as one
+            budget -= end - start
+            if budget < 0:
+                return None
+            part = _read_once(text[start:end], read)
+        groups.append([start, end, part, state])
+        state = _after(state, part)
+    return [part for _, _, part, _ in groups]
+
+
+class _State(NamedTuple):
+    """What TextBlob carries from the pieces read so far into the next one."""
+
+    pending: str  # "clean", "modifier" or "negation"
+    assessed: bool  # an assessment was made: a "!" now boosts it
+    previous: _Part | None  # the last piece with words
+
+
+_START = _State("clean", False, None)
+
+
+def _seam_is_safe(state: _State, part: _Part) -> bool:
+    """False where TextBlob could carry something from the pieces before into ``part``."""
+    if not part.has_words or state.previous is None:
+        return True
+    if part.joins_previous or (part.exclamation_first and state.assessed) or state.pending == "negation" \
+            or _may_merge(state.previous.tail, part.head):
+        return False
+    # A pending adverb is harmless when the piece's first deciding word is an unknown word that
+    # drops it before any known word could be modified by it.
+    return not (state.pending == "modifier" and part.has_deciding_word and not part.first_clears)
+
+
+def _after(state: _State, part: _Part) -> _State:
+    return _State(part.ends if part.ends != "unchanged" else state.pending, state.assessed or bool(part.polarities),
+                  part if part.has_words else state.previous)
 
 
 @dataclass(frozen=True)
@@ -149,7 +203,7 @@ CACHE_SIZE = 20_000
 # another on each partition, and each needs TextBlob's reading of every sentence. Without it, on
 # 400 real articles, score_articles after score_sentences took 3.6-5.4 s instead of 1.2-1.5 s,
 # and neutralised_scores 3.4-5.0 s instead of 1.0-1.4 s (the same tables). Within one call each
-# distinct piece is read once by design (``_assemble``), whatever this remembers.
+# distinct piece is read once by design (``textblob_sentiment``), whatever this remembers.
 @lru_cache(maxsize=CACHE_SIZE)
 def _piece(piece: str) -> _Part:
     """Return what a paragraph or sentence contributes (TextBlob's own tokenizer and assessments)."""
@@ -204,29 +258,6 @@ def _may_merge(before: str, after: str) -> bool:
     return False
 
 
-def _safe_parts(parts: list[_Part]) -> list[_Part] | None:
-    """Return the pieces when their assessments, one after the other, are the whole text's, or
-    None where TextBlob could carry something across a seam between them."""
-    pending = "clean"  # nothing pending at the start of the text
-    previous = None
-    assessed = False
-    for part in parts:
-        if part.has_words and previous is not None:
-            if part.joins_previous or (part.exclamation_first and assessed) or pending == "negation" \
-                    or _may_merge(previous.tail, part.head):
-                return None
-            # A pending adverb is harmless when the piece's first deciding word is an unknown
-            # word that drops it before any known word could be modified by it.
-            if pending == "modifier" and part.has_deciding_word and not part.first_clears:
-                return None
-        assessed = assessed or bool(part.polarities)
-        if part.ends != "unchanged":
-            pending = part.ends
-        if part.has_words:
-            previous = part
-    return parts
-
-
 def _sentence_runs(text: str, spans) -> list[tuple[int, int]] | None:
     """Return the (start, end) offsets of the text's sentences when, read one after the other, they
     are the whole text (nothing but white space between them), else None.
@@ -249,3 +280,16 @@ def _sentence_runs(text: str, spans) -> list[tuple[int, int]] | None:
     if text[previous_end:].strip():
         return None
     return [(start, end) for start, end in runs]
+
+
+def _paragraph_runs(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) offsets of the text's paragraphs (the stretches between breaks of two
+    or more line ends), leaving out those with nothing but white space."""
+    runs, position = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if text[position:match.start()].strip():
+            runs.append((position, match.start()))
+        position = match.end()
+    if text[position:].strip():
+        runs.append((position, len(text)))
+    return runs
