@@ -34,6 +34,8 @@ import pandas as pd
 from textblob._text import EMOTICONS
 
 from analysis.resources.lexicons import textblob_lexicon
+from analysis.sentiment._textblob_exact import assessments as textblob_assessments
+from analysis.sentiment._textblob_exact import tokens as textblob_tokens
 from analysis.sentiment.explain import head_word
 
 __all__ = ["TextBlobScore", "textblob_sentiment"]
@@ -187,9 +189,16 @@ def _decides(word: str, lexicon) -> str | None:
 
 
 def _known(word: str, lexicon) -> bool:
-    # ``w in self and pos in self[w]`` in Sentiment.assessments, with pos None (the lexicon is a
-    # lazily loaded dict, loaded before this is asked).
-    return dict.__contains__(lexicon, word) and None in dict.__getitem__(lexicon, word)
+    # ``w in self and pos in self[w]`` in Sentiment.assessments, with pos None
+    return word in _assessable(id(lexicon))
+
+
+@lru_cache(maxsize=1)
+def _assessable(_lexicon_id: int) -> frozenset[str]:
+    """The words ``Sentiment.assessments`` assesses when it is given no part of speech (a resource
+    made once from the loaded lexicon, which nothing changes)."""
+    lexicon = textblob_lexicon()
+    return frozenset(word for word, tags in dict.items(lexicon) if None in tags)
 
 
 # How many sentences' readings (TextBlob's here, VADER's in ``scores``) each process remembers: the
@@ -208,9 +217,9 @@ CACHE_SIZE = 20_000
 def _piece(piece: str) -> _Part:
     """Return what a paragraph or sentence contributes (TextBlob's own tokenizer and assessments)."""
     lexicon = textblob_lexicon()
-    raw = " ".join(lexicon.tokenizer(piece)).split()
+    raw = textblob_tokens(piece)  # " ".join(lexicon.tokenizer(piece)).split(), faster
     tokens = [word.lower() for word in raw]
-    assessed = lexicon.assessments(((word, None) for word in tokens), True)
+    assessed = textblob_assessments(tokens)  # lexicon.assessments(((word, None) for word in tokens), True)
     # Only the first and the last word that decide anything matter at a seam.
     first = next(((word, effect) for word in tokens if (effect := _decides(word, lexicon))), None)
     last = next((effect for word in reversed(tokens) if (effect := _decides(word, lexicon))), "unchanged")
