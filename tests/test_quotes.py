@@ -1,5 +1,6 @@
 """Quotes and speakers: quote marks, attribution rules, bad input, and accuracy against gold."""
 
+import re
 import warnings
 from pathlib import Path
 
@@ -11,8 +12,10 @@ from analysis.corpus.segment import paragraph_spans
 from analysis.quotes import (QUOTE_COLUMNS, Cuts, QuoteSpan, extract_quotes, find_quote_spans, name_key, quote_kind,
                              sources_by_outlet, split_title)
 from analysis.quotes.evaluation import score_against_gold
-from analysis.quotes.names import name_runs, strip_possessive, word_before
-from analysis.quotes.patterns import NAME_RUN
+from analysis.quotes.names import name_run_tuples, name_runs, run_names, runs_in, strip_possessive, word_before
+from analysis.quotes.patterns import (BESIDE_VERB_BEFORE, LOWERCASE_WORD_BEFORE, NAME_RUN, PREFIX_AT_END,
+                                      PREFIX_AT_END_REACH, REPORTING_VERB_SET)
+from analysis.quotes.spans import without_quotes
 from analysis.scale.bench import synthetic_corpus
 from conftest import MEASURED, corpus_of
 
@@ -276,3 +279,77 @@ def test_the_quoted_stretches_touching_a_range_are_found_even_where_they_overlap
     for start, end in [(0, 5), (0, 12), (21, 29), (25, 55), (61, 70), (79, 100), (82, 100), (0, 100)]:
         every = [piece for piece in sorted(cuts.pieces) if piece[0] < end and piece[1] > start]
         assert cuts.touching(start, end) == every, (start, end)
+
+
+# --- fast paths read as the rules they stand for --------------------------------------------------
+
+# Texts with what a shortcut could get wrong: letters that are not ASCII, digits and underscores
+# before a word, words longer than the 30 characters read before a run, odd white space and line
+# breaks, reporting verbs inside longer words.
+TRICKY = [
+    "the spokesman Ana Lind said, and said  Tom Ek; said\nOla Berg;\tsaid\u00a0Per Moe",
+    "Xsaid Tom Ek, _said Tom Ek, 3said Tom Ek, résaid Tom Ek, -said Tom Ek, (said) Tom Ek",
+    "averyveryveryverylonglowercasewordindeed Tom Ek and unsaid Ana Lind, saidx Per Moe",
+    "she told      \n\n     Ana Lind, then said\n Kim said\n\nKim Jong Un claims\u2003Ji",
+    "Mr\nJi met Dr. Ek and the US President; CEO\n\nSmith; Ms.", "", " ", "said ",
+]
+
+
+def _texts_to_check():
+    return TRICKY + list(synthetic_corpus(20, seed=3)["text"])
+
+
+def test_word_before_and_a_verb_before_read_as_their_patterns():
+    for text in _texts_to_check():
+        for start in range(len(text) + 1):
+            window = text[max(0, start - 30):start]
+            direct = LOWERCASE_WORD_BEFORE.search(window)
+            word = word_before(text, start)
+            assert word == (direct.group(1) if direct else ""), (text[:40], start)
+            # person_evidence reads a reporting verb right before a run from the word before it.
+            assert (word in REPORTING_VERB_SET) == bool(BESIDE_VERB_BEFORE.search(window)), (text[:40], start)
+
+
+def test_a_paragraph_ending_that_may_start_a_name_is_decided_by_its_last_characters():
+    for text in _texts_to_check() + ["ends with Mrs", "ends with Prof.", "XMr", "US", "aUS", "Lady.", "Lady..", "A"]:
+        for end in range(len(text) + 1):
+            ending = text[:end]
+            assert bool(PREFIX_AT_END.search(ending, max(0, end - PREFIX_AT_END_REACH))) \
+                == bool(PREFIX_AT_END.search(ending)), repr(ending[-20:])
+
+
+def test_the_runs_of_names_in_their_three_forms_agree():
+    texts = _texts_to_check()
+    as_names, as_tuples, runs = name_runs(texts), name_run_tuples(texts), runs_in(texts)
+    names_only = run_names(texts)
+    for text in texts:
+        assert as_tuples[text] == as_names[text]
+        assert all(type(run) is tuple for _, _, run, _ in as_tuples[text])  # the collector can drop them
+        assert names_only[text] == tuple((run.name, run.words) for run in runs[text])
+
+
+def test_stray_closing_marks_start_with_their_sentence_however_long_the_paragraph():
+    # Each stray closing mark takes its quote back to the last sentence break before it, as
+    # reading the paragraph from its start up to the mark finds it.
+    unit = "It rained. They left early.” Then more came? Snow fell on U.S. roads!” Yes”  "
+    text = unit * 40
+    spans = find_quote_spans(text, paragraph_spans(text))
+    marks = [index for index, character in enumerate(text) if character == "”"]
+    assert len(spans) == len(marks)
+    for span, mark in zip(spans, marks):
+        breaks = list(re.finditer(r"[.!?]\s+", text[:mark]))
+        start = breaks[-1].end() if breaks else 0
+        piece = text[start:mark]
+        assert span.segments == [(start + len(piece) - len(piece.lstrip()), mark - (len(piece) - len(piece.rstrip())))]
+
+
+def test_narration_makes_every_run_of_white_space_one_space():
+    for text in _texts_to_check() + ["\t lead and trail \n", "\u00a0\u2003", "a\x1cb\x1dc\x1ed\x1ff"]:
+        for start, end in [(0, len(text)), (1, len(text) - 1), (2, len(text) // 2)]:
+            assert without_quotes(text, start, end, Cuts([])) == re.sub(r"\s+", " ", text[start:end])
+
+
+@pytest.mark.parametrize("quote, kind", [("Yes.\n", "full"), ("Yes.\n\n", "partial"), ("Go on\n", "partial"),
+                                         ("Ça va!", "full"), ("\u00e9t\u00e9 Sur", "partial")])
+def test_quote_kind_reads_the_end_as_its_pattern(quote, kind):
+    assert quote_kind(quote) == kind

@@ -21,9 +21,12 @@ from dataclasses import dataclass
 
 from analysis.quotes.names import clean_phrase, is_name
 from analysis.quotes.patterns import (AFTER_ACCORDING, AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, DESCRIBED_NAME,
-                                      MAX_SPEAKER_WORDS, NAME_RUN, PASSIVE, PRONOUNS, VERB)
+                                      MAX_SPEAKER_WORDS, NAME_RUN, NAME_RUN_AT_END, PASSIVE, PRONOUNS, VERB)
 
 __all__ = ["Attribution", "attribute_after", "attribute_before", "reporting_subject", "sentence_subject"]
+
+_CLAUSE_BREAK = re.compile(r"[,;(—–]|\s-\s")  # where a clause ends, before its verb's subject
+_FIRST_CLAUSE_END = re.compile(r"[,;(—–]")
 
 
 @dataclass(frozen=True)
@@ -42,14 +45,14 @@ def reporting_subject(narration: str) -> str | None:
 
 def _subject_before(narration: str) -> str | None:
     """Return the subject of the last clause of ``narration``, which ends just before a verb."""
-    segments = [segment.strip() for segment in re.split(r"[,;(—–]|\s-\s", narration)]
+    segments = [segment.strip() for segment in _CLAUSE_BREAK.split(narration)]
     nearest = clean_phrase(segments[-1]) if segments else ""
     if nearest:
         # A pronoun or a name right before the verb is its subject ("a pledge she called").
         last_word = nearest.split()[-1]
         if last_word.casefold() in PRONOUNS:
             return last_word
-        name_at_end = re.search(rf"{NAME_RUN.pattern}$", nearest)
+        name_at_end = NAME_RUN_AT_END.search(nearest)
         if name_at_end and is_name(name_at_end.group(0)) and name_at_end.start() > 0 \
                 and nearest[: name_at_end.start()].strip().split()[-1].islower():
             return name_at_end.group(0)
@@ -64,7 +67,7 @@ def _subject_before(narration: str) -> str | None:
 
 def sentence_subject(narration: str) -> str | None:
     """Return the person or short noun phrase that opens a sentence, if any."""
-    first = clean_phrase(re.split(r"[,;(—–]", narration, maxsplit=1)[0])
+    first = clean_phrase(_FIRST_CLAUSE_END.split(narration, maxsplit=1)[0])
     words = first.split()
     if not words:
         return None

@@ -7,9 +7,8 @@ Spelling variants merge by a key that ignores case, hyphens, dots and apostrophe
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
@@ -17,12 +16,13 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.corpus.text import HONORIFICS
-from analysis.quotes.patterns import (LEADING_WORDS, LOWERCASE_WORD_BEFORE, NAME_RUN, POSSESSIVE, PREFIX_AT_END,
-                                      SENTENCE_OPENERS, TITLES, TRAILING_WORDS)
+from analysis.quotes.patterns import (LEADING_WORDS, LOWERCASE_WORD_BEFORE_REVERSED, NAME_RUN, POSSESSIVE,
+                                      PREFIX_AT_END, PREFIX_AT_END_REACH, SENTENCE_OPENERS, TITLES, TRAILING_WORDS)
 from analysis.resources.dictionaries import load_speaker_aliases
 
 __all__ = ["name_key", "split_title", "strip_possessive", "honorific_gender", "is_name", "clean_phrase", "NameRun",
-           "word_before", "runs_in", "name_runs", "alias_map", "canonical_speakers"]
+           "Name", "PlainName", "word_before", "runs_in", "run_names", "name_runs", "name_run_tuples",
+           "alias_map", "canonical_speakers"]
 
 
 def strip_possessive(name: str) -> str:
@@ -34,7 +34,7 @@ def name_key(name: str) -> str:
     """Return the key under which spellings of one name merge ("Kim Jong-un" ~ "Kim Jong Un")."""
     name = name.casefold().replace("’", "'").replace("‘", "'")
     name = name.replace(".", "").replace("-", " ")
-    return re.sub(r"\s+", " ", name).strip()
+    return " ".join(name.split())  # runs of white space made one, none at the ends
 
 
 def split_title(name: str) -> tuple[str, str]:
@@ -55,6 +55,8 @@ def split_title(name: str) -> tuple[str, str]:
 
 def honorific_gender(title: str) -> str | None:
     """Return "male" or "female" when the title has an honorific that says so ("Mr", "Ms"), else None."""
+    if not title:  # most names come without one
+        return None
     words = {word.rstrip(".").casefold() for word in title.split()}
     if "mr" in words:
         return "male"
@@ -98,61 +100,142 @@ class NameRun(NamedTuple):  # a tuple, not a dataclass: a corpus makes a great m
     word_before: str | None  # the lower-case word right before ("spokesman"), "" if none, None if unknown here
 
 
+class Name(NamedTuple):
+    """The words of a run of capitalised words, its title split from its name: one for each distinct
+    run, shared by every place it stands (``name_runs``), since a name recurs throughout a corpus."""
+
+    title: str
+    name: str
+    words: tuple[str, ...]
+
+
+PlainName = tuple[str, str, tuple[str, ...]]  # a Name's (title, name, words) as a plain tuple
+
+
+def _plain_name_of(run: str) -> PlainName:
+    title, name = split_title(strip_possessive(run))
+    return title, name, tuple(name.split())
+
+
+def _name_of(run: str) -> Name:
+    return Name(*_plain_name_of(run))
+
+
 def word_before(text: str, start: int) -> str:
-    """Return the lower-case word right before ``start`` ("" if none)."""
-    before = LOWERCASE_WORD_BEFORE.search(text[max(0, start - 30):start])
-    return before.group(1) if before else ""
+    """Return the lower-case word right before ``start`` ("" if none): what
+    ``LOWERCASE_WORD_BEFORE.search(text[max(0, start - 30):start])`` finds."""
+    if not text[start - 1:start].isspace():  # the pattern ends in white space
+        return ""
+    # Read backwards, the pattern is one anchored match rather than a search from every character.
+    before = LOWERCASE_WORD_BEFORE_REVERSED.match(text[max(0, start - 30):start][::-1])
+    return before.group(1)[::-1] if before else ""
+
+
+def _places(texts: Iterable[str]) -> dict[str, tuple[tuple[int, int, str, str | None], ...]]:
+    """Return {text: (start, end, run, word before) for each match of ``NAME_RUN``}, for each distinct
+    text; the word before is None where the 30 characters it is read from reach before the text
+    (a paragraph's text may go on before it). Plain tuples of strings and numbers, which the garbage
+    collector stops following, however many there are."""
+    found = {}
+    for text in dict.fromkeys(texts):
+        places = []
+        for match in NAME_RUN.finditer(text):
+            start = match.start()
+            places.append((start, match.end(), match.group(), word_before(text, start) if start >= 30 else None))
+        found[text] = tuple(places)
+    return found
 
 
 def runs_in(texts: Iterable[str]) -> dict[str, tuple[NameRun, ...]]:
     """Return {text: its runs of capitalised words, as ``NAME_RUN.finditer`` finds them}, for each
     distinct text; each distinct run is split into title and name once (names recur throughout a corpus)."""
-    matches = {text: [(match.start(), match.end(), match.group(0)) for match in NAME_RUN.finditer(text)]
-               for text in dict.fromkeys(texts)}
-    splits = {}
-    for found in dict.fromkeys(run for runs in matches.values() for _, _, run in runs):
-        title, name = split_title(strip_possessive(found))
-        splits[found] = (title, name, tuple(name.split()))
-    return {text: tuple(NameRun(start, end, *splits[found], word_before(text, start) if start >= 30 else None)
-                        for start, end, found in runs)
-            for text, runs in matches.items()}
+    names: dict[str, Name] = {}
+    found = {}
+    for text, places in _places(texts).items():
+        runs = []
+        for start, end, run, before in places:
+            if run not in names:
+                names[run] = _name_of(run)
+            runs.append(NameRun(start, end, *names[run], before))
+        found[text] = tuple(runs)
+    return found
 
 
-def _may_join(before: str, runs_before: tuple[NameRun, ...], after: str) -> bool:
+def run_names(texts: Iterable[str]) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Return {text: (name, words) of each of its runs of capitalised words, in order}, for each
+    distinct text: the runs ``runs_in`` finds, for text whose names are all that is wanted (no
+    offsets, titles or word before, so that the scan keeps no match and makes no ``NameRun``)."""
+    names: dict[str, tuple[str, tuple[str, ...]]] = {}  # each distinct run split once, its pair shared
+    found: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    for text in dict.fromkeys(texts):
+        pairs = []
+        for run in NAME_RUN.findall(text):
+            pair = names.get(run)
+            if pair is None:
+                _, name, words = _plain_name_of(run)
+                pair = names[run] = (name, words)
+            pairs.append(pair)
+        found[text] = tuple(pairs)
+    return found
+
+
+def _may_join(before: str, last_run_end: int | None, after: str) -> bool:
     """True when a run of names could go on from one paragraph into the next ("Northvale General",
-    blank line, "Hundreds"): the first paragraph ends with a run (or with an honorific or capitals that start
-    one) and the next opens with a capital."""
+    blank line, "Hundreds"): the first paragraph ends with a run (its last run ends at ``last_run_end``)
+    or with an honorific or capitals that start one, and the next opens with a capital."""
     if not after.lstrip()[:1].isupper():
         return False
     end = before.rstrip()
-    return bool(runs_before and runs_before[-1].end == len(end)) or bool(PREFIX_AT_END.search(end))
+    return last_run_end == len(end) \
+        or bool(PREFIX_AT_END.search(end, max(0, len(end) - PREFIX_AT_END_REACH)))  # not the whole paragraph
 
 
-def name_runs(texts: Iterable[str]) -> dict[str, tuple[tuple[int, int, NameRun, str], ...]]:
+def name_runs(texts: Iterable[str]) -> dict[str, tuple[tuple[int, int, Name, str], ...]]:
     """Return {text: (start, end, run, word before) for each run of capitalised words}, for each
-    distinct text, the runs being the ones ``NAME_RUN.finditer(text)`` gives.
+    distinct text, the runs being the ones ``NAME_RUN.finditer(text)`` gives; ``run`` is the run's
+    ``Name``, the same object wherever the same words stand.
 
     Each distinct paragraph is read once, however many texts share it (wire copy repeats them);
     where a run could cross a paragraph break, the whole text is read instead.
     """
+    return _placed_runs(texts, _name_of)
+
+
+def name_run_tuples(texts: Iterable[str]) -> dict[str, tuple[tuple[int, int, PlainName, str], ...]]:
+    """Return what ``name_runs`` returns with each run a plain (title, name, words) tuple, not a ``Name``.
+
+    For a pass that holds the runs of a whole corpus at once: the garbage collector stops following
+    plain tuples of strings and numbers, but follows a ``Name`` (a tuple's subclass) and every tuple
+    holding one, again at each of its full collections.
+    """
+    return _placed_runs(texts, _plain_name_of)
+
+
+def _placed_runs(texts: Iterable[str],
+                 name_of: Callable[[str], PlainName]) -> dict[str, tuple[tuple[int, int, PlainName, str], ...]]:
+    """``name_runs``, each distinct run's (title, name, words) made once by ``name_of``."""
     pieces_of = {}
     for text in dict.fromkeys(texts):
         pieces = text.split("\n\n")
         pieces_of[text] = pieces if len(pieces) > 1 and all(piece.strip() for piece in pieces) else [text]
-    runs_of = runs_in(chain.from_iterable(pieces_of.values()))
+    places_in = _places(chain.from_iterable(pieces_of.values()))
     for text, pieces in pieces_of.items():
-        if any(_may_join(before, runs_of[before], after) for before, after in zip(pieces, pieces[1:])):
+        if any(_may_join(before, places_in[before][-1][1] if places_in[before] else None, after)
+               for before, after in zip(pieces, pieces[1:])):
             pieces_of[text] = [text]
-    runs_of.update(runs_in(text for text, pieces in pieces_of.items() if len(pieces) == 1 and text not in runs_of))
+    places_in.update(_places(text for text, pieces in pieces_of.items() if len(pieces) == 1 and text not in places_in))
+    names: dict[str, PlainName] = {}
     found = {}
     for text, pieces in pieces_of.items():
         placed = []
         offset = 0
         for piece in pieces:
-            for run in runs_of[piece]:
-                start = offset + run.start
-                before = run.word_before if run.word_before is not None else word_before(text, start)
-                placed.append((start, offset + run.end, run, before))
+            for start, end, run, before in places_in[piece]:
+                name = names.get(run)
+                if name is None:
+                    name = names[run] = name_of(run)
+                start += offset
+                placed.append((start, offset + end, name, before if before is not None else word_before(text, start)))
             offset += len(piece) + 2
         found[text] = tuple(placed)
     return found

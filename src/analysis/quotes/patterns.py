@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
-from analysis.corpus.text import HONORIFIC_PATTERN
+from analysis.corpus.text import HONORIFIC_PATTERN, HONORIFICS
 
 __all__ = [
     "REPORTING_VERBS", "PASSIVE_VERBS", "TITLES", "SENTENCE_OPENERS", "PRONOUNS", "LEADING_WORDS", "TRAILING_WORDS",
     "VERB_PATTERN", "NAME_TOKEN", "NAME_RUN", "VERB", "PASSIVE", "AFTER_VERB_FIRST", "AFTER_SPEAKER_FIRST",
     "AFTER_ACCORDING", "POSSESSIVE", "DESCRIBED_NAME", "MAX_SPEAKER_WORDS", "BESIDE_VERB_AFTER", "BESIDE_VERB_BEFORE",
-    "LOWERCASE_WORD_BEFORE", "AGE_AFTER", "MID_SENTENCE_CAPITAL", "PREFIX_AT_END",
+    "LOWERCASE_WORD_BEFORE", "AGE_AFTER", "MID_SENTENCE_CAPITAL", "PREFIX_AT_END", "REPORTING_VERB_SET",
+    "NAME_RUN_AT_END", "LOWERCASE_WORD_BEFORE_REVERSED", "PREFIX_AT_END_REACH",
 ]
 
 REPORTING_VERBS = (
@@ -49,11 +50,17 @@ TRAILING_WORDS = {"has", "had", "have", "also", "later", "then", "once", "again"
                   "often", "still", "repeatedly", "himself", "herself", "is", "was", "would", "will",
                   "could", "recently", "further", "even", "never", "just", "reportedly"}
 
+REPORTING_VERB_SET = frozenset(REPORTING_VERBS)
 VERB_PATTERN = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]*)*"
 # A run of capitalised words, possibly after an honorific: "Mr Ji", "Ji Seong-ho", "US President Donald Trump".
-NAME_RUN = re.compile(rf"(?:{HONORIFIC_PATTERN}\s+)?(?:[A-Z]{{2,}}\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN})*")
-VERB = re.compile(rf"\b(?:{VERB_PATTERN})\b")
+# Every run starts with a capital; saying so first lets a scan pass over every other character at
+# once, instead of trying each honorific there, without changing any match.
+NAME_RUN = re.compile(rf"(?=[A-Z])(?:{HONORIFIC_PATTERN}\s+)?(?:[A-Z]{{2,}}\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN})*")
+NAME_RUN_AT_END = re.compile(rf"{NAME_RUN.pattern}$")
+# The first letters of the verbs, looked at first, spare a search trying every verb at every word.
+_VERB_INITIALS = "".join(sorted({verb[0] for verb in REPORTING_VERBS}))
+VERB = re.compile(rf"\b(?=[{_VERB_INITIALS}])(?:{VERB_PATTERN})\b")
 PASSIVE = re.compile(rf"\b(?:{'|'.join(PASSIVE_VERBS)})\s+by\s+(?P<speaker>[^,;:]+?)\s+as\s*$")
 AFTER_VERB_FIRST = re.compile(rf"^(?P<verb>{VERB_PATTERN})\s+(?P<speaker>.+?)(?=\s*(?:[,.;:!?(]|\s+(?:who|in|on|at|during|after|before|to|when|as)\b|$))")
 AFTER_SPEAKER_FIRST = re.compile(
@@ -74,6 +81,12 @@ BESIDE_VERB_AFTER = re.compile(
     rf"\s*(?:,[^,]{{1,70}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{VERB_PATTERN})\b")
 BESIDE_VERB_BEFORE = re.compile(rf"\b(?:{VERB_PATTERN})\s+$")
 LOWERCASE_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+# The same read backwards from the end, as one anchored match instead of a search through the
+# text before a run (``names.word_before``): white space, the word reversed, then no word character.
+LOWERCASE_WORD_BEFORE_REVERSED = re.compile(r"\s+([a-z]+)(?!\w)")
 AGE_AFTER = re.compile(r",\s*\d{1,3},")
 MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][\w'’-]*)")
 PREFIX_AT_END = re.compile(rf"(?:[A-Z]{{2,}}|{HONORIFIC_PATTERN})$")  # the two optional starts of NAME_RUN
+# Whether PREFIX_AT_END matches is decided by the last characters alone (two capitals, or an
+# honorific and its full stop), so a search need not start further back than this.
+PREFIX_AT_END_REACH = max(2, max(len(word) for word in HONORIFICS) + 1)

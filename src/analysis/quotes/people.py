@@ -12,14 +12,21 @@ from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analysis.quotes.names import (NameRun, clean_phrase, honorific_gender, is_name, name_key, split_title,
+from analysis.quotes.names import (Name, PlainName, clean_phrase, honorific_gender, is_name, name_key, split_title,
                                    strip_possessive)
-from analysis.quotes.patterns import (AGE_AFTER, BESIDE_VERB_AFTER, BESIDE_VERB_BEFORE, MID_SENTENCE_CAPITAL,
-                                      NAME_RUN, PRONOUNS, TITLES)
+from analysis.quotes.patterns import (AGE_AFTER, BESIDE_VERB_AFTER, MID_SENTENCE_CAPITAL, NAME_RUN, PRONOUNS,
+                                      REPORTING_VERB_SET, TITLES)
 
 __all__ = ["People", "person_evidence", "scan_people", "corpus_people", "Recent", "Resolver"]
 
-_Runs = tuple[tuple[int, int, NameRun, str], ...]  # (start, end, run, word before), from names.name_runs
+# (start, end, run, word before), run being (title, name, words): from names.name_runs (a Name) or
+# names.name_run_tuples (a plain tuple).
+_Runs = tuple[tuple[int, int, Name | PlainName, str], ...]
+
+# A role ("the minister", "the deputy minister"), and a description before a name ("local
+# councillor Rita Banerjee"), as Resolver.resolve reads an attributing phrase.
+_ROLE = re.compile(r"(?:the\s+)?(?:[A-Za-z.]+\s+)?([a-z]+)", flags=re.IGNORECASE)
+_DESCRIBED = re.compile(rf"(?:[a-z][\w'’-]*\s+){{1,4}}(?P<name>{NAME_RUN.pattern})")
 
 
 @dataclass
@@ -29,7 +36,7 @@ class People:
     full_names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # token -> [(position, name)]
     titled: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # title word -> [(position, name)]
     genders: dict[str, str] = field(default_factory=dict)  # name key -> gender
-    person_tokens: set[str] = field(default_factory=set)
+    person_tokens: set[str] = field(default_factory=set)  # first and last words of the names it gives
     _most_common: dict[str, dict[str, str | None]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: str, position: int, title: str = "") -> None:
@@ -37,10 +44,14 @@ class People:
         tokens = name.split()
         if not tokens:
             return
-        self.person_tokens.update({tokens[0], tokens[-1]})
+        first, last = tokens[0], tokens[-1]
+        self.person_tokens.add(first)
+        self.person_tokens.add(last)
         if len(tokens) > 1:
-            for token in {tokens[0], tokens[-1]}:
-                insort(self.full_names.setdefault(token, []), (position, name))  # kept in text order
+            entry = (position, name)
+            insort(self.full_names.setdefault(first, []), entry)  # kept in text order
+            if last != first:
+                insort(self.full_names.setdefault(last, []), entry)
         for word in title.split():
             if word.rstrip(".").casefold() in TITLES:
                 self.titled.setdefault(word.casefold(), []).append((position, name))
@@ -74,19 +85,20 @@ class People:
 
 
 def person_evidence(text: str, runs: _Runs) -> set[str]:
-    """Return the name tokens an article shows to be people, given its ``runs`` (``names.name_runs``):
+    """Return the name tokens an article shows to be people, given its ``runs`` (``names.name_runs``,
+    ``names.name_run_tuples``):
     names with a title or honorific ("Mr Ji", "spokesman Pavel Doru"), beside a reporting verb ("said
     Brad Adams"), or with an age ("Ji Seong-ho, 35,"). A lone capitalised word counts only if it is
     also capitalised mid-sentence, so that "Police said" does not make "Police" a person."""
     tokens: set[str] = set()
     mid_sentence = None
-    for start, end, run, word_before in runs:
-        words = run.words
-        if not words:
+    for _, end, (title, _, words), word_before in runs:
+        if not words or (words[0] in tokens and words[-1] in tokens):  # nothing new to learn from it
             continue
-        titled = bool(run.title) or word_before in TITLES
-        if not (titled or BESIDE_VERB_AFTER.match(text, end, end + 90)
-                or BESIDE_VERB_BEFORE.search(text[max(0, start - 30):start])
+        titled = bool(title) or word_before in TITLES
+        # A reporting verb right before the run is the word before it (``word_before`` reads the same
+        # 30 characters as BESIDE_VERB_BEFORE, to the same word boundary), so no search is needed.
+        if not (titled or word_before in REPORTING_VERB_SET or BESIDE_VERB_AFTER.match(text, end, end + 90)
                 or AGE_AFTER.match(text, end, end + 10)):
             continue
         if len(words) == 1 and not titled:
@@ -100,15 +112,16 @@ def person_evidence(text: str, runs: _Runs) -> set[str]:
 
 
 def scan_people(runs: _Runs, known_tokens: set[str]) -> People:
-    """Return what an article says about the people whose name tokens are known, given its ``runs``."""
+    """Return what an article says about the people whose name tokens are known, given its ``runs``.
+
+    Its ``person_tokens`` are those of the names it gives, not a copy of ``known_tokens``: a copy for
+    every article of what the whole corpus knows made memory grow with the square of the corpus.
+    """
     people = People()
-    people.person_tokens = set(known_tokens)
-    for start, _, run, word_before in runs:
-        words = run.words
+    for start, _, (title, name, words), word_before in runs:
         if not words or not (words[0] in known_tokens or words[-1] in known_tokens):
             continue
-        title = f"{word_before} {run.title}".strip() if word_before in TITLES else run.title
-        people.add(run.name, start, title)
+        people.add(name, start, f"{word_before} {title}".strip() if word_before in TITLES else title)
     return people
 
 
@@ -162,13 +175,13 @@ class Resolver:
             genders = self._genders
             name = self.recent.pronoun(PRONOUNS[lowered], genders)
             return (name, True) if name else ("", False)
-        role = re.fullmatch(r"(?:the\s+)?(?:[A-Za-z.]+\s+)?([a-z]+)", phrase, flags=re.IGNORECASE)
+        role = _ROLE.fullmatch(phrase)
         if role and role.group(1).casefold() in TITLES and not is_name(phrase.split()[-1] if phrase else ""):
             named = self._titled(role.group(1).casefold(), position)
             if named:
                 return self.people.full_name(named, position, self.corpus_people) or named, True
         title, name = split_title(phrase)
-        described = re.fullmatch(rf"(?:[a-z][\w'’-]*\s+){{1,4}}(?P<name>{NAME_RUN.pattern})", phrase)
+        described = _DESCRIBED.fullmatch(phrase)
         if described and not is_name(name):
             # "local councillor Rita Banerjee", "retired skipper Tomas Berg": a description, then the name.
             title, name = split_title(described.group("name"))
@@ -180,21 +193,24 @@ class Resolver:
         return phrase, False
 
     def _titled(self, title: str, position: int) -> str | None:
-        for people in (self.people, self.corpus_people):
-            holders = people.titled.get(title, [])
-            before = [name for at, name in holders if at <= position]
-            if people is self.people and before:
-                return before[-1]
-            if holders:
-                return people.most_common("titled", title)
+        """Return who holds the title: the last holder the article names at or before ``position``,
+        else the article's most frequent, else the corpus's."""
+        holders = self.people.titled.get(title, [])
+        # From the end: the holders are in text order, so the search stops near ``position``.
+        before = next((name for at, name in reversed(holders) if at <= position), None)
+        if before is not None:
+            return before
+        if holders:
+            return self.people.most_common("titled", title)
+        if self.corpus_people.titled.get(title):
+            return self.corpus_people.most_common("titled", title)
         return None
 
-    def mentions(self, runs: tuple[NameRun, ...], offset: int) -> list[str]:
-        """Return the people a stretch of the writer's own text names, in order, given its ``runs``
-        (``names.runs_in``)."""
+    def mentions(self, runs: tuple[tuple[str, tuple[str, ...]], ...], offset: int) -> list[str]:
+        """Return the people a stretch of the writer's own text names, in order, given the (name,
+        words) of its runs (``names.run_names``)."""
         found = []
-        for run in runs:
-            name, tokens = run.name, run.words
+        for name, tokens in runs:
             if tokens and (tokens[0] in self.corpus_people.person_tokens or tokens[-1] in self.corpus_people.person_tokens):
                 key_token = tokens[0] if len(tokens) == 1 else None
                 full = self.people.full_name(key_token, offset, self.corpus_people) if key_token else name

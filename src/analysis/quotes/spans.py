@@ -22,7 +22,8 @@ CLOSING_MARKS = "”"
 STRAIGHT_MARK = '"'
 ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
 _ANY_MARK = re.compile(f"[{re.escape(ALL_MARKS)}]")
-_SPACES = re.compile(r"\s+")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+_ENDS_AS_SENTENCE = re.compile(r"[.!?,…]$")
 
 
 @dataclass
@@ -65,6 +66,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     open_at: int | None = None
     open_paragraph = -1
     segments: list[tuple[int, int]] = []
+    breaks: tuple[list[int], list[int]] | None = None  # the text's sentence breaks, found when first needed
 
     paragraph_starts = [start for start, _ in paragraphs]
 
@@ -107,7 +109,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
                 open_at, open_paragraph, segments = position + 1, paragraph, []
         else:
             if open_at is None:
-                sentence_start = max(paragraph_start, _sentence_start_before(text, position, paragraph_start))
+                if breaks is None:
+                    found = list(_SENTENCE_BREAK.finditer(text))
+                    breaks = [match.start() for match in found], [match.end() for match in found]
+                sentence_start = max(paragraph_start, _sentence_start_before(breaks, position, paragraph_start))
                 spans.append(QuoteSpan([(sentence_start, position)],
                                        "closing quote mark without an opening one; taken to start with the sentence"))
             elif paragraph > open_paragraph + 1 and not segments:
@@ -125,11 +130,18 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     return [_trim(text, span) for span in spans]
 
 
-def _sentence_start_before(text: str, position: int, floor: int) -> int:
-    match = None
-    for match in re.finditer(r"[.!?]\s+", text[floor:position]):
-        pass
-    return floor + match.end() if match else floor
+def _sentence_start_before(breaks: tuple[list[int], list[int]], position: int, floor: int) -> int:
+    """Return where the sentence before ``position`` starts: the end of the last sentence break in
+    text[floor:position] (``breaks``: the starts and ends of ``_SENTENCE_BREAK`` in the whole text),
+    else ``floor``. Found by bisection, not by reading the text from ``floor`` again for each mark,
+    which took time with the square of a paragraph's length."""
+    starts, ends = breaks
+    # A break counts when its mark and at least one space lie before ``position``; each mark that has
+    # a space after it starts a break of its own, so the breaks of the whole text are those of the slice.
+    last = bisect_right(starts, position - 2) - 1
+    if last < 0 or starts[last] < floor:
+        return floor
+    return min(ends[last], position)
 
 
 def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
@@ -144,10 +156,11 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
 
 def quote_kind(quote: str) -> str:
     """Return 'full' for a quoted sentence and 'partial' for a phrase woven into the writer's sentence."""
-    letters = [character for character in quote if character.isalpha()]
-    if not letters or letters[0].islower():
+    first_letter = next((character for character in quote if character.isalpha()), "")
+    if not first_letter or first_letter.islower():
         return "partial"
-    return "full" if count_words(quote) >= 4 or re.search(r"[.!?,…]$", quote) else "partial"
+    # The mark ends the quote, or comes before a final line break: no more than the last two characters.
+    return "full" if count_words(quote) >= 4 or _ENDS_AS_SENTENCE.search(quote, max(0, len(quote) - 2)) else "partial"
 
 
 class Cuts:
@@ -180,4 +193,20 @@ def without_quotes(text: str, start: int, end: int, cuts: Cuts) -> str:
         pieces.append(text[cursor:lo])
         cursor = hi
     pieces.append(text[cursor:end])
-    return _SPACES.sub(" ", "".join(pieces))
+    return _one_space("".join(pieces))
+
+
+def _one_space(text: str) -> str:
+    """Return the text with each run of white space made one space (a space at either end kept), as a
+    regular expression substitution of white space would, but by a split and a join: ``str.split``
+    knows the same white space as the regular expressions, and a substitution works at every gap
+    between words."""
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    joined = " ".join(words)
+    if text[0].isspace():
+        joined = " " + joined
+    if text[-1].isspace():
+        joined += " "
+    return joined

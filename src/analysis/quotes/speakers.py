@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 import pandas as pd
@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.corpus.text import count_words
 from analysis.quotes.attribution import (Attribution, attribute_after, attribute_before, reporting_subject,
                                          sentence_subject)
-from analysis.quotes.names import NameRun, runs_in
+from analysis.quotes.names import run_names
 from analysis.quotes.patterns import PRONOUNS
 from analysis.quotes.people import People, Recent, Resolver
 from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, quote_kind, without_quotes)
@@ -114,7 +114,7 @@ def _next_open(spans: list[QuoteSpan], index: int, default: int) -> int:
 class Wording:
     """What the rules that read words alone find, by the words they read."""
 
-    runs: dict[str, tuple[NameRun, ...]]  # narration -> its runs of capitalised words
+    runs: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # narration -> (name, words) of its runs of capitals
     reported: dict[str, str | None]  # narration of a sentence without a quote -> the subject of its reporting verb
     after: dict[str, Attribution | None]  # narration after a quote -> a reporting verb after it (rule 1)
     before: dict[str, Attribution | None]  # where rule 1 finds none: narration before the quote -> rule 2
@@ -132,7 +132,7 @@ def read_wording(readings: list[Reading]) -> Wording:
     before = {words: attribute_before(words) for words in dict.fromkeys(
         words for reading in readings for after_words, words in reading.around if after[after_words] is None)}
     quotes = dict.fromkeys(quote for reading in readings for quote in reading.quotes)
-    return Wording(runs=runs_in(narration for reading in readings for _, _, narration in reading.narrations),
+    return Wording(runs=run_names(narration for reading in readings for _, _, narration in reading.narrations),
                    reported={narration: reporting_subject(narration) for narration in unquoted},
                    after=after, before=before, kinds={quote: quote_kind(quote) for quote in quotes},
                    n_words={quote: count_words(quote) for quote in quotes})
@@ -150,9 +150,18 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
     resolver = Resolver(people, corpus_people, recent)
     speakers: list[tuple[str, str, str] | None] = [None] * len(spans)
     last_speaker: tuple[str, str] | None = None
+    # The quotes of one paragraph stand next to each other (text order): each quote's block is the
+    # first quote of its paragraph's run, and a block keeps, in order, its quotes that a reporting
+    # verb attributes, for rule 3 to find the nearest by bisection rather than by a walk over the paragraph.
+    block = list(range(len(spans)))
+    for index in range(1, len(spans)):
+        if located[index][0] == located[index - 1][0]:
+            block[index] = block[index - 1]
+    verb_attributed: dict[int, list[int]] = {}
 
     for sentence_id, sentence_start, narration in reading.narrations:
-        opens_with = narration.strip().split()[0].casefold() if narration.strip() else ""
+        first_word = narration.split(None, 1)
+        opens_with = first_word[0].casefold() if first_word else ""
         pronoun_referent = None
         if opens_with in PRONOUNS:
             pronoun_referent, _ = resolver.resolve(opens_with, sentence_start)
@@ -165,6 +174,8 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
             if attribution is not None:
                 speaker, is_person = resolver.resolve(attribution.phrase, spans[index].start)
                 speakers[index] = (speaker, attribution.phrase, attribution.method)
+                if attribution.method.startswith("reporting verb"):
+                    insort(verb_attributed.setdefault(block[index], []), index)
                 if is_person:
                     sentence_speakers.append(speaker)
         # Narration that reports speech ("Mr Ji said the gesture ...") makes its subject the latest speaker.
@@ -189,8 +200,8 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
 
         for index in by_sentence.get(sentence_id, []):
             if speakers[index] is None:
-                speakers[index] = _fallback(index, located, speakers, narration, resolver, sentence_start,
-                                            last_speaker)
+                speakers[index] = _fallback(index, verb_attributed.get(block[index], []), speakers, narration,
+                                            resolver, sentence_start, last_speaker)
                 if speakers[index] and speakers[index][0]:
                     last_speaker = (speakers[index][0], speakers[index][1])
 
@@ -211,19 +222,15 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
     return rows
 
 
-def _fallback(index, located, speakers, narration, resolver, sentence_start, last_speaker):
-    """Attribute a quote that has no reporting verb of its own (rules 3 to 5)."""
-    paragraph_id = located[index][0]
-    # The quotes are in text order, so those of the same paragraph stand next to this one.
-    low, high = index, index
-    while low > 0 and located[low - 1][0] == paragraph_id:
-        low -= 1
-    while high + 1 < len(located) and located[high + 1][0] == paragraph_id:
-        high += 1
-    same_paragraph = [i for i in range(low, high + 1) if i != index and speakers[i] is not None
-                      and speakers[i][2].startswith("reporting verb")]
-    if same_paragraph:
-        nearest = min(same_paragraph, key=lambda i: abs(i - index))
+def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_start, last_speaker):
+    """Attribute a quote that has no reporting verb of its own (rules 3 to 5); ``verb_attributed``:
+    the quotes of its paragraph that a reporting verb attributes so far, in order."""
+    after = bisect_left(verb_attributed, index)  # the quote itself is not among them: it has no speaker yet
+    nearest = verb_attributed[after - 1] if after else None
+    # The nearest, the earlier one on a tie.
+    if after < len(verb_attributed) and (nearest is None or verb_attributed[after] - index < index - nearest):
+        nearest = verb_attributed[after]
+    if nearest is not None:
         return speakers[nearest][0], speakers[nearest][1], "same paragraph"
     subject = sentence_subject(narration) if narration.strip() else None
     if subject:

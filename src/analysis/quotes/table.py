@@ -8,12 +8,13 @@ are broadcast back to every article that carries the text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.quotes.names import alias_map, canonical_speakers, name_runs
-from analysis.quotes.people import corpus_people, person_evidence, scan_people
+from analysis.quotes.names import alias_map, canonical_speakers, name_run_tuples
+from analysis.quotes.people import People, corpus_people, person_evidence, scan_people
 from analysis.quotes.speakers import (article_quotes, read_article, read_wording, sentences_by_article)
 
 __all__ = ["QUOTE_COLUMNS", "extract_quotes", "sources_by_outlet"]
@@ -45,12 +46,7 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
     first_article: dict[str, str] = {}
     for article_id, text in texts.items():
         first_article.setdefault(text, article_id)
-    runs = name_runs(first_article)
-    known_tokens: set[str] = set()
-    for text, text_runs in runs.items():
-        known_tokens |= person_evidence(text, text_runs)
-    people = {text: scan_people(text_runs, known_tokens) for text, text_runs in runs.items()}
-    everyone = corpus_people(people[text] for text in texts.values())
+    people, everyone = _people(first_article, texts.values())
     readings = {text: read_article(text, paragraphs_by_article.get(article_id, []), sentences.get(article_id))
                 for text, article_id in first_article.items()}
     wording = read_wording([reading for reading in readings.values() if reading is not None])
@@ -58,6 +54,21 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
     rows = [{"article_id": article_id, **row} for article_id, text in texts.items() for row in quotes_of[text]]
     quotes = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return canonical_speakers(quotes, aliases_by_key)
+
+
+def _people(distinct_texts: Iterable[str], texts: Iterable[str]) -> tuple[dict[str, People], People]:
+    """Return what each distinct text says about people, and what the corpus (``texts``, one per
+    article) says. The runs of names they are read from, a great many, are plain tuples that the
+    garbage collector does not follow, and are let go on return: nothing after needs them."""
+    runs = name_run_tuples(distinct_texts)
+    known_tokens: set[str] = set()
+    for text, text_runs in runs.items():
+        known_tokens |= person_evidence(text, text_runs)
+    people = {text: scan_people(text_runs, known_tokens) for text, text_runs in runs.items()}
+    everyone = corpus_people(people[text] for text in texts)
+    # scan_people adds each of these from the article that shows it to be a person's: said here, not relied on.
+    everyone.person_tokens |= known_tokens
+    return people, everyone
 
 
 def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd.DataFrame:
