@@ -23,7 +23,7 @@ from lxml.html import defs as html_definitions
 from analysis.corpus import codes
 from analysis.corpus.codes import REMOVAL_REASONS
 from analysis.corpus.credits import PAREN_CREDIT, find_credits
-from analysis.corpus.repairs import glued_breaks, lost_apostrophes
+from analysis.corpus.repairs import Repair, glued_breaks, lost_apostrophe_kinds
 
 __all__ = [
     "CAPTION_MAX_CHARS", "CAPTION_MAX_SENTENCES", "DATE_HEADER", "DOUBLED_CAPTION_MAX_CHARS",
@@ -35,7 +35,8 @@ __all__ = [
 ]
 
 # Characters that are invisible or are spaces of another width; all become one plain space or go.
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"), None)
+_INVISIBLE_CHARACTERS = "\ufeff\u200b\u2060\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARACTERS), None)
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 
@@ -166,9 +167,12 @@ def normalise_whitespace(line: str) -> str:
     """Return the line with invisible characters dropped and every run of spaces made one space."""
     if line.isascii() and "\t" not in line and "  " not in line:
         return line.strip()  # most lines: nothing invisible, no odd space (all of those are non-ASCII or a tab)
-    line = line.translate(_INVISIBLE)
+    if any(character in line for character in _INVISIBLE_CHARACTERS):  # rare; translate reads every character slowly
+        line = line.translate(_INVISIBLE)
     line = _ODD_SPACES.sub(" ", line)
-    return _RUNS_OF_SPACES.sub(" ", line).strip()
+    if "  " in line:  # found at once, where the pattern is tried at every character
+        line = _RUNS_OF_SPACES.sub(" ", line)
+    return line.strip()
 
 
 def html_tags(text: str) -> list[str]:
@@ -277,9 +281,10 @@ def _snippet(text: str) -> str:
     return snippet.rsplit(" ", 1)[0] if len(snippet) > DOUBT_SNIPPET_CHARS else snippet
 
 
-def _line_edits(line: str, *, one_line_text: bool, possessives: bool, apostrophe: str) -> tuple[list[_Edit], list[str]]:
-    """Return the edits to one kept line (credits out, apostrophes back, paragraph breaks where
-    sentences ran together) and the credits left in because their end could not be told."""
+def _line_edits(line: str, *, one_line_text: bool, apostrophes: list[Repair]) -> tuple[list[_Edit], list[str]]:
+    """Return the edits to one kept line (credits out, the ``apostrophes`` lost in it back,
+    paragraph breaks where sentences ran together) and the credits left in because their end could
+    not be told."""
     edits: list[_Edit] = []
     doubts: list[str] = []
     for credit in find_credits(line):
@@ -294,7 +299,7 @@ def _line_edits(line: str, *, one_line_text: bool, possessives: bool, apostrophe
             replacement = "\n"  # a credit between two paragraphs that the scraper joined
         edits.append(_Edit(credit.start, credit.end, replacement, codes.CREDIT, REMOVED))
     credits = list(edits)  # few; the repairs may be thousands in a long line, so never pairwise
-    for repair in lost_apostrophes(line, apostrophe=apostrophe, possessives=possessives):
+    for repair in apostrophes:
         if not any(edit.start < repair.end and repair.start < edit.end for edit in credits):
             edits.append(_Edit(repair.start, repair.end, repair.replacement, codes.APOSTROPHE, REPAIRED))
     if one_line_text:
@@ -341,8 +346,15 @@ def _record(line_number: int, line: str, edit: _Edit, offset: int) -> RemovedLin
                        edit.change, replacement)
 
 
+def _ends_sentence(line: str) -> bool:
+    """Whether ``SENTENCE_END`` finds the end of a sentence at the end of the line: it is searched
+    for in the last two characters only (one, or one before a final line break), not along a line
+    that may be a whole article."""
+    return SENTENCE_END.search(line, max(0, len(line) - 2)) is not None
+
+
 def _is_heading(line: str) -> bool:
-    return (not SENTENCE_END.search(line) and len(line) <= HEADING_MAX_CHARS
+    return (not _ends_sentence(line) and len(line) <= HEADING_MAX_CHARS
             and len(line.split()) <= HEADING_MAX_WORDS and line[:1].isupper())
 
 
@@ -365,7 +377,7 @@ def _assemble(lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
             paragraphs.append(line)
             continue
         current.append(line)
-        if SENTENCE_END.search(line):
+        if _ends_sentence(line):
             paragraphs.append(" ".join(current))
             current = []
     if current:
@@ -427,14 +439,18 @@ def clean_text(raw: str, *, title: str | None = None, markup: bool = True) -> Cl
     # breaks at all (the scraper joined its paragraphs); in text that has lines, such a join is a
     # typo, and only the sentence splitter splits there.
     one_line_text = len(kept) == 1
-    # A lone "s" is a lost possessive only in a text that has lost the apostrophes of contractions.
-    possessives = any(lost_apostrophes(line, possessives=False) for line in kept)
     apostrophe = "’" if sum(line.count("’") for line in kept) > sum(line.count("'") for line in kept) else "'"
+    # Each line's lost apostrophes are found once, contractions and possessives apart: a lone "s" is
+    # a lost possessive only in a text that has lost the apostrophes of contractions.
+    lost = {index: lost_apostrophe_kinds(line, apostrophe=apostrophe) for index, line in enumerate(lines) if line}
+    possessives = any(contractions for contractions, _ in lost.values())
     for index, line in enumerate(lines):
         if not line:
             continue
-        edits, unclear = _line_edits(line, one_line_text=one_line_text, possessives=possessives,
-                                     apostrophe=apostrophe)
+        contractions, possessive = lost[index]
+        apostrophes = (sorted(contractions + possessive, key=lambda repair: repair.start) if possessives
+                       else contractions)
+        edits, unclear = _line_edits(line, one_line_text=one_line_text, apostrophes=apostrophes)
         doubts += [Doubt(index + 1, text, "a photo credit whose end cannot be told") for text in unclear]
         if edits:
             removed += [_record(index + 1, line, edit, offsets.get(index, 0)) for edit in edits]

@@ -25,14 +25,20 @@ AGENCIES = (r"(?:Getty Images|Getty|Associated Press|AP|AFP|Reuters|REUTERS|EPA(
             r"Bloomberg|Yonhap|Xinhua|KCNA|Shutterstock|Alamy|NurPhoto|SIPA|Sipa|Anadolu|Pool)")
 # Words that introduce a credit, capitalised as credits are ("Photo:", "Featured image via").
 # A lowercase "photo by" inside a sentence is prose, so these are matched with their capital.
-_MARKER_WORDS = (r"(?:Featured [Ii]mage|Main [Ii]mage|Header [Ii]mage|Top [Ii]mage|Lead [Ii]mage|Cover [Ii]mage|"
+_MARKER_FORMS = (r"Featured [Ii]mage|Main [Ii]mage|Header [Ii]mage|Top [Ii]mage|Lead [Ii]mage|Cover [Ii]mage|"
                  r"Photo [Cc]redit|Image [Cc]redit|Picture [Cc]redit|Photographs?|Photos?|Images?|Pictures?|Pic|"
-                 r"Credits?|PHOTO|IMAGE)")
+                 r"Credits?|PHOTO|IMAGE")
+_MARKER_WORDS = f"(?:{_MARKER_FORMS})"
 # The marker must start a line, a sentence, or follow a dash; scraped text may glue it to the
 # previous sentence or to the date of an embedded post ("signing off.Featured Image: ...",
 # "June 9, 2017Featured image via ..."). "Featured image" says what it is without a colon.
 CREDIT_MARKER = re.compile(rf"(?:(?<=^)|(?<=[\s\d.!?;:\"”’)\]-–—]))"
                            rf"(?:({_MARKER_WORDS})\s*(?::|\bby\b|\bvia\b)|(Featured [Ii]mage)\b)\s*(?=\S)")
+# Where a credit marker may start: one of its words. ``CREDIT_MARKER`` starts with a lookbehind,
+# which the regex engine tries at every character of a line; the words alone (not in a group, so
+# that the engine sees the capitals they start with) it finds fast, and the marker is tried only
+# where they are.
+_MARKER_START = re.compile(_MARKER_FORMS)
 # A parenthesised credit: "(AP Photo/Evan Vucci, file)", "(AP/Name)", "(Photo: Name)",
 # "(credit: NASA/Name)", "(Photo by Name/Getty Images)", "(Getty Images)". "(Reuters)" and "(AP)"
 # alone are datelines or sources, not credits.
@@ -127,6 +133,23 @@ def _mid_sentence(line: str, start: int) -> bool:
     return line[word_start].islower()  # the letters just before: "said", or "Featured" in "2017)Featured"
 
 
+def _credit_markers(line: str) -> list[re.Match[str]]:
+    """Return the matches of ``CREDIT_MARKER.finditer(line)``, trying the marker only where one of
+    its words starts (the lookbehind sees the characters before, as in ``finditer``)."""
+    markers = []
+    position = 0
+    while True:
+        candidate = _MARKER_START.search(line, position)
+        if candidate is None:
+            return markers
+        match = CREDIT_MARKER.match(line, candidate.start())
+        if match:
+            markers.append(match)
+            position = match.end()
+        else:
+            position = candidate.start() + 1  # another marker word may start inside this one
+
+
 def find_credits(line: str) -> list[Credit]:
     """Return the photo credits in a line, in order, without overlaps."""
     credits: list[Credit] = []
@@ -141,7 +164,7 @@ def find_credits(line: str) -> list[Credit]:
         start = tail.start() + len(tail.group(0)) - len(tail.group(0).lstrip())
         credits.append(Credit(start, stripped_end, True, bare=tail.group(0).lstrip()[:1] in "-–—"))
 
-    for match in CREDIT_MARKER.finditer(line):
+    for match in _credit_markers(line):
         start = match.start(1) if match.group(1) else match.start(2)
         if _mid_sentence(line, start):
             continue

@@ -24,6 +24,7 @@ function words. Such a text has no tone for a lexicon to measure either.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -87,9 +88,12 @@ def english_function_words() -> frozenset[str]:
 def _count_words(text: str) -> tuple[int, int]:
     """Return how many of the text's words hold a letter (numbers say nothing of the language), and
     how many of those are English function words."""
-    counted = [word for word in WORD_PATTERN.findall((text or "").casefold()) if not _NUMBER.fullmatch(word)]
-    known = ENGLISH_FUNCTION_WORDS
-    return len(counted), sum(word in known for word in counted)
+    # Each distinct word is looked at once: an article repeats most of its words.
+    counts = Counter(WORD_PATTERN.findall((text or "").casefold()))
+    # (a word starts with a letter or a digit, and only one that starts with a digit can be a number)
+    numbers = sum(count for word, count in counts.items() if word[0].isdecimal() and _NUMBER.fullmatch(word))
+    known = sum(counts[word] for word in ENGLISH_FUNCTION_WORDS.intersection(counts))  # no number is one
+    return sum(counts.values()) - numbers, known
 
 
 def english_share(text: str) -> float:

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "ABBREVIATIONS", "CONTRACTIONS", "QUOTE_LOOKAHEAD_CHARS", "Repair", "glued_breaks", "lost_apostrophes",
+    "ABBREVIATIONS", "CONTRACTIONS", "QUOTE_LOOKAHEAD_CHARS", "Repair", "glued_breaks", "lost_apostrophe_kinds",
+    "lost_apostrophes", "may_have_glued_breaks",
 ]
 
 # Contractions whose apostrophe was lost and left a space: the word and its ending are both
@@ -54,6 +55,11 @@ ABBREVIATIONS = frozenset(
 )
 # The token before the join is part of a web address, e-mail or file name.
 _ADDRESS = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|gov|edu|co|uk|io)\b|/)", re.IGNORECASE)
+# The pieces of the token before a join: what it starts with that is not a letter, its runs of
+# letters, and initials or dotted abbreviations ("J.R.R", "e.g").
+_LEADING_NON_WORD = re.compile(r"^\W+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_INITIALS = re.compile(r"\b[A-Za-z]\.[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,16 @@ def lost_apostrophes(text: str, *, apostrophe: str | None = None, possessives: b
     """Return the repairs that put back apostrophes lost before contractions (and before a
     possessive "s" when ``possessives``, by default when the text shows lost contractions), in
     order of position. ``apostrophe`` is the mark to put back (by default the one the text uses)."""
+    contractions, possessive = lost_apostrophe_kinds(text, apostrophe=apostrophe)
+    if possessives or (possessives is None and contractions):
+        return sorted(contractions + possessive, key=lambda repair: repair.start)
+    return contractions
+
+
+def lost_apostrophe_kinds(text: str, *, apostrophe: str | None = None) -> tuple[list[Repair], list[Repair]]:
+    """Return the repairs of ``lost_apostrophes`` in two lists, each in order of position: those
+    before contractions, and those before a possessive "s" (which a caller that reads a whole text
+    line by line decides on once, from all its lines)."""
     mark = apostrophe or _apostrophe_in(text)
     contractions, possessive = [], []
     for match in _LOST.finditer(text):
@@ -89,9 +105,14 @@ def lost_apostrophes(text: str, *, apostrophe: str | None = None, possessives: b
             contractions.append(repair)
         elif ending == "s" and len(word) > 1 and word[-1].islower():
             possessive.append(repair)
-    if possessives or (possessives is None and contractions):
-        return sorted(contractions + possessive, key=lambda repair: repair.start)
-    return contractions
+    return contractions, possessive
+
+
+def may_have_glued_breaks(text: str) -> bool:
+    """Whether end punctuation runs straight into a capitalised word anywhere in the text: only
+    then can ``glued_breaks`` find a break in it, or in any part of it. Almost no paragraph has
+    one, so its sentences need not be searched one by one."""
+    return _GLUED.search(text) is not None
 
 
 def glued_breaks(text: str) -> list[int]:
@@ -101,13 +122,16 @@ def glued_breaks(text: str) -> list[int]:
     for match in _GLUED.finditer(text):
         if match.start() < 2 or not (text[match.start() - 1].isalpha() and text[match.start() - 2].isalpha()):
             continue
-        token_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        space = text.rfind(" ", 0, match.start())
+        # the last line break is looked for after that space only: a text of one line has none, and
+        # searching it back to its start at every join would grow with the square of its length
+        token_start = max(space, text.rfind("\n", space + 1, match.start())) + 1
         token = text[token_start:match.start()]
-        word = re.sub(r"^\W+", "", token)
-        last = re.findall(r"[^\W\d_]+", word)
+        word = _LEADING_NON_WORD.sub("", token)
+        last = _LETTERS.findall(word)
         if not last or last[-1].lower() in ABBREVIATIONS:
             continue
-        if _ADDRESS.search(token) or re.search(r"\b[A-Za-z]\.[A-Za-z]", token):
+        if _ADDRESS.search(token) or _INITIALS.search(token):
             continue  # a web address, or initials and dotted abbreviations ("J.R.R", "e.g")
         breaks.append(_after_closing_marks(text, match.start(2), match.group(2)))
     return breaks

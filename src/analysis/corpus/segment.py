@@ -13,7 +13,7 @@ import re
 
 import sentencex
 
-from analysis.corpus.repairs import glued_breaks
+from analysis.corpus.repairs import glued_breaks, may_have_glued_breaks
 from analysis.corpus.text import WORD_PATTERN
 
 __all__ = [
@@ -59,8 +59,9 @@ def bounded_sentence_spans(paragraph: str, *, language: str = "en") -> tuple[lis
     ``MAX_SENTENCE_WORDS`` words were cut into pieces to make them."""
     spans = []
     n_split = 0
+    glued = may_have_glued_breaks(paragraph)  # if not, no sentence of it has a glued break either
     for start, end in _splitter_spans(paragraph, language):
-        cuts = [start + offset for offset in glued_breaks(paragraph[start:end])]
+        cuts = [start + offset for offset in glued_breaks(paragraph[start:end])] if glued else []
         for piece_start, piece_end in zip([start] + cuts, cuts + [end]):
             pieces = _word_bounded(paragraph, piece_start, piece_end)
             n_split += len(pieces) > 1

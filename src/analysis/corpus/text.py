@@ -45,6 +45,9 @@ HOUSE_STYLE_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 WORD_PATTERN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # A letter (not a digit or underscore): a text without one has nothing for a lexicon to score.
 LETTER = re.compile(r"[^\W\d_]")
+# Words are counted from the list of them (about a third faster than match by match) in a text
+# up to this long; a longer one (a 50 MB file) match by match, never holding millions of words.
+_COUNTED_FROM_LIST_MAX_CHARS = 1_000_000
 
 
 def words(text: str) -> list[str]:
@@ -54,7 +57,9 @@ def words(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Return the number of words in a text, as ``words`` counts them."""
-    return sum(1 for _ in WORD_PATTERN.finditer(text))
+    if len(text) > _COUNTED_FROM_LIST_MAX_CHARS:
+        return sum(1 for _ in WORD_PATTERN.finditer(text))
+    return len(WORD_PATTERN.findall(text))
 
 
 def casefolded_words(text: str) -> list[str]:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare import RESAMPLES, SEED
-from analysis.framing.codebook import Codebook, as_codebook, check_frame, find_terms
+from analysis.framing.codebook import Codebook, as_codebook, check_frame, find_terms_in_texts
 from analysis.framing.tagging import sentence_frames, tag_sentences
 
 __all__ = ["DEFAULT_BALANCE", "SECTIONS", "SECTION_COLUMNS", "SENTIMENT_COLUMNS", "frame_shares", "frame_balance",
@@ -143,11 +143,12 @@ def frame_by_section(corpus, codebook: str | Path | Codebook | None = None, *,
     n_hits, n_sentences = found["n_hits"].to_numpy(copy=True), found["n_sentences"].to_numpy(copy=True)
     section_sentences = (sizes.reindex(pd.MultiIndex.from_arrays([article_ids, section])).fillna(0).astype(int)
                          .to_numpy(copy=True))
-    # Titles are not sentences of the text: each distinct title is searched here, once per frame.
+    # Titles are not sentences of the text: each distinct title is searched here, once for all frames.
     titles = corpus.articles["title"].where(corpus.articles["title"].map(lambda title: isinstance(title, str)), "")
     codes, distinct = pd.factorize(titles)
-    hits_of_title = np.array([[len(find_terms(title, codebook.frames[name].terms)) for name in names]
-                              for title in distinct.tolist()], dtype=int).reshape(len(distinct), n_frames)
+    found = find_terms_in_texts(distinct.tolist(), [codebook.frames[name].terms for name in names])
+    hits_of_title = np.array([[len(hits) for hits in hits_by_frame] for hits_by_frame in found],
+                             dtype=int).reshape(len(distinct), n_frames)
     is_title = section == SECTIONS[0]
     n_hits[is_title] = hits_of_title[codes].reshape(-1)
     n_sentences[is_title] = (n_hits[is_title] > 0).astype(int)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import DictionaryError
-from analysis.framing.codebook import Codebook, as_codebook, find_terms
+from analysis.framing.codebook import Codebook, as_codebook, find_terms_in_texts
 
 __all__ = ["QUESTION_CODEBOOK", "UNITS", "question_columns", "prefill_questions"]
 
@@ -51,15 +51,20 @@ def prefill_questions(corpus, codebook: str | Path | Codebook = QUESTION_CODEBOO
         units = units.iloc[np.lexsort((units["paragraph_id"].to_numpy(), units["article_id"].map(order).to_numpy()))]
         units = units.reset_index(drop=True)
         unit_index = pd.MultiIndex.from_frame(units)
-    # Each distinct sentence is searched once per question; units add up their sentences' hits.
+    # Each distinct sentence is searched once, for the indicators of every question; units add up
+    # their sentences' hits.
     codes, distinct = pd.factorize(sentences["text"])
-    texts = distinct.tolist()
+    counts = np.zeros((len(questions), len(distinct)), dtype=int)  # hits of each question in each sentence
+    first_terms = np.full((len(questions), len(distinct)), "", dtype=object)  # and the term of its first hit
+    found = find_terms_in_texts(distinct.tolist(), [question.indicators for _, question in questions])
+    for position, hits_by_question in enumerate(found):
+        for number, hits in enumerate(hits_by_question):
+            if hits:
+                counts[number, position], first_terms[number, position] = len(hits), hits[0][0]
     n_hits, terms, evidence, evidence_ids = [], [], [], []
-    for _, question in questions:
-        found = [find_terms(text, question.indicators) for text in texts]
-        per_sentence = sentences[keys + ["sentence_id", "text"]].assign(
-            n=np.array([len(hits) for hits in found], dtype=int)[codes],
-            term=np.array([hits[0][0] if hits else "" for hits in found], dtype=object)[codes])
+    for number in range(len(questions)):
+        per_sentence = sentences[keys + ["sentence_id", "text"]].assign(n=counts[number][codes],
+                                                                         term=first_terms[number][codes])
         n_hits.append(per_sentence.groupby(keys, sort=False)["n"].sum().reindex(unit_index, fill_value=0).to_numpy())
         first = per_sentence[per_sentence["n"] > 0].drop_duplicates(keys).set_index(keys).reindex(unit_index)
         terms.append(first["term"].fillna("").to_numpy(dtype=object))

@@ -8,7 +8,9 @@ from bisect import bisect_right
 import numpy as np
 import pandas as pd
 
-from analysis.framing.codebook import Codebook, as_codebook, codebook_argument, find_terms, term_problem
+from analysis.framing.codebook import (
+    Codebook, as_codebook, codebook_argument, find_terms, find_terms_in_texts, term_problem,
+)
 
 __all__ = ["HIT_COLUMNS", "KWIC_COLUMNS", "tag_sentences", "sentence_frames", "hits_in_context", "kwic"]
 
@@ -29,11 +31,13 @@ def tag_sentences(corpus, codebook: str | Codebook | None = None) -> pd.DataFram
         starts.append(int(start))
         ids.append(int(sentence_id))
     # Hits never cross a paragraph break, so each distinct paragraph (wire copy repeats them) is
-    # searched once for the codebook's terms, and its hits are placed in every article that has it.
+    # searched once for the terms of all frames, and its hits are placed in every article that has it.
     paragraphs = corpus.paragraphs[corpus.paragraphs["article_id"].isin(list(sentences_by_article))]
     codes, distinct = pd.factorize(paragraphs["text"])
-    hits_of = [[(frame.name, term, found, start, end) for frame in codebook.frames.values()
-                for term, found, start, end in find_terms(text, frame.terms)] for text in distinct.tolist()]
+    frames = list(codebook.frames.values())
+    hits_of = [[(frame.name, term, found, start, end) for frame, hits in zip(frames, hits_by_frame)
+                for term, found, start, end in hits]
+               for hits_by_frame in find_terms_in_texts(distinct.tolist(), [frame.terms for frame in frames])]
     rows = []
     for article_id, code, offset in zip(paragraphs["article_id"].tolist(), codes.tolist(),
                                         paragraphs["start"].tolist()):
