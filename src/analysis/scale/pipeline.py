@@ -65,6 +65,7 @@ def _make_tables(corpus, names: tuple[str, ...], frames, elements=None) -> dict[
     ``elements``: the story elements file (None: the corpus has none, and the elements table is
     empty)."""
     quotes = extract_quotes(corpus) if set(_FROM_QUOTES) & set(names) else None
+    hits = tag_sentences(corpus, frames) if {"frame_hits", "sections"} & set(names) else None  # read once for both
     # The VADER mean of each article is taken from the sentence table when partitions are combined.
     no_sentences = pd.DataFrame(columns=["article_id", *SENTENCE_SCORE_COLUMNS])
     makers = {
@@ -72,12 +73,12 @@ def _make_tables(corpus, names: tuple[str, ...], frames, elements=None) -> dict[
         "sentences": lambda: score_sentences(corpus),
         "article_scores": lambda: score_articles(corpus, no_sentences),
         "quotes": lambda: quotes,
-        "frame_hits": lambda: tag_sentences(corpus, frames),
+        "frame_hits": lambda: hits,
         "removed": lambda: corpus.removed,
         "problems": lambda: corpus.problems,
         "voices": lambda: score_voices(corpus, quotes),
         "neutralised": lambda: neutralised_scores(corpus),
-        "sections": lambda: frame_by_section(corpus, frames),
+        "sections": lambda: frame_by_section(corpus, frames, hits=hits),
         "descriptions": lambda: describe_articles(corpus, quotes),
         "elements": lambda: (element_coverage(corpus, elements) if elements is not None
                              else pd.DataFrame(columns=ELEMENT_COLUMNS)),
