@@ -7,6 +7,7 @@ here is what it returns for the same text.
 from __future__ import annotations
 
 import json
+import random
 import warnings
 from pathlib import Path
 
@@ -100,3 +101,25 @@ def test_every_sentence_of_the_news_sentiment_benchmark_equals_the_library():
         sentences = [json.loads(line)["sentence_normalized"] for line in lines if line.strip()]
     assert len(sentences) > 5_000
     assert _mismatches(sentences) == []
+
+
+def test_the_but_rule_for_long_texts_equals_the_librarys_on_lists_with_repeated_values():
+    # The library's rule finds each value's first position with list.index, so equal values
+    # interact: lists drawn from a few values, with ints and floats, check exactly that.
+    from analysis.sentiment._vader_exact import _but_check
+
+    rng = random.Random(3)
+    pool = [0, 0.0, 1.5, -1.5, 0.75, 2.25, 3.0, -0.75, 1.125, -2.25, 0.5, 1.0]
+    for _ in range(3000):
+        values = [rng.choice(pool) for _ in range(rng.randint(1, 60))]
+        words = ["w"] * len(values)
+        words[rng.randrange(len(values))] = "but"
+        expected = SentimentIntensityAnalyzer._but_check(words, list(values))
+        found = _but_check(words.index("but"), list(values))
+        assert found == expected and [type(value) for value in found] == [type(value) for value in expected]
+
+
+@pytest.mark.parametrize("repeat", [50, 400])
+def test_a_long_quotation_with_but_equals_the_library(repeat):
+    text = " ".join(["It was a good day, but the talks were bad and sad, not great, but fine."] * repeat)
+    assert polarity_scores(text, vader()) == _library(text)
