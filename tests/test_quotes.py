@@ -12,7 +12,7 @@ from analysis.corpus.segment import paragraph_spans
 from analysis.quotes import (QUOTE_COLUMNS, Cuts, QuoteSpan, extract_quotes, find_quote_spans, name_key, quote_kind,
                              sources_by_outlet, split_title)
 from analysis.quotes.evaluation import score_against_gold
-from analysis.quotes.names import name_run_tuples, name_runs, run_names, runs_in, strip_possessive, word_before
+from analysis.quotes.names import name_runs, run_names, strip_possessive, word_before
 from analysis.quotes.patterns import (BESIDE_VERB_BEFORE, LOWERCASE_WORD_BEFORE, NAME_RUN, PREFIX_AT_END,
                                       PREFIX_AT_END_REACH, REPORTING_VERB_SET)
 from analysis.quotes.spans import without_quotes
@@ -267,7 +267,7 @@ def test_name_runs_read_paragraph_by_paragraph_equal_reading_the_whole_text():
     ]
     runs_by_text = name_runs(texts)  # the texts share paragraphs, each read once
     for text in texts:
-        runs = [(start, end, run.title, run.name, word) for start, end, run, word in runs_by_text[text]]
+        runs = [(start, end, title, name, word) for start, end, (title, name, _), word in runs_by_text[text]]
         assert runs == whole(text), repr(text[:80])
 
 
@@ -318,14 +318,15 @@ def test_a_paragraph_ending_that_may_start_a_name_is_decided_by_its_last_charact
                 == bool(PREFIX_AT_END.search(ending)), repr(ending[-20:])
 
 
-def test_the_runs_of_names_in_their_three_forms_agree():
+def test_the_runs_of_names_in_their_two_forms_agree_with_the_pattern():
     texts = _texts_to_check()
-    as_names, as_tuples, runs = name_runs(texts), name_run_tuples(texts), runs_in(texts)
-    names_only = run_names(texts)
+    runs, names_only = name_runs(texts), run_names(texts)
     for text in texts:
-        assert as_tuples[text] == as_names[text]
-        assert all(type(run) is tuple for _, _, run, _ in as_tuples[text])  # the collector can drop them
-        assert names_only[text] == tuple((run.name, run.words) for run in runs[text])
+        assert all(type(run) is tuple for _, _, run, _ in runs[text])  # plain tuples: the collector can drop them
+        direct = [split_title(strip_possessive(found)) for found in NAME_RUN.findall(text)]
+        assert names_only[text] == tuple((name, tuple(name.split())) for _, name in direct)
+        if "\n\n" not in text:  # read whole: the same runs as the pattern, in order
+            assert [(title, name) for _, _, (title, name, _), _ in runs[text]] == direct
 
 
 def test_stray_closing_marks_start_with_their_sentence_however_long_the_paragraph():

@@ -8,10 +8,9 @@ Spelling variants merge by a key that ignores case, hyphens, dots and apostrophe
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
 
 import pandas as pd
 
@@ -20,9 +19,8 @@ from analysis.quotes.patterns import (LEADING_WORDS, LOWERCASE_WORD_BEFORE_REVER
                                       PREFIX_AT_END, PREFIX_AT_END_REACH, SENTENCE_OPENERS, TITLES, TRAILING_WORDS)
 from analysis.resources.dictionaries import load_speaker_aliases
 
-__all__ = ["name_key", "split_title", "strip_possessive", "honorific_gender", "is_name", "clean_phrase", "NameRun",
-           "Name", "PlainName", "word_before", "runs_in", "run_names", "name_runs", "name_run_tuples",
-           "alias_map", "canonical_speakers"]
+__all__ = ["name_key", "split_title", "strip_possessive", "honorific_gender", "is_name", "clean_phrase", "PlainName",
+           "word_before", "run_names", "name_runs", "alias_map", "canonical_speakers"]
 
 
 def strip_possessive(name: str) -> str:
@@ -89,36 +87,12 @@ def clean_phrase(phrase: str) -> str:
 # --- runs of capitalised words ----------------------------------------------------------------------
 
 
-class NameRun(NamedTuple):  # a tuple, not a dataclass: a corpus makes a great many, and a tuple is made faster
-    """A run of capitalised words, its title split from its name."""
-
-    start: int  # offsets within the paragraph it was read from
-    end: int
-    title: str
-    name: str
-    words: tuple[str, ...]
-    word_before: str | None  # the lower-case word right before ("spokesman"), "" if none, None if unknown here
-
-
-class Name(NamedTuple):
-    """The words of a run of capitalised words, its title split from its name: one for each distinct
-    run, shared by every place it stands (``name_runs``), since a name recurs throughout a corpus."""
-
-    title: str
-    name: str
-    words: tuple[str, ...]
-
-
-PlainName = tuple[str, str, tuple[str, ...]]  # a Name's (title, name, words) as a plain tuple
+PlainName = tuple[str, str, tuple[str, ...]]  # a run's (title, name, words)
 
 
 def _plain_name_of(run: str) -> PlainName:
     title, name = split_title(strip_possessive(run))
     return title, name, tuple(name.split())
-
-
-def _name_of(run: str) -> Name:
-    return Name(*_plain_name_of(run))
 
 
 def word_before(text: str, start: int) -> str:
@@ -146,25 +120,10 @@ def _places(texts: Iterable[str]) -> dict[str, tuple[tuple[int, int, str, str | 
     return found
 
 
-def runs_in(texts: Iterable[str]) -> dict[str, tuple[NameRun, ...]]:
-    """Return {text: its runs of capitalised words, as ``NAME_RUN.finditer`` finds them}, for each
-    distinct text; each distinct run is split into title and name once (names recur throughout a corpus)."""
-    names: dict[str, Name] = {}
-    found = {}
-    for text, places in _places(texts).items():
-        runs = []
-        for start, end, run, before in places:
-            if run not in names:
-                names[run] = _name_of(run)
-            runs.append(NameRun(start, end, *names[run], before))
-        found[text] = tuple(runs)
-    return found
-
-
 def run_names(texts: Iterable[str]) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     """Return {text: (name, words) of each of its runs of capitalised words, in order}, for each
-    distinct text: the runs ``runs_in`` finds, for text whose names are all that is wanted (no
-    offsets, titles or word before, so that the scan keeps no match and makes no ``NameRun``)."""
+    distinct text: the runs ``NAME_RUN.findall`` finds, for text whose names are all that is wanted
+    (no offsets, titles or word before, so that the scan keeps no match)."""
     names: dict[str, tuple[str, tuple[str, ...]]] = {}  # each distinct run split once, its pair shared
     found: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     for text in dict.fromkeys(texts):
@@ -190,30 +149,16 @@ def _may_join(before: str, last_run_end: int | None, after: str) -> bool:
         or bool(PREFIX_AT_END.search(end, max(0, len(end) - PREFIX_AT_END_REACH)))  # not the whole paragraph
 
 
-def name_runs(texts: Iterable[str]) -> dict[str, tuple[tuple[int, int, Name, str], ...]]:
+def name_runs(texts: Iterable[str]) -> dict[str, tuple[tuple[int, int, PlainName, str], ...]]:
     """Return {text: (start, end, run, word before) for each run of capitalised words}, for each
     distinct text, the runs being the ones ``NAME_RUN.finditer(text)`` gives; ``run`` is the run's
-    ``Name``, the same object wherever the same words stand.
+    (title, name, words), the same tuple wherever the same words stand.
 
     Each distinct paragraph is read once, however many texts share it (wire copy repeats them);
-    where a run could cross a paragraph break, the whole text is read instead.
+    where a run could cross a paragraph break, the whole text is read instead. The runs are plain
+    tuples of strings and numbers, which the garbage collector stops following, however many a
+    corpus has (a tuple's subclass it would follow again at each of its full collections).
     """
-    return _placed_runs(texts, _name_of)
-
-
-def name_run_tuples(texts: Iterable[str]) -> dict[str, tuple[tuple[int, int, PlainName, str], ...]]:
-    """Return what ``name_runs`` returns with each run a plain (title, name, words) tuple, not a ``Name``.
-
-    For a pass that holds the runs of a whole corpus at once: the garbage collector stops following
-    plain tuples of strings and numbers, but follows a ``Name`` (a tuple's subclass) and every tuple
-    holding one, again at each of its full collections.
-    """
-    return _placed_runs(texts, _plain_name_of)
-
-
-def _placed_runs(texts: Iterable[str],
-                 name_of: Callable[[str], PlainName]) -> dict[str, tuple[tuple[int, int, PlainName, str], ...]]:
-    """``name_runs``, each distinct run's (title, name, words) made once by ``name_of``."""
     pieces_of = {}
     for text in dict.fromkeys(texts):
         pieces = text.split("\n\n")
@@ -233,7 +178,7 @@ def _placed_runs(texts: Iterable[str],
             for start, end, run, before in places_in[piece]:
                 name = names.get(run)
                 if name is None:
-                    name = names[run] = name_of(run)
+                    name = names[run] = _plain_name_of(run)
                 start += offset
                 placed.append((start, offset + end, name, before if before is not None else word_before(text, start)))
             offset += len(piece) + 2

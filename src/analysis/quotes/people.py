@@ -12,16 +12,15 @@ from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analysis.quotes.names import (Name, PlainName, clean_phrase, honorific_gender, is_name, name_key, split_title,
+from analysis.quotes.names import (PlainName, clean_phrase, honorific_gender, is_name, name_key, split_title,
                                    strip_possessive)
 from analysis.quotes.patterns import (AGE_AFTER, BESIDE_VERB_AFTER, MID_SENTENCE_CAPITAL, NAME_RUN, PRONOUNS,
                                       REPORTING_VERB_SET, TITLES)
 
 __all__ = ["People", "person_evidence", "scan_people", "corpus_people", "Recent", "Resolver"]
 
-# (start, end, run, word before), run being (title, name, words): from names.name_runs (a Name) or
-# names.name_run_tuples (a plain tuple).
-_Runs = tuple[tuple[int, int, Name | PlainName, str], ...]
+# (start, end, run, word before), run being (title, name, words): from names.name_runs.
+_Runs = tuple[tuple[int, int, PlainName, str], ...]
 
 # A role ("the minister", "the deputy minister"), and a description before a name ("local
 # councillor Rita Banerjee"), as Resolver.resolve reads an attributing phrase.
@@ -85,8 +84,7 @@ class People:
 
 
 def person_evidence(text: str, runs: _Runs) -> set[str]:
-    """Return the name tokens an article shows to be people, given its ``runs`` (``names.name_runs``,
-    ``names.name_run_tuples``):
+    """Return the name tokens an article shows to be people, given its ``runs`` (``names.name_runs``):
     names with a title or honorific ("Mr Ji", "spokesman Pavel Doru"), beside a reporting verb ("said
     Brad Adams"), or with an age ("Ji Seong-ho, 35,"). A lone capitalised word counts only if it is
     also capitalised mid-sentence, so that "Police said" does not make "Police" a person."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.quotes.names import alias_map, canonical_speakers, name_run_tuples
+from analysis.quotes.names import alias_map, canonical_speakers, name_runs
 from analysis.quotes.people import People, corpus_people, person_evidence, scan_people
 from analysis.quotes.speakers import (article_quotes, read_article, read_wording, sentences_by_article)
 
@@ -60,7 +60,7 @@ def _people(distinct_texts: Iterable[str], texts: Iterable[str]) -> tuple[dict[s
     """Return what each distinct text says about people, and what the corpus (``texts``, one per
     article) says. The runs of names they are read from, a great many, are plain tuples that the
     garbage collector does not follow, and are let go on return: nothing after needs them."""
-    runs = name_run_tuples(distinct_texts)
+    runs = name_runs(distinct_texts)
     known_tokens: set[str] = set()
     for text, text_runs in runs.items():
         known_tokens |= person_evidence(text, text_runs)

@@ -181,20 +181,20 @@ def _decides(word: str, lexicon) -> str | None:
     """
     if word in lexicon.negations:
         return "negation"
-    if _known(word, lexicon):
+    if _known(word):
         return "modifier" if any(tag in lexicon[word] for tag in lexicon.modifiers) else "clears"
     if len(word) > 2 and len(word.strip("'")) > 1:
         return "clears"
     return None
 
 
-def _known(word: str, lexicon) -> bool:
+def _known(word: str) -> bool:
     # ``w in self and pos in self[w]`` in Sentiment.assessments, with pos None
-    return word in _assessable(id(lexicon))
+    return word in _assessable()
 
 
 @lru_cache(maxsize=1)
-def _assessable(_lexicon_id: int) -> frozenset[str]:
+def _assessable() -> frozenset[str]:
     """The words ``Sentiment.assessments`` assesses when it is given no part of speech (a resource
     made once from the loaded lexicon, which nothing changes)."""
     lexicon = textblob_lexicon()
@@ -223,11 +223,11 @@ def _piece(piece: str) -> _Part:
     # Only the first and the last word that decide anything matter at a seam.
     first = next(((word, effect) for word in tokens if (effect := _decides(word, lexicon))), None)
     last = next((effect for word in reversed(tokens) if (effect := _decides(word, lexicon))), "unchanged")
-    first_known = next((i for i, word in enumerate(tokens) if _known(word, lexicon)), len(tokens))
+    first_known = next((i for i, word in enumerate(tokens) if _known(word)), len(tokens))
     return _Part(polarities=tuple(p for _, p, _, _ in assessed), subjectivities=tuple(s for _, _, s, _ in assessed),
                  heads=tuple(head_word(chunk).casefold() for chunk, _, _, _ in assessed),
                  ends="clean" if last == "clears" else last,
-                 first_clears=first is not None and first[1] == "clears" and not _known(first[0], lexicon),
+                 first_clears=first is not None and first[1] == "clears" and not _known(first[0]),
                  has_deciding_word=first is not None, has_words=bool(tokens),
                  exclamation_first="!" in tokens[:first_known],
                  joins_previous=piece.lstrip().startswith(_JOINS_PREVIOUS),
