@@ -7,11 +7,18 @@ found matches one gold quote at most); speakers are compared by ``name_key``, so
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import pandas as pd
 
+from analysis.corpus.text import HONORIFICS
 from analysis.quotes.names import name_key
+from analysis.quotes.patterns import TITLES
 
-__all__ = ["GOLD_COLUMNS", "score_against_gold"]
+__all__ = ["GOLD_COLUMNS", "score_against_gold", "GOLD_PRONOUNS", "GoldQuote", "read_brat", "attribution_gold",
+           "match_quotes", "speaker_words", "same_speaker", "is_fragment", "gold_is_organisation", "ERROR_KINDS",
+           "attribution_scores"]
 
 # A gold table: the article, the first words of the quote, who says it and its kind.
 GOLD_COLUMNS = ["article_id", "quote_begins", "speaker", "kind"]
@@ -39,3 +46,283 @@ def score_against_gold(quotes: pd.DataFrame, gold: pd.DataFrame) -> dict[str, fl
         "speaker_accuracy": right_speaker / len(matched) if matched else 0.0,
         "kind_accuracy": right_kind / len(matched) if matched else 0.0,
     }
+
+
+# --- gold from attribution annotations (brat standoff), matched by words -------------------------------
+
+# Words a source can be that name nobody by themselves: a gold source like this is resolved to the
+# nearest earlier source that names someone (as the PolNeAR guidelines read a pronoun source).
+GOLD_PRONOUNS = frozenset("he she they it i we you him her them his hers their theirs its us me my our".split())
+# Quote marks as gold texts write them: double marks straight, curly and low, and two apostrophes or
+# two backticks (typewriter style in archive text).
+_GOLD_MARK = re.compile(r"``|''|[\"“”„]")
+_OPENS = {"“", "„", "``"}
+_CLOSES = {"”"}
+_MATCH_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Words left out when speakers are compared: function words, titles and honorifics.
+_NOT_NAME_WORDS = frozenset("the a an of for and to in on at by with from 's s".split())
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """A quoted stretch inside an annotated content span, and who the annotation says speaks it."""
+
+    start: int
+    end: int
+    quote: str
+    source: str  # the annotated source as written ("" when the attribution has none)
+    speaker: str  # the source, or for a pronoun the nearest earlier source that names someone
+    mark: str  # the opening mark as written: '"', '“', "''", ...
+
+
+def read_brat(annotations: str) -> tuple[dict[str, tuple[str, list[tuple[int, int]], str]], list[dict[str, str]]]:
+    """Return the spans ({id: (label, [(start, end)], text)}) and the events ([{role: span id}]) of a
+    brat standoff file's text."""
+    spans, events = {}, []
+    for number, line in enumerate(annotations.splitlines(), start=1):
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            label, _, offsets = fields[1].partition(" ")
+            try:
+                pieces = [tuple(int(value) for value in piece.split()) for piece in offsets.split(";")]
+            except ValueError as error:
+                raise ValueError(f"line {number} of the annotations: offsets '{offsets}' are not numbers "
+                                 "(brat standoff writes 'T1<TAB>Label START END<TAB>text')") from error
+            spans[fields[0]] = (label, [(start, end) for start, end in pieces], fields[2] if len(fields) > 2 else "")
+        elif line.startswith("E") and len(fields) >= 2:
+            events.append(dict(part.split(":", 1) for part in fields[1].split() if ":" in part))
+    return spans, events
+
+
+def _names_someone(source: str) -> bool:
+    words = _MATCH_WORD.findall(source)
+    return any(word[0].isupper() and word.casefold() not in GOLD_PRONOUNS for word in words)
+
+
+def attribution_gold(text: str, annotations: str) -> list[GoldQuote]:
+    """Return the direct quotes of an annotated text: each quoted stretch (between double quote
+    marks, or two apostrophes) inside an annotated ``Content`` span, with the ``Source`` of its
+    attribution; a pronoun source ("he", "his") is resolved to the nearest earlier source that
+    names someone."""
+    spans, events = read_brat(annotations)
+    relations = []
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if content is None:
+            continue
+        source = spans.get(event.get("Source", ""))
+        source_start = source[1][0][0] if source else -1
+        relations.append((content[1][0][0], content[1][-1][1], source[2].strip() if source else "", source_start))
+    named_sources = sorted((start, source) for _, _, source, start in relations if source and _names_someone(source))
+    gold = []
+    for content_start, content_end, source, source_start in sorted(relations):
+        speaker = source
+        if source and not _names_someone(source):
+            bare = re.sub(r"['’]s$", "", source.casefold())
+            if bare in GOLD_PRONOUNS:
+                earlier = [name for start, name in named_sources if start < source_start]
+                speaker = earlier[-1] if earlier else ""
+        for start, end, mark in _quoted_stretches(text, max(0, content_start - 2), min(len(text), content_end + 2)):
+            quote = text[start:end].strip()
+            if _MATCH_WORD.search(quote):
+                gold.append(GoldQuote(start, end, quote, source, speaker, mark))
+    return gold
+
+
+def _quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Return (start, end, opening mark) of each stretch between quote marks in text[start:end]; a
+    quote still open at the end runs to ``end``; one reopened after a paragraph break goes on."""
+    found, open_at, opened_with = [], None, ""
+    for match in _GOLD_MARK.finditer(text, start, end):
+        mark, position = match.group(), match.start()
+        if open_at is None:
+            if mark not in _CLOSES:
+                open_at, opened_with = match.end(), mark
+        elif mark in _OPENS and "\n" in text[open_at:position]:
+            continue  # AP style: the quote goes on in the next paragraph, which opens with a mark again
+        elif mark in _OPENS:
+            open_at, opened_with = match.end(), mark  # an opening mark again: the first had no closing one
+        else:
+            found.append((open_at, position, opened_with))
+            open_at = None
+    if open_at is not None:
+        found.append((open_at, end, opened_with))
+    return found
+
+
+def _word_set(text: str) -> set[str]:
+    return {word.casefold().replace("’", "'") for word in _MATCH_WORD.findall(text)}
+
+
+def match_quotes(found: list[str], gold: list[str], *, threshold: float = 0.5) -> list[tuple[int, int, float]]:
+    """Return the one-to-one matches (index in ``found``, index in ``gold``, Jaccard) of two lists of
+    quotes by the Jaccard overlap of their sets of words, at least ``threshold``, best first."""
+    found_words, gold_words = [_word_set(text) for text in found], [_word_set(text) for text in gold]
+    candidates = []
+    for i, words in enumerate(found_words):
+        for j, other in enumerate(gold_words):
+            shared = len(words & other)
+            if shared:
+                similarity = shared / len(words | other)
+                if similarity >= threshold:
+                    candidates.append((-similarity, i, j))
+    used_found, used_gold, matches = set(), set(), []
+    for negative, i, j in sorted(candidates):
+        if i not in used_found and j not in used_gold:
+            used_found.add(i)
+            used_gold.add(j)
+            matches.append((i, j, -negative))
+    return matches
+
+
+def speaker_words(speaker: str) -> set[str]:
+    """Return the words two spellings of a speaker are compared by: casefolded, without possessives,
+    function words, titles and honorifics ("Mr. Trump's campaign" -> {"trump", "campaign"})."""
+    words = {re.sub(r"'s$", "", word) for word in _word_set(speaker)}
+    return {word for word in words if word not in _NOT_NAME_WORDS and word not in HONORIFICS and word not in TITLES}
+
+
+def same_speaker(found: str, gold: str) -> bool:
+    """True when a speaker found and a gold speaker share a word of their names ("Donald Trump" and
+    "Trump", "Hillary Clinton" and "the Clinton campaign"); an empty speaker is never right."""
+    return bool(found.strip() and gold.strip() and speaker_words(found) & speaker_words(gold))
+
+
+# Speakers that are not a person's name but a fragment of the sentence around it, or words that
+# open sentences taken into a name ("Stauskas It", "Following Monday").
+_FRAGMENT_WORDS = frozenset("it this that these those following when while after before then there here however "
+                            "monday tuesday wednesday thursday friday saturday sunday".split())
+_NAME_CONNECTORS = frozenset("of the for and de la van von der bin al du".split())
+_ORGANISATION_WORDS = frozenset(
+    "campaign committee party department office house administration agency government officials official "
+    "spokesman spokeswoman spokesperson aide aides staff team group union council court police ministry "
+    "state times post news network press association foundation institute center centre university poll "
+    "survey report statement website organization organisation company corporation people supporters "
+    "critics democrats republicans gop dnc rnc fbi cia".split())
+
+
+def is_fragment(speaker: str) -> bool:
+    """True when a speaker found is not a name: a title or honorific alone ("Mr", "Florida Rep"), a
+    piece of a sentence ("McCaul criticized Clinton for"), or a name with a sentence's opening or
+    closing word taken in ("Stauskas It")."""
+    words = speaker.replace(".", " ").split()
+    if not words:
+        return False
+    if words[-1].casefold() in HONORIFICS or words[-1].casefold() in TITLES or words[-1].casefold() in {"rep", "sen", "gov"}:
+        return True
+    capitalised = [word for word in words if word[0].isupper()]
+    if capitalised and any(word.islower() and word.casefold() not in _NAME_CONNECTORS for word in words[1:]):
+        return len(capitalised) >= 2 and not words[0].islower()  # "McCaul criticized Clinton for"
+    return len(capitalised) >= 2 and any(word.casefold() in _FRAGMENT_WORDS for word in capitalised)
+
+
+def _error_kind(found: pd.Series, gold: GoldQuote, text: str) -> str:
+    """Return why a matched quote's speaker is wrong (one of ``ERROR_KINDS``)."""
+    speaker, mention = str(found["speaker"]), str(found["speaker_mention"])
+    if not speaker.strip():
+        return "no speaker"
+    if is_fragment(speaker):
+        return "fragment as speaker"
+    if mention.casefold() in {"he", "she", "they"}:
+        return "pronoun resolved to the wrong person"
+    names = [word for word in speaker_words(speaker) if word]
+    folded = text.casefold().replace("’", "'")
+    if names and not any(word in folded for word in names):
+        return "speaker from another article"
+    if found["attribution"] == "previous speaker":
+        return "previous speaker wrong"
+    return "another person or source"
+
+
+ERROR_KINDS = ("no speaker", "fragment as speaker", "pronoun resolved to the wrong person",
+               "speaker from another article", "previous speaker wrong", "another person or source")
+
+
+def gold_is_organisation(gold: GoldQuote) -> bool:
+    """True when the gold speaker is an organisation, an office or an unnamed source, not a named person."""
+    words = {word.casefold() for word in _MATCH_WORD.findall(gold.speaker)}
+    return not _names_someone(gold.speaker) or bool(words & _ORGANISATION_WORDS)
+
+
+def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], texts: dict[str, str], *,
+                       threshold: float = 0.5) -> tuple[dict, pd.DataFrame]:
+    """Score a quotes table (``extract_quotes``) against gold direct quotes by article.
+
+    Quotes match one-to-one by word Jaccard of at least ``threshold``. Returns (summary, rows): the
+    summary has gold, found, matched, precision, recall, f1, with_speaker (matched gold quotes that
+    have a speaker), speaker_accuracy, named_speaker_accuracy, organisation_speaker_accuracy,
+    previous_speaker_accuracy, and the counts of each error kind, missed quote by mark and unmatched
+    quote found; rows has one row per gold quote and per unmatched quote found (article_id, outcome,
+    gold_quote, gold_speaker, quote, speaker, speaker_mention, attribution, doubt, error, mark).
+    """
+    rows, counts = [], {"gold": 0, "found": 0, "matched": 0, "with_speaker": 0, "right": 0, "named": 0,
+                        "named_right": 0, "organisation": 0, "organisation_right": 0, "previous": 0,
+                        "previous_right": 0}
+    errors = dict.fromkeys(ERROR_KINDS, 0)
+    missed: dict[str, int] = {}
+    unmatched = {"scare quote or term (3 words or fewer)": 0, "title or slogan (capitalised, 8 words or fewer)": 0,
+                 "other": 0}
+    by_article = {article_id: group for article_id, group in quotes.groupby("article_id", sort=False)}
+    for article_id, golden in gold.items():
+        found = by_article.get(article_id, quotes.iloc[0:0]).reset_index(drop=True)
+        counts["gold"] += len(golden)
+        counts["found"] += len(found)
+        matches = match_quotes(found["quote"].tolist(), [quote.quote for quote in golden], threshold=threshold)
+        matched_found = {i for i, _, _ in matches}
+        by_gold = {j: i for i, j, _ in matches}
+        counts["matched"] += len(matches)
+        for j, quote in enumerate(golden):
+            row = {"article_id": article_id, "gold_quote": quote.quote, "gold_speaker": quote.speaker, "mark": quote.mark,
+                   "quote": "", "speaker": "", "speaker_mention": "", "attribution": "", "doubt": "", "error": ""}
+            if j not in by_gold:
+                missed[quote.mark] = missed.get(quote.mark, 0) + 1
+                rows.append({**row, "outcome": "missed"})
+                continue
+            match = found.iloc[by_gold[j]]
+            row.update({key: str(match[key]) for key in ("quote", "speaker", "speaker_mention", "attribution", "doubt")})
+            if not quote.speaker:
+                rows.append({**row, "outcome": "matched, no gold speaker"})
+                continue
+            right = same_speaker(row["speaker"], quote.speaker)
+            counts["with_speaker"] += 1
+            counts["right"] += right
+            organisation = gold_is_organisation(quote)
+            counts["organisation" if organisation else "named"] += 1
+            counts["organisation_right" if organisation else "named_right"] += right
+            if row["attribution"] == "previous speaker":
+                counts["previous"] += 1
+                counts["previous_right"] += right
+            if not right:
+                row["error"] = _error_kind(match, quote, texts.get(article_id, ""))
+                errors[row["error"]] += 1
+            rows.append({**row, "outcome": "right speaker" if right else "wrong speaker"})
+        for i in range(len(found)):
+            if i in matched_found:
+                continue
+            quote = str(found.at[i, "quote"])
+            n_words = len(_MATCH_WORD.findall(quote))
+            kind = ("scare quote or term (3 words or fewer)" if n_words <= 3 else
+                    "title or slogan (capitalised, 8 words or fewer)" if n_words <= 8 and quote[:1].isupper()
+                    and not quote.rstrip().endswith((".", ",", "?", "!")) else "other")
+            unmatched[kind] += 1
+            rows.append({"article_id": article_id, "outcome": "found, not gold", "gold_quote": "", "gold_speaker": "",
+                         "mark": "", "quote": quote, "speaker": str(found.at[i, "speaker"]),
+                         "speaker_mention": str(found.at[i, "speaker_mention"]),
+                         "attribution": str(found.at[i, "attribution"]), "doubt": str(found.at[i, "doubt"]), "error": kind})
+
+    def share(part: str, whole: str) -> float:
+        return counts[part] / counts[whole] if counts[whole] else float("nan")
+
+    precision, recall = share("matched", "found"), share("matched", "gold")
+    summary = {"gold": counts["gold"], "found": counts["found"], "matched": counts["matched"],
+               "precision": precision, "recall": recall,
+               "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+               "with_speaker": counts["with_speaker"], "speaker_accuracy": share("right", "with_speaker"),
+               "named_speaker_accuracy": share("named_right", "named"), "named": counts["named"],
+               "organisation_speaker_accuracy": share("organisation_right", "organisation"),
+               "organisations": counts["organisation"],
+               "previous_speaker_accuracy": share("previous_right", "previous"), "previous_speaker": counts["previous"],
+               "errors": errors, "missed_by_mark": dict(sorted(missed.items())), "found_not_gold": unmatched}
+    columns = ["article_id", "outcome", "gold_quote", "gold_speaker", "mark", "quote", "speaker", "speaker_mention",
+               "attribution", "doubt", "error"]
+    return summary, pd.DataFrame(rows, columns=columns)

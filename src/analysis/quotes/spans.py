@@ -1,6 +1,7 @@
 """Finding the quoted stretches of a text: the passages inside double quote marks.
 
-Straight or curly marks, nested single quotes kept inside, quotes that run over several paragraphs.
+Straight or curly marks, typewriter pairs (two apostrophes ``''`` or backticks, as archive text
+writes them), nested single quotes kept inside, quotes that run over several paragraphs.
 A doubtful span (an unbalanced quote mark) is kept with its ``doubt`` filled in, never dropped or
 guessed silently.
 """
@@ -14,14 +15,17 @@ from itertools import accumulate
 
 from analysis.corpus.text import count_words
 
-__all__ = ["OPENING_MARKS", "CLOSING_MARKS", "STRAIGHT_MARK", "ALL_MARKS", "QuoteSpan", "find_quote_spans",
+__all__ = ["OPENING_MARKS", "CLOSING_MARKS", "STRAIGHT_MARK", "ALL_MARKS", "PAIRED_MARKS", "mark_width", "QuoteSpan", "find_quote_spans",
            "quote_kind", "Cuts", "without_quotes"]
 
 OPENING_MARKS = "“„"
 CLOSING_MARKS = "”"
 STRAIGHT_MARK = '"'
 ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
-_ANY_MARK = re.compile(f"[{re.escape(ALL_MARKS)}]")
+# Typewriter double marks of two characters: two apostrophes open and close as a straight mark
+# does (New York Times archive text), two backticks open (Penn Treebank style).
+PAIRED_MARKS = ("''", "``")
+_ANY_MARK = re.compile(f"''|``|[{re.escape(ALL_MARKS)}]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 _ENDS_AS_SENTENCE = re.compile(r"[.!?,…]$")
 
@@ -42,12 +46,21 @@ class QuoteSpan:
         return self.segments[-1][1]
 
 
-def _mark_role(text: str, position: int, paragraph_start: int) -> str:
-    """Return 'open' or 'close' for a straight double quote, from the characters around it."""
+def mark_width(text: str, position: int, closing: bool = False) -> int:
+    """Return how many characters the quote mark that ends just before ``position`` takes (an
+    opening mark), or that starts at ``position`` (``closing``): 2 for a typewriter pair, else 1."""
+    if closing:
+        return 2 if text[position:position + 2] in PAIRED_MARKS else 1
+    return 2 if position >= 2 and text[position - 2:position] in PAIRED_MARKS else 1
+
+
+def _mark_role(text: str, position: int, paragraph_start: int, width: int = 1) -> str:
+    """Return 'open' or 'close' for a straight double quote (or two apostrophes, ``width`` 2), from
+    the characters around it."""
     before = text[position - 1] if position > paragraph_start else " "
-    after = text[position + 1] if position + 1 < len(text) else " "
+    after = text[position + width] if position + width < len(text) else " "
     opens = before.isspace() or before in "([{—–-/" or position == paragraph_start
-    closes = after.isspace() or after in ".,;:!?)]}—–-" or position + 1 == len(text)
+    closes = after.isspace() or after in ".,;:!?)]}—–-" or position + width == len(text)
     if opens and not closes:
         return "open"
     if closes and not opens:
@@ -83,30 +96,31 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
 
     for mark in _ANY_MARK.finditer(text):
         position, character = mark.start(), mark.group()
+        width = len(character)
         paragraph = paragraph_of(position)
         paragraph_start = paragraphs[paragraph][0] if paragraphs else 0
-        if character in OPENING_MARKS:
+        if character in OPENING_MARKS or character == "``":
             role = "open"
         elif character in CLOSING_MARKS:
             role = "close"
         else:
-            role = _mark_role(text, position, paragraph_start)
+            role = _mark_role(text, position, paragraph_start, width)
             if role == "either":
                 role = "open" if open_at is None else "close"
 
         if role == "open":
             if open_at is None:
-                open_at, open_paragraph, segments = position + 1, paragraph, []
+                open_at, open_paragraph, segments = position + width, paragraph, []
             elif paragraph > open_paragraph and position == paragraph_start:
                 # AP style: the quote goes on in a new paragraph that opens with a quote mark again.
                 segments.append((open_at, paragraphs[open_paragraph][1]))
                 for middle in range(open_paragraph + 1, paragraph):
                     segments.append(paragraphs[middle])
-                open_at, open_paragraph = position + 1, paragraph
+                open_at, open_paragraph = position + width, paragraph
             else:
                 end = paragraphs[open_paragraph][1] if paragraph > open_paragraph else position
                 close(end, "no closing quote mark before the next opening one; taken to end there")
-                open_at, open_paragraph, segments = position + 1, paragraph, []
+                open_at, open_paragraph, segments = position + width, paragraph, []
         else:
             if open_at is None:
                 if breaks is None:

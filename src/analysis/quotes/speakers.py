@@ -21,7 +21,7 @@ from analysis.quotes.attribution import (Attribution, attribute_after, attribute
 from analysis.quotes.names import run_names
 from analysis.quotes.patterns import PRONOUNS
 from analysis.quotes.people import People, Recent, Resolver
-from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, quote_kind, without_quotes)
+from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, mark_width, quote_kind, without_quotes)
 
 __all__ = ["Sentences", "sentences_by_article", "Reading", "read_article", "Wording", "read_wording",
            "article_quotes"]
@@ -86,7 +86,8 @@ def read_article(text: str, paragraphs: list[tuple[int, int]], sentences: Senten
     by_sentence: dict[int, list[int]] = {}
     for index, (_, sentence_id, _, _) in enumerate(located):
         by_sentence.setdefault(sentence_id, []).append(index)
-    cuts = Cuts((start - 1, end + 1) for span in spans for start, end in span.segments)  # with their marks
+    cuts = Cuts((start - mark_width(text, start), end + mark_width(text, end, closing=True))  # with their marks
+                for span in spans for start, end in span.segments)
     # Sentences after the last one a quote starts in cannot change any quote's speaker.
     last_quoted = max(index for index, sentence_id in enumerate(sentences.ids) if sentence_id in by_sentence)
     narrations = []
