@@ -52,11 +52,26 @@ def _speakers(text):
          ["We will listen,", "But the port cannot wait. Others are not waiting."]),
         # No mark re-opening the next paragraph: the quote runs on to its closing mark.
         ("“People will know the truth.\n\nThey will know why.” End.", ["People will know the truth. They will know why."]),
+        # Typewriter pairs, as archive text writes them: two apostrophes open and close, backticks open.
+        ("''We will win,'' the mayor said. ``It is over,'' he added.", ["We will win,", "It is over,"]),
+        ("The ''tall'' tale of the students' union.", ["tall"]),
+        # Marks inside a markup tag left in the text quote nobody.
+        ('<tweet author="Jo" id="12">Vote!</tweet> "Yes," she said.', ["Yes,"]),
+        # Curly marks typed the wrong way round are read by where they sit.
+        ("He asked: “Do you agree?“ she said.", ["Do you agree?"]),
+        ("Doing so ”was a mistake.” Then it ended.", ["was a mistake."]),
         ("", []),
     ],
 )
 def test_quote_marks(text, expected):
     assert _quotes(text) == expected
+
+
+def test_typewriter_marks_stay_out_of_the_narration_that_names_the_speaker():
+    quotes = extract_quotes(corpus_of("''We will win,'' said Maria Okafor."))
+    text = "''We will win,'' said Maria Okafor."
+    assert quotes[["quote", "speaker"]].values.tolist() == [["We will win,", "Maria Okafor"]]
+    assert text[quotes["start"].iloc[0] - 2:quotes["start"].iloc[0]] == "''"
 
 
 def test_offsets_point_inside_the_marks():

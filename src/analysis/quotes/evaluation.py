@@ -56,6 +56,7 @@ GOLD_PRONOUNS = frozenset("he she they it i we you him her them his hers their t
 # Quote marks as gold texts write them: double marks straight, curly and low, and two apostrophes or
 # two backticks (typewriter style in archive text).
 _GOLD_MARK = re.compile(r"``|''|[\"“”„]")
+_MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,1000}>")
 _OPENS = {"“", "„", "``"}
 _CLOSES = {"”"}
 _MATCH_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -122,25 +123,56 @@ def attribution_gold(text: str, annotations: str) -> list[GoldQuote]:
             if bare in GOLD_PRONOUNS:
                 earlier = [name for start, name in named_sources if start < source_start]
                 speaker = earlier[-1] if earlier else ""
-        for start, end, mark in _quoted_stretches(text, max(0, content_start - 2), min(len(text), content_end + 2)):
+        for start, end, mark in _quoted_stretches(text, max(0, content_start - 2), min(len(text), content_end + 2),
+                                                  content_start):
             quote = text[start:end].strip()
             if _MATCH_WORD.search(quote):
                 gold.append(GoldQuote(start, end, quote, source, speaker, mark))
-    return gold
+    # A quote two attributions share (a content span ends inside it and the next starts there) is
+    # one quote: a stretch within another is left out.
+    return [quote for quote in gold if not any(other.start <= quote.start and quote.end <= other.end
+                                               and (other.start, -other.end) < (quote.start, -quote.end) for other in gold)]
 
 
-def _quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Return (start, end, opening mark) of each stretch between quote marks in text[start:end]; a
-    quote still open at the end runs to ``end``; one reopened after a paragraph break goes on."""
+def _gold_mark_role(text: str, position: int, mark: str) -> str:
+    """Return "open", "close" or "either" for a quote mark, from its kind and the characters around it."""
+    if mark in _OPENS:
+        return "open"
+    if mark in _CLOSES:
+        return "close"
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + len(mark)] if position + len(mark) < len(text) else " "
+    opens, closes = before.isspace() or before in "([{—–-/", after.isspace() or after in ".,;:!?)]}—–-"
+    return "open" if opens and not closes else "close" if closes and not opens else "either"
+
+
+def _quoted_stretches(text: str, start: int, end: int, begin: int | None = None) -> list[tuple[int, int, str]]:
+    """Return (start, end, opening mark) of each stretch between quote marks in text[start:end] (not
+    counting the marks of markup tags). A quote still open at ``end`` runs on to its closing mark
+    within the paragraph, else to ``end``; one closed before any mark opened it (the annotated span
+    starts inside a quote) runs from ``begin`` (default ``start``); one reopened after a paragraph
+    break goes on."""
     found, open_at, opened_with = [], None, ""
-    for match in _GOLD_MARK.finditer(text, start, end):
+    tags = [tag.span() for tag in _MARKUP_TAG.finditer(text, max(0, start - 1000), end)] if "<" in text else []
+    paragraph_end = text.find("\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    for match in _GOLD_MARK.finditer(text, start, paragraph_end):
         mark, position = match.group(), match.start()
+        if any(tag_start < position < tag_end for tag_start, tag_end in tags):
+            continue  # an attribute value of a markup tag left in the text ("<tweet author=...>") quotes nobody
+        if position >= end and open_at is None:
+            break
+        role = _gold_mark_role(text, position, mark)
+        if role == "either":
+            role = "open" if open_at is None else "close"
         if open_at is None:
-            if mark not in _CLOSES:
+            if role == "open":
                 open_at, opened_with = match.end(), mark
-        elif mark in _OPENS and "\n" in text[open_at:position]:
+            elif not found and text[begin if begin is not None else start:position].strip():
+                found.append((begin if begin is not None else start, position, mark))  # the span began inside the quote
+        elif role == "open" and "\n" in text[open_at:position]:
             continue  # AP style: the quote goes on in the next paragraph, which opens with a mark again
-        elif mark in _OPENS:
+        elif role == "open":
             open_at, opened_with = match.end(), mark  # an opening mark again: the first had no closing one
         else:
             found.append((open_at, position, opened_with))

@@ -1,6 +1,6 @@
 """Finding the quoted stretches of a text: the passages inside double quote marks.
 
-Straight or curly marks, typewriter pairs (two apostrophes ``''`` or backticks, as archive text
+Straight or curly marks (not those of markup tags left in the text), typewriter pairs (two apostrophes ``''`` or backticks, as archive text
 writes them), nested single quotes kept inside, quotes that run over several paragraphs.
 A doubtful span (an unbalanced quote mark) is kept with its ``doubt`` filled in, never dropped or
 guessed silently.
@@ -27,6 +27,9 @@ ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
 PAIRED_MARKS = ("''", "``")
 _ANY_MARK = re.compile(f"''|``|[{re.escape(ALL_MARKS)}]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+# A markup tag left in the text (``<tweet author="...">``, ``<a href="...">``): the quote marks of its
+# attribute values quote nobody.
+_MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,1000}>")
 _ENDS_AS_SENTENCE = re.compile(r"[.!?,…]$")
 
 
@@ -94,15 +97,27 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             spans.append(QuoteSpan(pieces, doubt))
         open_at = None
 
+    tags = [match.span() for match in _MARKUP_TAG.finditer(text)] if "<" in text else []
+    tag_starts = [start for start, _ in tags]
     for mark in _ANY_MARK.finditer(text):
         position, character = mark.start(), mark.group()
+        if tags:
+            inside = bisect_right(tag_starts, position) - 1
+            if inside >= 0 and position < tags[inside][1]:
+                continue
         width = len(character)
         paragraph = paragraph_of(position)
         paragraph_start = paragraphs[paragraph][0] if paragraphs else 0
         if character in OPENING_MARKS or character == "``":
             role = "open"
+            # A curly mark typed the wrong way round ("fascist?“ he asked"): where a quote is open and
+            # the mark sits as a closing one does (after a word, before a space or punctuation), it closes.
+            if open_at is not None and _mark_role(text, position, paragraph_start, width) == "close":
+                role = "close"
         elif character in CLOSING_MARKS:
             role = "close"
+            if open_at is None and _mark_role(text, position, paragraph_start, width) == "open":
+                role = "open"  # the other way round: "Doing so ”appeared to be ...”"
         else:
             role = _mark_role(text, position, paragraph_start, width)
             if role == "either":
