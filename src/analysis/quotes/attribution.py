@@ -19,14 +19,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.quotes.names import clean_phrase, is_name
-from analysis.quotes.patterns import (AFTER_ACCORDING, AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, DESCRIBED_NAME,
-                                      MAX_SPEAKER_WORDS, NAME_RUN, NAME_RUN_AT_END, PASSIVE, PRONOUNS, VERB)
+from analysis.quotes.names import clean_phrase, is_name, split_title
+from analysis.quotes.patterns import (ACCORDING_BEFORE, AFTER_ACCORDING, AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST,
+                                      CLAUSE_WORDS, DESCRIBED_NAME, DETERMINERS, IRREGULAR_VERBS, MAX_SPEAKER_WORDS,
+                                      NAME_RUN, NAME_RUN_AT_END, PASSIVE, PREPOSITIONS, PRONOUNS, REPORTING_VERB_SET,
+                                      VERB)
 
-__all__ = ["Attribution", "attribute_after", "attribute_before", "reporting_subject", "sentence_subject"]
+__all__ = ["Attribution", "attribute_after", "attribute_before", "reporting_subject", "sentence_subject",
+           "speaker_phrase"]
 
 _CLAUSE_BREAK = re.compile(r"[,;(—–]|\s-\s")  # where a clause ends, before its verb's subject
 _FIRST_CLAUSE_END = re.compile(r"[,;(—–]")
+_RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,83 @@ class Attribution:
 
     phrase: str
     method: str
+
+
+def speaker_phrase(phrase: str) -> str | None:
+    """Return the words of ``phrase`` that can name a speaker: the phrase itself when it is a pronoun,
+    a name or a noun phrase ("the company's lawyers"); else the noun phrase in it that is the
+    subject of the verb after it or of the clause it opens (``_subject_in``); else None, so that a
+    later rule looks for the speaker rather than a piece of a sentence being taken for one."""
+    phrase = clean_phrase(phrase.lstrip("'‘’\"“”` "))
+    words = phrase.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return None
+    if len(words) == 1 and words[0].casefold() in PRONOUNS:
+        return phrase
+    if is_name(phrase) or _is_noun_phrase(words):
+        return phrase
+    return _subject_in(words)
+
+
+def _folded(word: str) -> str:
+    return word.strip(".,'’\"“”").casefold()
+
+
+def _is_noun_phrase(words: list[str]) -> bool:
+    """True when the words read as a noun phrase: no clause words (auxiliaries, "that", reporting
+    verbs, a pronoun but as the first word), no preposition at either end or determiner at its end,
+    no verb inside ("Ames criticized Lee for"; a last word in "-ed" is read as describing the noun
+    before it, "one official involved"), no adverb at its end ("he formally"), not a lone verb or
+    adverb ("compared"), and not a title or sentence opener alone."""
+    folded = [_folded(word) for word in words]
+    if folded[0] in PREPOSITIONS or folded[0] in CLAUSE_WORDS and folded[0] not in PRONOUNS \
+            or folded[-1] in _NOT_LAST:
+        return False
+    if len(words) == 1 and folded[0] in PRONOUNS:
+        return True
+    if all(word[0].isupper() for word in words) and not split_title(" ".join(words))[1]:
+        return False  # a title or an opener alone ("Mr", "The")
+    if len(words) == 1:
+        return not folded[0].endswith(_VERB_ENDINGS)
+    if any(word in CLAUSE_WORDS or word in REPORTING_VERB_SET for word in folded[1:]):
+        return False
+    ends_in_adverb = words[-1].islower() and folded[-1].endswith("ly")
+    return _first_verb(words, folded, len(words) - 1) is None and not ends_in_adverb
+
+
+_NOT_LAST = PREPOSITIONS | DETERMINERS | {"and", "or", "but"}
+_VERB_ENDINGS = ("ed", "ing", "ly")
+
+
+def _first_verb(words: list[str], folded: list[str], end: int) -> int | None:
+    """Return the index of the first word after the first and before ``end`` that looks like a verb
+    or an adverb: a clause word, a reporting or common irregular verb, a lower-case word in "-ly",
+    or one in "-ed" that no determiner or adverb puts before a noun ("criticized", not "the
+    embattled"); None if there is none."""
+    for index in range(1, end):
+        word, lowered, before = words[index], folded[index], folded[index - 1]
+        if lowered in CLAUSE_WORDS or lowered in REPORTING_VERB_SET or lowered in IRREGULAR_VERBS:
+            return index
+        if word.islower() and (lowered.endswith("ly") or lowered.endswith("ed") and before not in DETERMINERS
+                               and not before.endswith("ly")):
+            return index
+    return None
+
+
+def _subject_in(words: list[str]) -> str | None:
+    """Return the subject in words that are not a noun phrase: the words before their first verb
+    ("She declared and" -> "She", "Ames criticized Lee for" -> "Ames"); with no verb, the noun
+    phrase that ends them, the subject of the verb after them ("As one employee" -> "one employee")."""
+    folded = [_folded(word) for word in words]
+    verb = _first_verb(words, folded, len(words))
+    if verb is not None:
+        opening = words[:verb]
+        return " ".join(opening) if is_name(" ".join(opening)) or _is_noun_phrase(opening) else None
+    for start in range(1, len(words)):
+        ending = words[start:]
+        if is_name(" ".join(ending)) or _is_noun_phrase(ending):
+            return " ".join(ending)
+    return None
 
 
 def reporting_subject(narration: str) -> str | None:
@@ -56,8 +137,12 @@ def _subject_before(narration: str) -> str | None:
         if name_at_end and is_name(name_at_end.group(0)) and name_at_end.start() > 0 \
                 and nearest[: name_at_end.start()].strip().split()[-1].islower():
             return name_at_end.group(0)
+    if nearest.casefold() in _RELATIVE_PRONOUNS and len(segments) > 1:
+        nearest = clean_phrase(segments[-2])  # "Ames, who said": the subject is what "who" stands for
     if nearest and len(nearest.split()) <= MAX_SPEAKER_WORDS:
-        return nearest
+        speaker = speaker_phrase(nearest)
+        if speaker:
+            return speaker
     for segment in reversed(segments[:-1]):
         cleaned = clean_phrase(segment)
         if is_name(cleaned) or cleaned.casefold() in PRONOUNS:
@@ -74,7 +159,7 @@ def sentence_subject(narration: str) -> str | None:
     if words[0].casefold() in PRONOUNS:
         return words[0]
     if len(words) <= 4 and VERB.search(first) is None:
-        return first
+        return speaker_phrase(first)
     match = NAME_RUN.match(first)
     if match and is_name(match.group(0)):
         return match.group(0)
@@ -101,6 +186,7 @@ def attribute_after(after: str) -> Attribution | None:
                 speaker = described.group(0)
             else:
                 continue
+        speaker = speaker_phrase(speaker)
         if speaker and len(speaker.split()) <= 6:
             return Attribution(speaker, "reporting verb after the quote")
     return None
@@ -110,11 +196,14 @@ def attribute_before(before: str) -> Attribution | None:
     """Return the attribution in the narration of the quote's sentence before it (rule 2), if any."""
     before = before.rstrip()
     passive = PASSIVE.search(before)
-    if passive:
-        return Attribution(clean_phrase(passive.group("speaker")), "reporting verb before the quote")
+    speaker = speaker_phrase(passive.group("speaker")) if passive else None
+    if speaker:
+        return Attribution(speaker, "reporting verb before the quote")
     verbs = list(VERB.finditer(before))
     if not verbs:
-        return None
+        according = ACCORDING_BEFORE.search(before)
+        speaker = speaker_phrase(according.group("speaker")) if according else None
+        return Attribution(speaker, "reporting verb before the quote") if speaker else None
     subject = _subject_before(before[: verbs[-1].start()])
     if subject:
         return Attribution(subject, "reporting verb before the quote")

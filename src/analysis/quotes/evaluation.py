@@ -52,7 +52,8 @@ def score_against_gold(quotes: pd.DataFrame, gold: pd.DataFrame) -> dict[str, fl
 
 # Words a source can be that name nobody by themselves: a gold source like this is resolved to the
 # nearest earlier source that names someone (as the PolNeAR guidelines read a pronoun source).
-GOLD_PRONOUNS = frozenset("he she they it i we you him her them his hers their theirs its us me my our".split())
+GOLD_PRONOUNS = frozenset("he she they it i we you him her them his hers their theirs its us me my our "
+                          "who whom whose which that".split())
 # Quote marks as gold texts write them: double marks straight, curly and low, and two apostrophes or
 # two backticks (typewriter style in archive text).
 _GOLD_MARK = re.compile(r"``|''|[\"“”„]")
@@ -224,6 +225,7 @@ def same_speaker(found: str, gold: str) -> bool:
 # open sentences taken into a name ("Stauskas It", "Following Monday").
 _FRAGMENT_WORDS = frozenset("it this that these those following when while after before then there here however "
                             "monday tuesday wednesday thursday friday saturday sunday".split())
+_SHORT_TITLES = frozenset("rep sen gov gen lt col sgt capt atty supt".split())
 _NAME_CONNECTORS = frozenset("of the for and de la van von der bin al du".split())
 _ORGANISATION_WORDS = frozenset(
     "campaign committee party department office house administration agency government officials official "
@@ -240,7 +242,10 @@ def is_fragment(speaker: str) -> bool:
     words = speaker.replace(".", " ").split()
     if not words:
         return False
-    if words[-1].casefold() in HONORIFICS or words[-1].casefold() in TITLES or words[-1].casefold() in {"rep", "sen", "gov"}:
+    last = words[-1].casefold()
+    # A name ends with a name ("Peter King" is a name, though "king" is a title): only an honorific, a
+    # short title or a title alone ends a fragment.
+    if last in HONORIFICS or last in _SHORT_TITLES or (len(words) == 1 and last in TITLES):
         return True
     capitalised = [word for word in words if word[0].isupper()]
     if capitalised and any(word.islower() and word.casefold() not in _NAME_CONNECTORS for word in words[1:]):

@@ -16,7 +16,8 @@ import pandas as pd
 
 from analysis.corpus.text import HONORIFICS
 from analysis.quotes.patterns import (LEADING_WORDS, LOWERCASE_WORD_BEFORE_REVERSED, NAME_RUN, POSSESSIVE,
-                                      PREFIX_AT_END, PREFIX_AT_END_REACH, SENTENCE_OPENERS, TITLES, TRAILING_WORDS)
+                                      PREFIX_AT_END, PREFIX_AT_END_REACH, SENTENCE_OPENERS, SURNAME_TITLES, TITLES,
+                                      TRAILING_WORDS, WEEKDAYS)
 from analysis.resources.dictionaries import load_speaker_aliases
 
 __all__ = ["name_key", "split_title", "strip_possessive", "honorific_gender", "is_name", "clean_phrase", "PlainName",
@@ -38,17 +39,28 @@ def name_key(name: str) -> str:
 def split_title(name: str) -> tuple[str, str]:
     """Return (title, bare name): "US President Donald Trump" -> ("US President", "Donald Trump").
 
-    Capitalised function words that start a sentence ("But Ji", "Despite Mr Ji") are dropped.
+    Capitalised function words that start a sentence ("But Ji", "Despite Mr Ji") are dropped; one
+    inside the run ends the name there ("Iowa It" from a missing full stop, "Ms Ilves Tuesday").
     """
     tokens = strip_possessive(name).split()
     while tokens and tokens[0].casefold() in SENTENCE_OPENERS:
         tokens = tokens[1:]
+    end = next((index for index, token in enumerate(tokens) if index and _ends_name(token)), len(tokens))
+    tokens = [token for token in tokens[:end] if token.casefold() not in WEEKDAYS]
     last_title = -1
     for index, token in enumerate(tokens):
         word = token.rstrip(".").casefold()
-        if word in HONORIFICS or word in TITLES:
+        # Some titles are also surnames: one of them that ends the run is a name ("Peter King").
+        if word in HONORIFICS or word in TITLES and (index < len(tokens) - 1 or word not in SURNAME_TITLES):
             last_title = index
     return " ".join(tokens[: last_title + 1]), " ".join(tokens[last_title + 1:])
+
+
+def _ends_name(token: str) -> bool:
+    """True for a capitalised word that cannot go on a name: a function word or pronoun that opens
+    a sentence, or a day of the week."""
+    word = strip_possessive(token).casefold()
+    return word in SENTENCE_OPENERS or word in WEEKDAYS
 
 
 def honorific_gender(title: str) -> str | None:
@@ -64,12 +76,13 @@ def honorific_gender(title: str) -> str | None:
 
 
 def is_name(phrase: str) -> bool:
-    """True when every word of the phrase is capitalised: a person's name, possibly with a title."""
+    """True when every word of the phrase is capitalised: a person's name, possibly with a title, but
+    not a title alone ("Mr", "Florida Sen.") or a word that opens sentences ("The")."""
     tokens = phrase.split()
     if not tokens:
         return False
     return all(token[0].isupper() or token.rstrip(".").casefold() in HONORIFICS | TITLES for token in tokens) \
-        and bool(NAME_RUN.fullmatch(strip_possessive(phrase)))
+        and bool(NAME_RUN.fullmatch(strip_possessive(phrase))) and bool(split_title(phrase)[1])
 
 
 def clean_phrase(phrase: str) -> str:

@@ -13,20 +13,27 @@ from analysis.corpus.text import HONORIFIC_PATTERN, HONORIFICS
 
 __all__ = [
     "REPORTING_VERBS", "PASSIVE_VERBS", "TITLES", "SENTENCE_OPENERS", "PRONOUNS", "LEADING_WORDS", "TRAILING_WORDS",
-    "VERB_PATTERN", "NAME_TOKEN", "NAME_RUN", "VERB", "PASSIVE", "AFTER_VERB_FIRST", "AFTER_SPEAKER_FIRST",
-    "AFTER_ACCORDING", "POSSESSIVE", "DESCRIBED_NAME", "MAX_SPEAKER_WORDS", "BESIDE_VERB_AFTER", "BESIDE_VERB_BEFORE",
+    "WEEKDAYS", "SURNAME_TITLES", "TITLE_ABBREVIATIONS", "VERB_PATTERN", "NAME_TOKEN", "NAME_RUN", "VERB", "PASSIVE",
+    "AFTER_VERB_FIRST", "AFTER_SPEAKER_FIRST", "AFTER_ACCORDING", "ACCORDING_BEFORE", "ABBREVIATION_DOT",
+    "POSSESSIVE", "DESCRIBED_NAME", "MAX_SPEAKER_WORDS", "BESIDE_VERB_AFTER", "BESIDE_VERB_BEFORE",
     "LOWERCASE_WORD_BEFORE", "AGE_AFTER", "MID_SENTENCE_CAPITAL", "PREFIX_AT_END", "REPORTING_VERB_SET",
-    "NAME_RUN_AT_END", "LOWERCASE_WORD_BEFORE_REVERSED", "PREFIX_AT_END_REACH",
+    "CLAUSE_WORDS", "PREPOSITIONS", "DETERMINERS", "IRREGULAR_VERBS", "NAME_RUN_AT_END",
+    "LOWERCASE_WORD_BEFORE_REVERSED", "PREFIX_AT_END_REACH",
 ]
 
+# Titles written short with a full stop before a name ("Sen. Ada Moss", "Gov. Tom Reyes").
+TITLE_ABBREVIATIONS = "Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Adm Maj Supt Det Insp Atty Amb Pres Sec".split()
 REPORTING_VERBS = (
     "said says say told tells added adds stated states declared declares explained explains insisted "
     "insists argued argues warned warns claimed claims noted notes wrote writes asked asks replied replies "
     "recalled recalls called calls described describes hailed hails dubbed dubs labelled labeled labels "
     "branded brands praised praises cited cites urged urges remarked remarks continued continues "
     "acknowledged acknowledges admitted admits announced announces conceded concedes complained complains "
-    "predicted predicts suggested suggests tweeted tweets proclaimed spoke speaks"
-).split()
+    "predicted predicts suggested suggests tweeted tweets proclaimed spoke speaks criticized criticised "
+    "criticizes criticises responded responds countered counters joked jokes quipped quips boasted boasts "
+    "charged asserted asserts stressed stresses emphasized emphasised pledged pledges answered answers "
+    "retorted observed"
+).split() + ["pointed out", "points out"]
 # Verbs that take the quote as a name for something ("called him 'X'") and so can come in a
 # passive with the speaker after "by" ("hailed by Mr Trump as 'X'").
 PASSIVE_VERBS = "called described hailed dubbed labelled labeled branded praised".split()
@@ -36,19 +43,45 @@ TITLES = set(
     "chair chief editor professor lawyer pope commissioner representative premier sheriff captain officer "
     "coach founder head adviser advisor analyst researcher activist councillor councilor councilman "
     "councilwoman mp mep congressman congresswoman lawmaker legislator deputy diplomat".split()
-)
+) | {word.casefold() for word in TITLE_ABBREVIATIONS}
+# Titles that are also common English surnames: at the end of a run of capitalised words, a name
+# ("Peter King"), not a title without one ("Missouri Secretary").
+SURNAME_TITLES = frozenset("king prince pope judge head coach chief general".split())
 # Capitalised words that open sentences but are never part of a name.
 SENTENCE_OPENERS = set(
     "the a an but and yet so then in on at for from by with of to despite during after before since when "
     "while as if although though earlier later meanwhile however now also both even only like unlike "
     "according this that these those his her their its our my your one two some many most all "
-    "every each no not there here what who why how where".split()
+    "every each no not there here what who why how where it we you i".split()
 )
+# Days of the week: a time, never part of a name ("said Ms Ilves Tuesday", "Super Tuesday").
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 PRONOUNS = {"he": "male", "she": "female", "they": None}
 LEADING_WORDS = {"but", "and", "yet", "so", "then", "also", "however", "meanwhile"}
 TRAILING_WORDS = {"has", "had", "have", "also", "later", "then", "once", "again", "previously", "earlier",
                   "often", "still", "repeatedly", "himself", "herself", "is", "was", "would", "will",
                   "could", "recently", "further", "even", "never", "just", "reportedly"}
+
+# Words that show a phrase to be a piece of a clause, not a noun phrase naming a speaker ("in a turn
+# that", "he had publicly", "Russians now"): conjunctions that open a clause, "to", auxiliaries,
+# pronouns after the first word, adverbs and words of time.
+CLAUSE_WORDS = frozenset(
+    "that which who whom whose when where while if as because since although though whether until unless "
+    "than to is are was were be been being am has have had do does did will would can could may might shall "
+    "should must not he she they it we i you him them us me now then also just only even still already "
+    "never ever later once again too very so week year month day night morning afternoon evening today "
+    "yesterday tonight tomorrow ago what how why such monday tuesday wednesday thursday friday saturday "
+    "sunday".split())
+# A noun phrase naming a speaker starts with no preposition, and ends with no preposition,
+# determiner or conjunction ("legal history and articles from", "to win many of the").
+PREPOSITIONS = frozenset(
+    "in on at to for from with by of into about after before during despite over under without through".split())
+DETERMINERS = frozenset("the a an his her their its our my your this these those some many any each every no".split())
+# Verbs in the past or present that do not end in "-ed" ("the actor held a fake audition").
+IRREGULAR_VERBS = frozenset(
+    "held took made gave came got went sent kept left met saw put ran won lost brought thought set began "
+    "became felt found heard knew led meant paid read rose sat spent stood struck taught threw wore "
+    "goes does makes takes gives gets comes sees wants needs thinks knows believes".split())
 
 REPORTING_VERB_SET = frozenset(REPORTING_VERBS)
 VERB_PATTERN = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
@@ -56,21 +89,37 @@ NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]*)*"
 # A run of capitalised words, possibly after an honorific: "Mr Ji", "Ji Seong-ho", "US President Donald Trump".
 # Every run starts with a capital; saying so first lets a scan pass over every other character at
 # once, instead of trying each honorific there, without changing any match.
-NAME_RUN = re.compile(rf"(?=[A-Z])(?:{HONORIFIC_PATTERN}\s+)?(?:[A-Z]{{2,}}\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN})*")
+# Inside a run, a short title or an initial with its full stop ("Nevada Sen. Ada Moss", "Tom J. Reyes").
+_TITLE_ABBREVIATION = rf"(?:{'|'.join(TITLE_ABBREVIATIONS)})\."
+_INNER = rf"(?:(?:{_TITLE_ABBREVIATION}|[A-Z]\.)\s+)*"
+NAME_RUN = re.compile(rf"(?=[A-Z])(?:(?:{HONORIFIC_PATTERN}|{_TITLE_ABBREVIATION})\s+)?(?:[A-Z]{{2,}}\s+)?{NAME_TOKEN}"
+                      rf"(?:\s+{_INNER}{NAME_TOKEN})*")
 NAME_RUN_AT_END = re.compile(rf"{NAME_RUN.pattern}$")
 # The first letters of the verbs, looked at first, spare a search trying every verb at every word.
 _VERB_INITIALS = "".join(sorted({verb[0] for verb in REPORTING_VERBS}))
 VERB = re.compile(rf"\b(?=[{_VERB_INITIALS}])(?:{VERB_PATTERN})\b")
 PASSIVE = re.compile(rf"\b(?:{'|'.join(PASSIVE_VERBS)})\s+by\s+(?P<speaker>[^,;:]+?)\s+as\s*$")
-AFTER_VERB_FIRST = re.compile(rf"^(?P<verb>{VERB_PATTERN})\s+(?P<speaker>.+?)(?=\s*(?:[,.;:!?(]|\s+(?:who|in|on|at|during|after|before|to|when|as)\b|$))")
+# The full stop of an abbreviation or an initial ("Mr.", "Sen.", "J."), which does not end a phrase;
+# one look-behind for each, since a look-behind has one width.
+_ABBREVIATED = ["[A-Z]", *(word.capitalize() for word in sorted(HONORIFICS)), *TITLE_ABBREVIATIONS, "Jr", "Sr", "St"]
+_AFTER_ABBREVIATION = "|".join(rf"(?<=\b{word})" for word in _ABBREVIATED)
+ABBREVIATION_DOT = rf"(?:{_AFTER_ABBREVIATION})\."
+_PHRASE_END = rf"(?!{ABBREVIATION_DOT})[,.;:!?(]"
+AFTER_VERB_FIRST = re.compile(rf"^(?P<verb>{VERB_PATTERN})\s+(?P<speaker>.+?)"
+                              rf"(?=\s*(?:{_PHRASE_END}|\s+(?:who|in|on|at|during|after|before|to|when|as)\b|$))")
 AFTER_SPEAKER_FIRST = re.compile(
-    rf"^(?P<speaker>[^,.;:!?\"“”]{{1,60}}?)\s+(?:(?:also|later|then|again)\s+)?(?P<verb>{VERB_PATTERN})\b")
-AFTER_ACCORDING = re.compile(r"^according to\s+(?P<speaker>.+?)(?=\s*(?:[,.;:!?(]|$))", re.IGNORECASE)
+    rf"^(?P<speaker>(?:[^,.;:!?\"“”]|{ABBREVIATION_DOT}){{1,60}}?)\s+(?:(?:also|later|then|again)\s+)?"
+    rf"(?P<verb>{VERB_PATTERN})\b")
+AFTER_ACCORDING = re.compile(rf"^according to\s+(?P<speaker>.+?)(?=\s*(?:{_PHRASE_END}|$))", re.IGNORECASE)
+# "according to X," earlier in the quote's sentence: "According to spokesman Anders Pohl, the
+# mayor is 'a performer'" is Pohl's word, not the mayor's.
+ACCORDING_BEFORE = re.compile(rf"\baccording to\s+(?P<speaker>(?:[^,.;:!?]|{ABBREVIATION_DOT}){{1,60}}?)\s*,",
+                              re.IGNORECASE)
 POSSESSIVE = re.compile(r"[’']s$")
 # A description in lower case, then a full name: "said council leader Maria Okafor", "said skipper
 # Ruth Mallory", "said ornithologist Helen Marsh of the county bird trust". Two capitalised words at
 # least, so that "said local residents Monday" is not read as a person.
-DESCRIBED_NAME = re.compile(rf"(?:[a-z][\w'’-]*\s+){{1,4}}(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)")
+DESCRIBED_NAME = re.compile(rf"(?:[a-z][\w'’-]*\s+){{1,4}}(?P<name>(?=\S+\s+[A-Z]){NAME_RUN.pattern})")
 MAX_SPEAKER_WORDS = 10
 
 # What shows a run of capitalised words to be a person: a reporting verb right after it (an aside
@@ -86,7 +135,8 @@ LOWERCASE_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 LOWERCASE_WORD_BEFORE_REVERSED = re.compile(r"\s+([a-z]+)(?!\w)")
 AGE_AFTER = re.compile(r",\s*\d{1,3},")
 MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;]\s+([A-Z][\w'’-]*)")
-PREFIX_AT_END = re.compile(rf"(?:[A-Z]{{2,}}|{HONORIFIC_PATTERN})$")  # the two optional starts of NAME_RUN
+# The optional starts of NAME_RUN.
+PREFIX_AT_END = re.compile(rf"(?:[A-Z]{{2,}}|{HONORIFIC_PATTERN}|{_TITLE_ABBREVIATION})$")
 # Whether PREFIX_AT_END matches is decided by the last characters alone (two capitals, or an
-# honorific and its full stop), so a search need not start further back than this.
-PREFIX_AT_END_REACH = max(2, max(len(word) for word in HONORIFICS) + 1)
+# honorific or short title and its full stop), so a search need not start further back than this.
+PREFIX_AT_END_REACH = max(2, max(len(word) for word in [*HONORIFICS, *TITLE_ABBREVIATIONS]) + 1)
