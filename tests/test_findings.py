@@ -253,8 +253,8 @@ def test_who_speaks_on_a_wind_farm_story():
     assert found[0].startswith(r"In The $\undefinedcmd$ Post, Priya Raman holds the most quoted words: 16 words in "
                                "1 quote")
     assert found[1].startswith("In Coast Courier, Ruth Mallory holds the most quoted words: 14 words in 1 quote")
-    assert found[-2] == ("Of 6 quotes, 0 were attributed only by the weakest rule (the previous speaker) and 0 to no "
-                         "one: check those by hand.")
+    assert found[-2] == ("Of 6 quotes, 0 were attributed only by the weakest rules (the previous speaker, or the "
+                         "person named last) and 0 to no one: check those by hand.")
 
 
 # --- coding ---------------------------------------------------------------------------------------

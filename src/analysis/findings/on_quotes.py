@@ -7,9 +7,12 @@ import pandas as pd
 
 from analysis.findings.wording import MAX_NAMED, Findings, counted, is_other, share, small_sample
 
-__all__ = ["UNATTRIBUTED", "who_speaks"]
+__all__ = ["UNATTRIBUTED", "WEAKEST_RULES", "who_speaks"]
 
 UNATTRIBUTED = "(unattributed)"  # the speaker of quotes.sources_by_outlet for a quote no rule attributed
+# The attribution rules of a quote with no reporting verb of its own, no other quote of its paragraph
+# and no person as its sentence's subject: a guess to check by hand (see quotes.speakers).
+WEAKEST_RULES = ("previous speaker", "last person named")
 
 
 def who_speaks(sources: pd.DataFrame, quotes: pd.DataFrame | None = None) -> Findings:
@@ -57,9 +60,9 @@ def who_speaks(sources: pd.DataFrame, quotes: pd.DataFrame | None = None) -> Fin
         lines.append(f"Across the corpus, {leader} holds the most quoted words ({overall.at[leader, 'n_words']:,}, in "
                      f"{counted(int(overall.at[leader, 'groups']), 'outlet')}).")
     if quotes is not None and len(quotes):
-        weakest = int((quotes["attribution"] == "previous speaker").sum())
+        weakest = int(quotes["attribution"].isin(WEAKEST_RULES).sum())
         unattributed = int((quotes["speaker"].fillna("") == "").sum())
         lines.append(f"Of {counted(len(quotes), 'quote')}, {weakest:,} {'was' if weakest == 1 else 'were'} attributed "
-                     f"only by the weakest rule (the previous speaker) and {unattributed:,} to no one: check those by "
-                     "hand.")
+                     f"only by the weakest rules (the previous speaker, or the person named last) and {unattributed:,} "
+                     "to no one: check those by hand.")
     return Findings(lines + small_sample(n_articles, len(outlets)))

@@ -8,7 +8,9 @@ The rules, in order (``speakers.article_quotes`` applies them; 3 to 5 need the a
    ``North Korea's U.N. mission called him "``);
 3. another attributed quote in the same paragraph;
 4. the person who is the subject of the quote's sentence (``He left the North "because ..."``);
-5. the previous speaker in the article (a quote alone in its paragraph continues the speaker before).
+5. the previous speaker, where the quote continues that speaker's run (the quote before it is in
+   its paragraph, or ends the paragraph before); else the person named last before it, with a
+   ``doubt`` saying so (rule "last person named").
 
 Pure functions of the narration (the writer's words, quotes taken out); the words they find (the
 mention) are resolved to a person by ``people.Resolver``.

@@ -1,8 +1,13 @@
 """The people an article (and the corpus) names, and the person a speaker's mention refers to.
 
-Pronouns ("he", "she") and short names ("Mr Ji", "Ji") resolve to the most recent matching full name
-in the article, then in the whole corpus; roles ("the president") to the person the article gives
-that title. Organisations and unnamed sources ("One diplomat") are kept as written.
+Short names ("Mr Ji", "Ji") resolve to the most recent matching full name in the article, else to
+the one full name of the corpus that ends with them (a surname), never to a first name's full name
+in another article ("Kim", "Bob"). "He" and "she" resolve to the most recent person whose gender
+(from an honorific or a very common first name) does not contradict them, never to a name that is
+an organisation, a place or a date ("White House", "Monday"); the people named in a sentence are
+ranked subject first (the names after a preposition last), and those who speak after them. Roles
+("the president") resolve to the person the article gives that title. Organisations and unnamed
+sources ("One diplomat") are kept as written.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from analysis.quotes.names import (PlainName, clean_phrase, honorific_gender, is_name, name_key, split_title,
@@ -17,7 +23,40 @@ from analysis.quotes.names import (PlainName, clean_phrase, honorific_gender, is
 from analysis.quotes.patterns import (AGE_AFTER, BESIDE_VERB_AFTER, MID_SENTENCE_CAPITAL, NAME_RUN, PRONOUNS,
                                       REPORTING_VERB_SET, TITLES)
 
-__all__ = ["People", "person_evidence", "scan_people", "corpus_people", "Recent", "Resolver"]
+__all__ = ["People", "person_evidence", "scan_people", "corpus_people", "common_words", "first_name_gender",
+           "may_be_person", "Recent", "Resolver"]
+
+# Very common English first names by gender, to know that a name is a person's and whether "he" or
+# "she" may refer to it; a name not listed has no gender unless an honorific gives it one. Kept
+# here (patterns.py is another module's) and short: a general list, not the names of any story.
+_FIRST_NAMES = {
+    "male": frozenset(
+        "adam alan albert alex alexander andrew anthony arthur ben benjamin bernard bernie bill billy bob bobby "
+        "brad brian bruce carl charles charlie chris christopher chuck dan daniel dave david dennis don donald "
+        "doug douglas ed edward eric frank fred gary george gerald greg gregory harry henry howard jack jake "
+        "james jason jeff jeffrey jerry jim jimmy joe joel john johnny jon jonathan joseph josh joshua juan "
+        "justin keith ken kenneth kevin larry lawrence louis luis mark martin matt matthew michael mike mitch "
+        "nathan neil nick nicholas patrick paul peter phil philip ralph randy raymond richard rick robert "
+        "roger ron ronald roy russell ryan sam samuel scott sean stephen steve steven ted terry thomas tim "
+        "timothy todd tom tony walter wayne william willie".split()),
+    "female": frozenset(
+        "alice alicia amanda amy andrea angela ann anna anne barbara betty beverly brenda carol carolyn "
+        "catherine cheryl christina christine cindy claire cynthia deborah debbie debra denise diana diane "
+        "donna doris dorothy elizabeth ellen emily emma evelyn frances gloria grace hannah heather helen "
+        "hillary jane janet janice jean jennifer jessica joan joanne joyce judith judy julia julie karen kate "
+        "katherine kathleen kathy kelly kimberly laura lauren linda lisa lori louise margaret maria marie "
+        "marilyn martha mary megan melissa michelle nancy nicole olivia pamela patricia paula rachel rebecca "
+        "rose ruth sandra sara sarah sharon shirley stephanie susan teresa theresa virginia wendy".split()),
+}
+# Words that mark a run of capitals as a time, an organisation or a place: never what "he" or "she"
+# refers to ("he" -> "White House", "she" -> "Monday" would be wrong whatever the story).
+_NOT_PERSON_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december house senate congress street party times post news journal "
+    "press department ministry embassy committee commission council court university college school "
+    "institute foundation association agency bureau company corporation bank reserve union republic "
+    "kingdom states state city county church center centre hospital airport network magazine "
+    "republicans democrats".split())
 
 # (start, end, run, word before), run being (title, name, words): from names.name_runs.
 _Runs = tuple[tuple[int, int, PlainName, str], ...]
@@ -26,6 +65,10 @@ _Runs = tuple[tuple[int, int, PlainName, str], ...]
 # councillor Rita Banerjee"), as Resolver.resolve reads an attributing phrase.
 _ROLE = re.compile(r"(?:the\s+)?(?:[A-Za-z.]+\s+)?([a-z]+)", flags=re.IGNORECASE)
 _DESCRIBED = re.compile(rf"(?:[a-z][\w'’-]*\s+){{1,4}}(?P<name>{NAME_RUN.pattern})")
+# Words before a name that make it the object of a preposition, not a sentence's subject.
+_PREPOSITIONS = frozenset("in at from of to for with by on about against than into onto over under near "
+                          "after before since during between among toward towards across".split())
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
 
 
 @dataclass
@@ -35,6 +78,7 @@ class People:
     full_names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # token -> [(position, name)]
     titled: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # title word -> [(position, name)]
     genders: dict[str, str] = field(default_factory=dict)  # name key -> gender
+    titled_keys: set[str] = field(default_factory=set)  # keys of the names given with a title or honorific
     person_tokens: set[str] = field(default_factory=set)  # first and last words of the names it gives
     _most_common: dict[str, dict[str, str | None]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -54,12 +98,18 @@ class People:
         for word in title.split():
             if word.rstrip(".").casefold() in TITLES:
                 self.titled.setdefault(word.casefold(), []).append((position, name))
-        gender = honorific_gender(title)
-        if gender:
-            self.genders.setdefault(name_key(self.full_name(name, position, fallback=None) or name), gender)
+        if title:
+            key = name_key(self.full_name(name, position) or name)
+            self.titled_keys.add(key)
+            gender = honorific_gender(title)
+            if gender:
+                self.genders.setdefault(key, gender)
 
-    def full_name(self, short: str, position: int, fallback: People | None) -> str | None:
-        """Return the full name a short name refers to: most recent here, else anywhere, else corpus-wide."""
+    def full_name(self, short: str, position: int, corpus: People | None = None) -> str | None:
+        """Return the full name a short name refers to: the most recent in the article, else its first
+        after ``position``, else (given the ``corpus``) the one full name the corpus gives that ends with
+        it. A first name ("Kim", "Bob") never takes another article's full name, nor does a surname
+        that several of the corpus's full names share."""
         tokens = short.split()
         if len(tokens) != 1:
             return short
@@ -69,9 +119,16 @@ class People:
             return candidates[before - 1][1]
         if candidates:
             return candidates[0][1]
-        if fallback is not None:
-            return fallback.most_common("full_names", tokens[0])
-        return None
+        return corpus.only_surname(tokens[0]) if corpus is not None else None
+
+    def only_surname(self, token: str) -> str | None:
+        """Return the one full name that ends with ``token``, None if there is none or more than one
+        (remembered, like ``most_common``)."""
+        memo = self._most_common.setdefault("only surname", {})
+        if token not in memo:
+            names = {name for _, name in self.full_names.get(token, []) if name.rsplit(None, 1)[-1] == token}
+            memo[token] = names.pop() if len(names) == 1 else None
+        return memo[token]
 
     def most_common(self, table: str, key: str) -> str | None:
         """Return the name given most often under a token (``full_names``) or title (``titled``),
@@ -138,29 +195,60 @@ def corpus_people(articles_people) -> People:
     return merged
 
 
+def first_name_gender(name: str) -> str | None:
+    """Return the gender a name's first word gives when it is a very common first name, else None."""
+    first = name.split(None, 1)[0].casefold() if name.strip() else ""
+    return next((gender for gender, names in _FIRST_NAMES.items() if first in names), None)
+
+
+def may_be_person(name: str) -> bool:
+    """False when a run of capitals cannot be a person's name: a day, a month, an organisation or a
+    place by one of its words ("White House", "Monday"), or a headline's run of five words or more."""
+    words = name.casefold().split()
+    return 0 < len(words) <= 4 and not any(word in _NOT_PERSON_WORDS for word in words)
+
+
+def _word_before_run(narration: str, at: int) -> str:
+    """Return the word right before a name at ``at`` in ``narration`` ("" if none)."""
+    words = narration[max(0, at - 16):at].split() if at > 0 else []
+    return words[-1] if words else ""
+
+
+def common_words(texts: Iterable[str]) -> frozenset[str]:
+    """Return the words (in lower case) that ``texts`` write in lower case at least twice and more than
+    three times as often as capitalised in mid-sentence: "Start", "Does", "Perhaps" that open a
+    sentence are such words, not names; "Bush", "White" or "Mark" are not."""
+    joined = "\n".join(texts)
+    lower = Counter(_LOWER_CASE_WORD.findall(joined))
+    capitalised = Counter(word.casefold() for word in MID_SENTENCE_CAPITAL.findall(joined))
+    return frozenset(word for word, count in lower.items() if count >= 2 and count > 3 * capitalised[word])
+
+
 @dataclass
 class Recent:
-    """People in the order the article last spoke of them, to resolve pronouns."""
+    """People in the order the article last spoke of them, to resolve pronouns, and those it has
+    shown speaking (the subjects of its reporting verbs)."""
 
     order: dict[str, None] = field(default_factory=dict)  # insertion-ordered: the last is the most recent
+    speakers: set[str] = field(default_factory=set)  # name keys
 
     def push(self, name: str) -> None:
         self.order.pop(name, None)
         self.order[name] = None
 
-    def pronoun(self, gender: str | None, genders: dict[str, str]) -> str | None:
-        for name in reversed(self.order):
-            known = genders.get(name_key(name))
-            if gender is None or known is None or known == gender:
-                return name
-        return None
+    def spoke(self, name: str) -> None:
+        """Push a name the article has just shown speaking."""
+        self.speakers.add(name_key(name))
+        self.push(name)
 
 
 class Resolver:
     """Resolves the words that attribute a quote ("he", "Mr Ji", "the minister") to a speaker."""
 
-    def __init__(self, people: People, corpus_people: People, recent: Recent) -> None:
+    def __init__(self, people: People, corpus_people: People, recent: Recent,
+                 common: frozenset[str] = frozenset()) -> None:
         self.people, self.corpus_people, self.recent = people, corpus_people, recent
+        self.common = common  # from common_words: words that open sentences but are no names
         self._genders: dict[str, str] | None = None  # both tables are complete before any phrase is resolved
 
     def resolve(self, phrase: str, position: int) -> tuple[str, bool]:
@@ -168,10 +256,7 @@ class Resolver:
         phrase = strip_possessive(clean_phrase(phrase))
         lowered = phrase.casefold()
         if lowered in PRONOUNS:
-            if self._genders is None:
-                self._genders = {**self.corpus_people.genders, **self.people.genders}
-            genders = self._genders
-            name = self.recent.pronoun(PRONOUNS[lowered], genders)
+            name = self._pronoun(PRONOUNS[lowered])
             return (name, True) if name else ("", False)
         role = _ROLE.fullmatch(phrase)
         if role and role.group(1).casefold() in TITLES and not is_name(phrase.split()[-1] if phrase else ""):
@@ -184,15 +269,54 @@ class Resolver:
             # "local councillor Rita Banerjee", "retired skipper Tomas Berg": a description, then the name.
             title, name = split_title(described.group("name"))
         if name and is_name(name):
-            tokens = name.split()
-            if len(tokens) == 1 and tokens[0] not in self.corpus_people.person_tokens and not title:
+            tokens = self._without_common_opener(name.split()) if not title else name.split()
+            if not tokens or (len(tokens) == 1 and tokens[0] not in self.corpus_people.person_tokens and not title):
                 return phrase, False
+            name = " ".join(tokens)
             return self.people.full_name(name, position, self.corpus_people) or name, True
         return phrase, False
 
+    def _without_common_opener(self, tokens: list[str]) -> list[str]:
+        """Return a run's words without a first one that is a common word, neither a first name nor a
+        word of a full name the article gives: what opens a sentence ("Does Rubio", "Start") is
+        capitalised for that alone, but "Early" is a name where the article names "Rex Early"."""
+        if tokens and tokens[0].casefold() in self.common and tokens[0] not in self.people.full_names \
+                and first_name_gender(tokens[0]) is None:
+            return tokens[1:]
+        return tokens
+
+    def _pronoun(self, gender: str | None) -> str | None:
+        """Return whom a pronoun refers to: "he" and "she" the person ``last_person`` finds, "they"
+        the most recent name of any kind (a party, a campaign, a group)."""
+        if gender is None:
+            return next(reversed(self.recent.order), None)
+        return self.last_person(gender)
+
+    def last_person(self, gender: str | None = None) -> str | None:
+        """Return the most recent person the article names whose gender (from an honorific or a
+        common first name) does not contradict ``gender``: one it shows to be a person (by a title,
+        an honorific, a common first name, or speaking) before one it does not, and never a name
+        that cannot be a person's (``may_be_person``)."""
+        if self._genders is None:
+            self._genders = {**self.corpus_people.genders, **self.people.genders}
+        fallback = None
+        for name in reversed(self.recent.order):
+            if not may_be_person(name):
+                continue
+            key = name_key(name)
+            known = self._genders.get(key) or first_name_gender(name)
+            if known is not None and gender is not None and known != gender:
+                continue
+            if known is not None or key in self.people.titled_keys or key in self.recent.speakers:
+                return name
+            if fallback is None:
+                fallback = name
+        return fallback
+
     def _titled(self, title: str, position: int) -> str | None:
         """Return who holds the title: the last holder the article names at or before ``position``,
-        else the article's most frequent, else the corpus's."""
+        else the article's most frequent; never another article's ("the senator" of one story is
+        not the senator another one names)."""
         holders = self.people.titled.get(title, [])
         # From the end: the holders are in text order, so the search stops near ``position``.
         before = next((name for at, name in reversed(holders) if at <= position), None)
@@ -200,17 +324,23 @@ class Resolver:
             return before
         if holders:
             return self.people.most_common("titled", title)
-        if self.corpus_people.titled.get(title):
-            return self.corpus_people.most_common("titled", title)
         return None
 
-    def mentions(self, runs: tuple[tuple[str, tuple[str, ...]], ...], offset: int) -> list[str]:
-        """Return the people a stretch of the writer's own text names, in order, given the (name,
-        words) of its runs (``names.run_names``)."""
-        found = []
-        for name, tokens in runs:
-            if tokens and (tokens[0] in self.corpus_people.person_tokens or tokens[-1] in self.corpus_people.person_tokens):
-                key_token = tokens[0] if len(tokens) == 1 else None
-                full = self.people.full_name(key_token, offset, self.corpus_people) if key_token else name
-                found.append(full or name)
-        return found
+    def mentions(self, runs: tuple[tuple[str, tuple[str, ...]], ...], offset: int, narration: str = "") -> list[str]:
+        """Return the people a stretch of the writer's own text (``narration``) names, given the (name,
+        words) of its runs (``names.run_names``): the objects of a preposition ("in Orlando", "for
+        Sen. Ayotte") first, then the others, each in text order, so that the first of the others is
+        the likeliest subject of the sentence."""
+        core, oblique = [], []
+        cursor = 0
+        person_tokens = self.corpus_people.person_tokens
+        for index, (name, tokens) in enumerate(runs):
+            if index == 0 and tokens and narration.split(None, 1)[:1] == [tokens[0]]:
+                tokens = tuple(self._without_common_opener(list(tokens)))
+            if not tokens or not (tokens[0] in person_tokens or tokens[-1] in person_tokens):
+                continue
+            at = narration.find(name, cursor)
+            cursor = at + len(name) if at >= 0 else cursor
+            full = self.people.full_name(tokens[0], offset, self.corpus_people) if len(tokens) == 1 else " ".join(tokens)
+            (oblique if _word_before_run(narration, at) in _PREPOSITIONS else core).append(full or tokens[0])
+        return core + oblique

@@ -5,7 +5,10 @@
    verbs, the kind of each quote), once per distinct stretch of words of the corpus, however
    many articles share it (wire copy repeats sentences across outlets);
 3. ``article_quotes``: the article's sentences walked in order, so that the people named so far,
-   pronouns and the previous speaker are known at each quote.
+   pronouns and the previous speaker are known at each quote. Rule 5 gives a quote the previous
+   speaker only where it continues that speaker's run of quotes (the quote before it in the same
+   paragraph, or ending the paragraph before while it opens its own); elsewhere it gives the person
+   last named ("last person named"), and the ``doubt`` column says it is a guess.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from analysis.quotes.attribution import (Attribution, attribute_after, attribute
                                          sentence_subject)
 from analysis.quotes.names import run_names
 from analysis.quotes.patterns import PRONOUNS
-from analysis.quotes.people import People, Recent, Resolver
+from analysis.quotes.people import People, Recent, Resolver, common_words
 from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, mark_width, quote_kind, without_quotes)
 
 __all__ = ["Sentences", "sentences_by_article", "Reading", "read_article", "Wording", "read_wording",
@@ -39,8 +42,18 @@ class Sentences:
 
     def at(self, position: int) -> tuple[int, int, int, int]:
         """Return (paragraph_id, sentence_id, start, end) of the sentence holding ``position``."""
-        index = max(0, min(bisect_right(self.starts, position) - 1, len(self.starts) - 1))
+        index = self.index_at(position)
         return self.paragraphs[index], self.ids[index], self.starts[index], self.ends[index]
+
+    def index_at(self, position: int) -> int:
+        """Return the index (in these lists) of the sentence holding ``position``."""
+        return max(0, min(bisect_right(self.starts, position) - 1, len(self.starts) - 1))
+
+    def opens_paragraph(self, index: int) -> bool:
+        return index == 0 or self.paragraphs[index - 1] != self.paragraphs[index]
+
+    def closes_paragraph(self, index: int) -> bool:
+        return index + 1 >= len(self.paragraphs) or self.paragraphs[index + 1] != self.paragraphs[index]
 
 
 def sentences_by_article(sentences: pd.DataFrame) -> dict[str, Sentences]:
@@ -73,6 +86,8 @@ class Reading:
     by_sentence: dict[int, list[int]]  # sentence_id -> the quotes that start in it
     narrations: list[tuple[int, int, str]]  # (sentence_id, start, narration), up to the last sentence with a quote
     around: list[tuple[str, str]]  # each quote's narration after it and before it, within its sentence
+    opens_paragraph: list[bool]  # each quote: nothing of its paragraph comes before it
+    closes_paragraph: list[bool]  # each quote: it ends in its paragraph's last sentence
 
 
 def read_article(text: str, paragraphs: list[tuple[int, int]], sentences: Sentences | None) -> Reading | None:
@@ -101,7 +116,11 @@ def read_article(text: str, paragraphs: list[tuple[int, int]], sentences: Senten
             around[index] = (without_quotes(text, span.end + 1, after_end, cuts),
                              without_quotes(text, sentence_start, max(sentence_start, span.start - 1), cuts))
     quotes = [" ".join(text[start:end] for start, end in span.segments) for span in spans]
-    return Reading(spans, quotes, located, by_sentence, narrations, around)
+    # Where each quote stands in its paragraph, for rule 5 to tell a run of one speaker's quotes.
+    opens = [not around[index][1].strip() and sentences.opens_paragraph(sentences.index_at(span.start))
+             for index, span in enumerate(spans)]
+    closes = [sentences.closes_paragraph(sentences.index_at(span.end)) for span in spans]
+    return Reading(spans, quotes, located, by_sentence, narrations, around, opens, closes)
 
 
 def _next_open(spans: list[QuoteSpan], index: int, default: int) -> int:
@@ -121,6 +140,7 @@ class Wording:
     before: dict[str, Attribution | None]  # where rule 1 finds none: narration before the quote -> rule 2
     kinds: dict[str, str]  # quote -> "full" or "partial"
     n_words: dict[str, int]  # quote -> its number of words
+    common: frozenset[str]  # words the narration writes in lower case (people.common_words)
 
 
 def read_wording(readings: list[Reading]) -> Wording:
@@ -133,7 +153,8 @@ def read_wording(readings: list[Reading]) -> Wording:
     before = {words: attribute_before(words) for words in dict.fromkeys(
         words for reading in readings for after_words, words in reading.around if after[after_words] is None)}
     quotes = dict.fromkeys(quote for reading in readings for quote in reading.quotes)
-    return Wording(runs=run_names(narration for reading in readings for _, _, narration in reading.narrations),
+    narrations = dict.fromkeys(narration for reading in readings for _, _, narration in reading.narrations)
+    return Wording(runs=run_names(narrations), common=common_words(narrations),
                    reported={narration: reporting_subject(narration) for narration in unquoted},
                    after=after, before=before, kinds={quote: quote_kind(quote) for quote in quotes},
                    n_words={quote: count_words(quote) for quote in quotes})
@@ -148,8 +169,9 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
         return []
     spans, located, by_sentence = reading.spans, reading.located, reading.by_sentence
     recent = Recent()
-    resolver = Resolver(people, corpus_people, recent)
+    resolver = Resolver(people, corpus_people, recent, wording.common)
     speakers: list[tuple[str, str, str] | None] = [None] * len(spans)
+    doubts = [""] * len(spans)  # why a speaker the rules give is a guess
     last_speaker: tuple[str, str] | None = None
     # The quotes of one paragraph stand next to each other (text order): each quote's block is the
     # first quote of its paragraph's run, and a block keeps, in order, its quotes that a reporting
@@ -186,12 +208,12 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
             speaker, is_person = resolver.resolve(subject, sentence_start)
             if is_person:
                 reported = speaker
-        for name in reversed(resolver.mentions(wording.runs[narration], sentence_start)):
+        for name in reversed(resolver.mentions(wording.runs[narration], sentence_start, narration)):
             recent.push(name)
         if pronoun_referent and pronoun_referent != opens_with:
             recent.push(pronoun_referent)
         for name in sentence_speakers + ([reported] if reported else []):
-            recent.push(name)
+            recent.spoke(name)
         sentence_last = next((speakers[i] for i in reversed(by_sentence.get(sentence_id, []))
                               if speakers[i] is not None), None)
         if sentence_last is not None:
@@ -201,15 +223,17 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
 
         for index in by_sentence.get(sentence_id, []):
             if speakers[index] is None:
-                speakers[index] = _fallback(index, verb_attributed.get(block[index], []), speakers, narration,
-                                            resolver, sentence_start, last_speaker)
+                found = _fallback(index, verb_attributed.get(block[index], []), speakers, narration, resolver,
+                                  sentence_start, last_speaker, reading)
+                if found is not None:
+                    speakers[index], doubts[index] = found[:3], found[3]
                 if speakers[index] and speakers[index][0]:
                     last_speaker = (speakers[index][0], speakers[index][1])
 
     rows: list[dict] = []
     for index, span in enumerate(spans):
         speaker, mention, method = speakers[index] or ("", "", "none")
-        doubt = span.doubt
+        doubt = "; ".join(filter(None, [span.doubt, doubts[index]]))
         if not speaker and mention:
             doubt = "; ".join(filter(None, [doubt, f"'{mention}' refers to no person named before it"]))
         paragraph_id, sentence_id, _, _ = located[index]
@@ -223,21 +247,40 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
     return rows
 
 
-def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_start, last_speaker):
+def _continues_run(reading: Reading, index: int, speakers, last_speaker: tuple[str, str]) -> bool:
+    """True when a quote continues a run of the last speaker's quotes: the quote before it is the last
+    speaker's, and stands in the same paragraph, or ends the paragraph before while this one opens its own."""
+    previous = index - 1
+    if previous < 0 or speakers[previous] is None or speakers[previous][0] != last_speaker[0]:
+        return False
+    gap = reading.located[index][0] - reading.located[previous][0]
+    return gap == 0 or (gap == 1 and reading.closes_paragraph[previous] and reading.opens_paragraph[index])
+
+
+def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_start, last_speaker, reading):
     """Attribute a quote that has no reporting verb of its own (rules 3 to 5); ``verb_attributed``:
-    the quotes of its paragraph that a reporting verb attributes so far, in order."""
+    the quotes of its paragraph that a reporting verb attributes so far, in order. Returns (speaker,
+    mention, rule, doubt) or None."""
     after = bisect_left(verb_attributed, index)  # the quote itself is not among them: it has no speaker yet
     nearest = verb_attributed[after - 1] if after else None
     # The nearest, the earlier one on a tie.
     if after < len(verb_attributed) and (nearest is None or verb_attributed[after] - index < index - nearest):
         nearest = verb_attributed[after]
     if nearest is not None:
-        return speakers[nearest][0], speakers[nearest][1], "same paragraph"
+        return speakers[nearest][0], speakers[nearest][1], "same paragraph", ""
     subject = sentence_subject(narration) if narration.strip() else None
     if subject:
         speaker, is_person = resolver.resolve(subject, sentence_start)
         if is_person:
-            return speaker, subject, "sentence subject"
+            return speaker, subject, "sentence subject", ""
+    if last_speaker is not None and _continues_run(reading, index, speakers, last_speaker):
+        return last_speaker[0], last_speaker[1], "previous speaker", ""
+    # Not a run of one speaker's quotes: the person last named is the likelier speaker than the last
+    # one quoted (measured on news), but neither is said to speak, so the row says it is a guess.
+    person = resolver.last_person()
+    if person:
+        return person, person, "last person named", "no reporting verb: the person named last before it"
     if last_speaker is not None:
-        return last_speaker[0], last_speaker[1], "previous speaker"
+        return last_speaker[0], last_speaker[1], "previous speaker", \
+            "no reporting verb, and it does not continue the previous speaker's quotes"
     return None

@@ -1,0 +1,109 @@
+"""Who a quote belongs to when the words next to it do not name the speaker: pronouns, short names,
+roles, and quotes with no reporting verb (issue 18). Every text is invented for the test."""
+
+from analysis.quotes import extract_quotes
+from analysis.quotes.people import common_words, first_name_gender, may_be_person
+from conftest import corpus_of
+
+
+def _rows(texts):
+    return extract_quotes(corpus_of(texts))
+
+
+def _speakers(texts):
+    return _rows(texts)["speaker"].tolist()
+
+
+# --- pronouns --------------------------------------------------------------------------------------
+
+
+def test_he_or_she_never_resolves_to_an_organisation_a_place_or_a_day():
+    text = ('Councillor Jane Holm said the plan was late. The City Council met the Harbour Board on Monday '
+            'in Riverton.\n\n"We will build it anyway," she said.')
+    assert _speakers(text) == ["Jane Holm"]
+
+
+def test_an_honorific_gives_the_gender_a_pronoun_must_match():
+    text = ('Mr Osei said the port would open. Ms Varga said it would not.\n\n'
+            '"The cranes arrive in May," he said.')
+    assert _speakers(text) == ["Osei"]
+
+
+def test_a_common_first_name_gives_the_gender_a_pronoun_must_match():
+    text = ('Robert Kane said the port would open. Councillor Linda Voss said it would not.\n\n'
+            '"The cranes arrive in May," he said.')
+    assert _speakers(text) == ["Robert Kane"]
+
+
+def test_the_subject_of_a_sentence_comes_before_a_name_after_a_preposition():
+    # Both are men; the sentence is about Dunn, who met with Kane.
+    text = ('Robert Kane said the port would open.\n\nCouncillor Peter Dunn met with Robert Kane on Friday.\n\n'
+            '"Nothing is decided," he said.')
+    assert _speakers(text) == ["Peter Dunn"]
+
+
+def test_she_said_after_a_multi_paragraph_quote_is_the_woman_named_before_it():
+    text = ('"The port will open," said Mary Berg.\n\nCouncillor Anna Holm disagreed.\n\n'
+            '"It will not open this year.\n\n"Nobody has the money," she said.')
+    assert _speakers(text) == ["Mary Berg", "Anna Holm"]
+
+
+# --- short names and roles -------------------------------------------------------------------------
+
+
+def test_a_first_name_alone_never_takes_a_full_name_from_another_article():
+    texts = ['"The vote is close," said Kim Sorensen.', '"We won," said Kim.']
+    assert _speakers(texts) == ["Kim Sorensen", "Kim"]
+
+
+def test_a_role_never_takes_the_holder_another_article_names():
+    texts = ['"The vote is close," said Senator Ray Dunn.', '"We won," the senator said.']
+    assert _speakers(texts) == ["Ray Dunn", "the senator"]
+
+
+def test_a_role_takes_the_holder_its_own_article_names():
+    text = 'Senator Ray Dunn arrived late.\n\n"We won," the senator said.'
+    assert _speakers(text) == ["Ray Dunn"]
+
+
+# --- quotes with no reporting verb -----------------------------------------------------------------
+
+
+def test_a_quote_that_continues_a_run_of_quotes_takes_the_previous_speaker():
+    rows = _rows('"We will win," said Tom Berg.\n\n"The port is ours."')
+    assert rows["speaker"].tolist() == ["Tom Berg", "Tom Berg"]
+    assert rows["attribution"].iloc[1] == "previous speaker"
+    assert rows["doubt"].iloc[1] == ""
+
+
+def test_a_quote_after_the_writer_names_someone_else_takes_that_person_and_a_doubt():
+    rows = _rows('"We will win," said Tom Berg.\n\nThe board then heard Councillor Anna Holm.\n\n'
+                 '"The port is ours."')
+    assert rows["speaker"].tolist() == ["Tom Berg", "Anna Holm"]
+    assert rows["attribution"].iloc[1] == "last person named"
+    assert rows["doubt"].iloc[1] == "no reporting verb: the person named last before it"
+
+
+# --- the word lists behind them --------------------------------------------------------------------
+
+
+def test_names_that_cannot_be_a_person():
+    assert not may_be_person("White House")
+    assert not may_be_person("Monday")
+    assert not may_be_person("Donald Trump Just Gave Some Advice")  # a headline's run of capitals
+    assert may_be_person("Ana Lind")
+
+
+def test_first_name_gender():
+    assert first_name_gender("Mary Berg") == "female"
+    assert first_name_gender("Robert Kane") == "male"
+    assert first_name_gender("Kim Sorensen") is None  # a given name for some, a surname for others
+    assert first_name_gender("Osei") is None
+
+
+def test_common_words_are_those_written_in_lower_case_far_more_than_capitalised():
+    texts = ["Start the work, they said, and start it now.", "Start now. We start and start.",
+             "They met Brown and Brown said no; the brown door shut."]
+    common = common_words(texts)
+    assert "start" in common  # lower case four times, never capitalised in mid-sentence
+    assert "brown" not in common  # capitalised in mid-sentence twice, lower case once
