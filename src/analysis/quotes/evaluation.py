@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis.corpus.text import HONORIFICS
 from analysis.quotes.names import name_key
-from analysis.quotes.patterns import TITLES
+from analysis.quotes.patterns import SENTENCE_OPENERS, TITLES
 
 __all__ = ["GOLD_COLUMNS", "score_against_gold", "GOLD_PRONOUNS", "GoldQuote", "read_brat", "attribution_gold",
            "match_quotes", "speaker_words", "same_speaker", "is_fragment", "gold_is_organisation", "ERROR_KINDS",
@@ -96,9 +96,14 @@ def read_brat(annotations: str) -> tuple[dict[str, tuple[str, list[tuple[int, in
     return spans, events
 
 
+# Capitalised words that open a source without naming anyone ("None has offered", "Some said").
+_NAMES_NOBODY = GOLD_PRONOUNS | SENTENCE_OPENERS | frozenset(
+    "none some many few several others another everyone everybody nobody someone somebody anyone anybody".split())
+
+
 def _names_someone(source: str) -> bool:
-    words = _MATCH_WORD.findall(source)
-    return any(word[0].isupper() and word.casefold() not in GOLD_PRONOUNS for word in words)
+    """True when a source has a capitalised word that is a name, not a pronoun or an opening word."""
+    return any(word[0].isupper() and word.casefold() not in _NAMES_NOBODY for word in _MATCH_WORD.findall(source))
 
 
 def attribution_gold(text: str, annotations: str) -> list[GoldQuote]:
@@ -288,13 +293,14 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
     Quotes match one-to-one by word Jaccard of at least ``threshold``. Returns (summary, rows): the
     summary has gold, found, matched, precision, recall, f1, with_speaker (matched gold quotes that
     have a speaker), speaker_accuracy, named_speaker_accuracy, organisation_speaker_accuracy,
-    previous_speaker_accuracy, and the counts of each error kind, missed quote by mark and unmatched
+    previous_speaker_accuracy, pronoun_source_accuracy (where the annotated source is a pronoun, so
+    the gold speaker is the nearest earlier named source: a guess of the gold's own), and the counts of each error kind, missed quote by mark and unmatched
     quote found; rows has one row per gold quote and per unmatched quote found (article_id, outcome,
-    gold_quote, gold_speaker, quote, speaker, speaker_mention, attribution, doubt, error, mark).
+    gold_quote, gold_speaker, gold_source, quote, speaker, speaker_mention, attribution, doubt, error, mark).
     """
     rows, counts = [], {"gold": 0, "found": 0, "matched": 0, "with_speaker": 0, "right": 0, "named": 0,
                         "named_right": 0, "organisation": 0, "organisation_right": 0, "previous": 0,
-                        "previous_right": 0}
+                        "previous_right": 0, "resolved": 0, "resolved_right": 0}
     errors = dict.fromkeys(ERROR_KINDS, 0)
     missed: dict[str, int] = {}
     unmatched = {"scare quote or term (3 words or fewer)": 0, "title or slogan (capitalised, 8 words or fewer)": 0,
@@ -309,8 +315,8 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
         by_gold = {j: i for i, j, _ in matches}
         counts["matched"] += len(matches)
         for j, quote in enumerate(golden):
-            row = {"article_id": article_id, "gold_quote": quote.quote, "gold_speaker": quote.speaker, "mark": quote.mark,
-                   "quote": "", "speaker": "", "speaker_mention": "", "attribution": "", "doubt": "", "error": ""}
+            row = {"article_id": article_id, "gold_quote": quote.quote, "gold_speaker": quote.speaker,
+                   "gold_source": quote.source, "mark": quote.mark, "quote": "", "speaker": "", "speaker_mention": "", "attribution": "", "doubt": "", "error": ""}
             if j not in by_gold:
                 missed[quote.mark] = missed.get(quote.mark, 0) + 1
                 rows.append({**row, "outcome": "missed"})
@@ -329,6 +335,9 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
             if row["attribution"] == "previous speaker":
                 counts["previous"] += 1
                 counts["previous_right"] += right
+            if quote.source != quote.speaker:  # a pronoun source: the gold speaker is itself a guess
+                counts["resolved"] += 1
+                counts["resolved_right"] += right
             if not right:
                 row["error"] = _error_kind(match, quote, texts.get(article_id, ""))
                 errors[row["error"]] += 1
@@ -343,7 +352,7 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
                     and not quote.rstrip().endswith((".", ",", "?", "!")) else "other")
             unmatched[kind] += 1
             rows.append({"article_id": article_id, "outcome": "found, not gold", "gold_quote": "", "gold_speaker": "",
-                         "mark": "", "quote": quote, "speaker": str(found.at[i, "speaker"]),
+                         "gold_source": "", "mark": "", "quote": quote, "speaker": str(found.at[i, "speaker"]),
                          "speaker_mention": str(found.at[i, "speaker_mention"]),
                          "attribution": str(found.at[i, "attribution"]), "doubt": str(found.at[i, "doubt"]), "error": kind})
 
@@ -359,7 +368,8 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
                "organisation_speaker_accuracy": share("organisation_right", "organisation"),
                "organisations": counts["organisation"],
                "previous_speaker_accuracy": share("previous_right", "previous"), "previous_speaker": counts["previous"],
+               "pronoun_source_accuracy": share("resolved_right", "resolved"), "pronoun_sources": counts["resolved"],
                "errors": errors, "missed_by_mark": dict(sorted(missed.items())), "found_not_gold": unmatched}
-    columns = ["article_id", "outcome", "gold_quote", "gold_speaker", "mark", "quote", "speaker", "speaker_mention",
+    columns = ["article_id", "outcome", "gold_quote", "gold_speaker", "gold_source", "mark", "quote", "speaker", "speaker_mention",
                "attribution", "doubt", "error"]
     return summary, pd.DataFrame(rows, columns=columns)
