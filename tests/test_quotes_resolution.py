@@ -107,3 +107,13 @@ def test_common_words_are_those_written_in_lower_case_far_more_than_capitalised(
     common = common_words(texts)
     assert "start" in common  # lower case four times, never capitalised in mid-sentence
     assert "brown" not in common  # capitalised in mid-sentence twice, lower case once
+
+
+def test_an_organisation_whose_verb_comes_before_a_woven_quote_speaks_it():
+    rows = _rows(['The county board concluded on Monday that the plan had been "badly rushed" from the start.'])
+    assert rows[["speaker", "attribution"]].values.tolist() == [["The county board", "sentence subject"]]
+
+
+def test_a_name_with_an_apostrophe_is_one_name():
+    rows = _rows(['"The deal is done," said Mr. O\'Brien, a former editor.'])
+    assert rows[["speaker", "speaker_mention"]].values.tolist() == [["O'Brien", "Mr. O'Brien"]]  # was no speaker

@@ -27,7 +27,7 @@ from analysis.quotes.patterns import (ACCORDING_BEFORE, AFTER_ACCORDING, AFTER_S
                                       NAME_RUN, NAME_RUN_AT_END, PASSIVE, PREPOSITIONS, PRONOUNS, REPORTING_VERB_SET,
                                       VERB)
 
-__all__ = ["Attribution", "attribute_after", "attribute_before", "reporting_subject", "sentence_subject",
+__all__ = ["clause_subject", "Attribution", "attribute_after", "attribute_before", "reporting_subject", "sentence_subject",
            "speaker_phrase"]
 
 _CLAUSE_BREAK = re.compile(r"[,;(—–]|\s-\s")  # where a clause ends, before its verb's subject
@@ -168,6 +168,23 @@ def sentence_subject(narration: str) -> str | None:
     return None
 
 
+def clause_subject(narration: str) -> str | None:
+    """Return the noun phrase before the first verb of the sentence's first clause ("The FBI
+    concluded ...", "the league strongly denounced ..."), a person or not; None when the clause has
+    no verb after its first word or what comes before it is not a noun phrase."""
+    words = clean_phrase(_FIRST_CLAUSE_END.split(narration, maxsplit=1)[0]).split()
+    if len(words) < 2:
+        return None
+    folded = [_folded(word) for word in words]
+    verb = _first_verb(words, folded, len(words))
+    if verb is None or verb > MAX_SPEAKER_WORDS:
+        return None
+    opening = words[:verb]
+    if folded[0] in PRONOUNS or folded[0] in _RELATIVE_PRONOUNS:
+        return None
+    return " ".join(opening) if is_name(" ".join(opening)) or _is_noun_phrase(opening) else None
+
+
 def attribute_after(after: str) -> Attribution | None:
     """Return the attribution in the narration right after a quote (rule 1), if any."""
     after = after.lstrip(" ,.!?…—–-")
@@ -192,6 +209,11 @@ def attribute_after(after: str) -> Attribution | None:
         if speaker and len(speaker.split()) <= 6:
             return Attribution(speaker, "reporting verb after the quote")
     return None
+
+
+# A reporting verb's -ing form after a comma, whose subject is the main clause's ("..., adding that").
+_GERUND_AFTER_COMMA = re.compile(r",\s*(?:saying|adding|writing|noting|telling|arguing|warning|insisting|declaring|"
+                                 r"explaining|asking|tweeting)\b")
 
 
 def attribute_before(before: str) -> Attribution | None:

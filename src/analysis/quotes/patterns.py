@@ -85,7 +85,7 @@ IRREGULAR_VERBS = frozenset(
 
 REPORTING_VERB_SET = frozenset(REPORTING_VERBS)
 VERB_PATTERN = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
-NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]*)*"
+NAME_TOKEN = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]*)*"  # O'Brien, McCaul, Jong-un
 # A run of capitalised words, possibly after an honorific: "Mr Ji", "Ji Seong-ho", "US President Donald Trump".
 # Every run starts with a capital; saying so first lets a scan pass over every other character at
 # once, instead of trying each honorific there, without changing any match.

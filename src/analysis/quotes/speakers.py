@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.corpus.text import count_words
-from analysis.quotes.attribution import (Attribution, attribute_after, attribute_before, reporting_subject,
+from analysis.quotes.attribution import (clause_subject, Attribution, attribute_after, attribute_before, reporting_subject,
                                          sentence_subject)
 from analysis.quotes.names import run_names
 from analysis.quotes.patterns import PRONOUNS
@@ -275,6 +275,11 @@ def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_st
             return speaker, subject, "sentence subject", ""
     if last_speaker is not None and _continues_run(reading, index, speakers, last_speaker):
         return last_speaker[0], last_speaker[1], "previous speaker", ""
+    before = reading.around[index][1]
+    phrase = clause_subject(before) if before.strip() else None
+    if phrase and not phrase.isupper():
+        speaker, _ = resolver.resolve(phrase, sentence_start)
+        return speaker, phrase, "sentence subject", ""
     # Not a run of one speaker's quotes: the person last named is the likelier speaker than the last
     # one quoted (measured on news), but neither is said to speak, so the row says it is a guess.
     person = resolver.last_person()
