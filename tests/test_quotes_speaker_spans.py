@@ -87,3 +87,14 @@ def test_a_title_or_sentence_opener_alone_is_not_a_name():
     assert not is_name("Florida Sen.")
     assert not is_name("The")
     assert is_name("Mr. Jonas Berg")
+
+
+def test_a_party_and_state_in_brackets_after_a_name_is_an_aside():
+    quotes = extract_quotes(corpus_of('Sen. Ada Moss (D-Mass.) said the plan was a "proven failure" in business.'))
+    assert quotes[["speaker", "speaker_mention"]].values.tolist() == [["Ada Moss", "Sen. Ada Moss"]]
+
+
+def test_a_phrase_opening_with_including_is_not_taken_whole_as_a_speaker():
+    quotes = extract_quotes(corpus_of('Tester said he voted no because "they put stuff in that bill," including '
+                                      'provisions he said would restrict transfers.'))
+    assert quotes["speaker"].tolist() == ["Tester"]

@@ -30,6 +30,7 @@ from analysis.quotes.patterns import (ACCORDING_BEFORE, AFTER_ACCORDING, AFTER_S
 __all__ = ["clause_subject", "Attribution", "attribute_after", "attribute_before", "reporting_subject", "sentence_subject",
            "speaker_phrase"]
 
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")  # a short aside in brackets after a name
 _CLAUSE_BREAK = re.compile(r"[,;(—–]|\s-\s")  # where a clause ends, before its verb's subject
 _FIRST_CLAUSE_END = re.compile(r"[,;(—–]")
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
@@ -128,6 +129,7 @@ def reporting_subject(narration: str) -> str | None:
 
 def _subject_before(narration: str) -> str | None:
     """Return the subject of the last clause of ``narration``, which ends just before a verb."""
+    narration = _ASIDE.sub("", narration)  # "Sen. Ada Moss (D-Mass.) said": the party and state are an aside
     segments = [segment.strip() for segment in _CLAUSE_BREAK.split(narration)]
     nearest = clean_phrase(segments[-1]) if segments else ""
     if nearest:

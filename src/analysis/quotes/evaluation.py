@@ -222,8 +222,14 @@ def speaker_words(speaker: str) -> set[str]:
 
 def same_speaker(found: str, gold: str) -> bool:
     """True when a speaker found and a gold speaker share a word of their names ("Donald Trump" and
-    "Trump", "Hillary Clinton" and "the Clinton campaign"); an empty speaker is never right."""
-    return bool(found.strip() and gold.strip() and speaker_words(found) & speaker_words(gold))
+    "Trump", "Hillary Clinton" and "the Clinton campaign"), or, where both are a title or role
+    alone, a word of it ("the governor" and "the governor"); an empty speaker is never right."""
+    if not (found.strip() and gold.strip()):
+        return False
+    found_words, gold_words = speaker_words(found), speaker_words(gold)
+    if not found_words and not gold_words:  # both a title or role alone ("the governor"): compare them whole
+        found_words, gold_words = _word_set(found) - _NOT_NAME_WORDS, _word_set(gold) - _NOT_NAME_WORDS
+    return bool(found_words & gold_words)
 
 
 # Speakers that are not a person's name but a fragment of the sentence around it, or words that

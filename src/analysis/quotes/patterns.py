@@ -75,7 +75,8 @@ CLAUSE_WORDS = frozenset(
 # A noun phrase naming a speaker starts with no preposition, and ends with no preposition,
 # determiner or conjunction ("legal history and articles from", "to win many of the").
 PREPOSITIONS = frozenset(
-    "in on at to for from with by of into about after before during despite over under without through".split())
+    "in on at to for from with by of into about after before during despite over under without through "
+    "including regarding concerning following against among amid toward towards".split())
 DETERMINERS = frozenset("the a an his her their its our my your this these those some many any each every no".split())
 # Verbs in the past or present that do not end in "-ed" ("the actor held a fake audition").
 IRREGULAR_VERBS = frozenset(
