@@ -131,3 +131,10 @@ def test_polnear_held_out_articles_reach_the_floor():
     assert summary["articles"] == 169
     assert summary["f1"] >= HELD_OUT_F1
     assert summary["speaker_accuracy"] >= HELD_OUT_SPEAKER_ACCURACY
+
+
+def test_in_a_text_without_double_marks_single_marks_are_gold_quotes():
+    text = "‘We will not close the port,’ said Ana Lind. The Joneses’ plan isn’t new."
+    annotations = f"T1\tSource 38 46\tAna Lind\nT2\tContent 0 33\tx\nE1\tSource:T1 Content:T2"
+    assert [(quote.quote, quote.speaker, quote.mark) for quote in attribution_gold(text, annotations)] == [
+        ("We will not close the port,", "Ana Lind", "‘")]

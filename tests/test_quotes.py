@@ -43,7 +43,12 @@ def _speakers(text):
         ("He said “yes” and “no.”", ["yes", "no."]),
         # Nested single quotes stay inside; apostrophes are never quote marks.
         ("It called it “its ‘human rights’ racket” again.", ["its ‘human rights’ racket"]),
-        ("The North's leader and Kim’s sister aren’t here; the ’90s were 'hard'.", []),
+        ("The North's leader and Kim’s sister aren’t here; the ’90s were “hard”.", ["hard"]),
+        # A text with no double mark is read in single marks (UK house style); apostrophes stay apostrophes.
+        ("The North's leader and Kim’s sister aren’t here; the ’90s were 'hard'.", ["hard"]),
+        ("‘We will not close the port,’ said Maria Okafor. ‘It isn’t the council’s fault.’",
+         ["We will not close the port,", "It isn’t the council’s fault."]),
+        ("Rock ’n’ roll in the ’90s: the Joneses’ era.", []),
         # Mixed straight and curly marks around one quote.
         ("He endured \"amputations without pain.” Then he left.", ["amputations without pain."]),
         ("“He had - and he was free,\" the president said.", ["He had - and he was free,"]),

@@ -57,6 +57,10 @@ GOLD_PRONOUNS = frozenset("he she they it i we you him her them his hers their t
 # Quote marks as gold texts write them: double marks straight, curly and low, and two apostrophes or
 # two backticks (typewriter style in archive text).
 _GOLD_MARK = re.compile(r"``|''|[\"“”„]")
+# In a text with no double quote mark, single marks are the quote marks (UK house style): an opening
+# one after a space or bracket and before a letter, a closing one not followed by a letter.
+_SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘']((?:[^\n‘’']|[’'](?=[^\W_]))+?)(?<!\s)[’'](?![^\W_])",
+                            re.MULTILINE)
 _MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,1000}>")
 _OPENS = {"“", "„", "``"}
 _CLOSES = {"”"}
@@ -108,7 +112,8 @@ def _names_someone(source: str) -> bool:
 
 def attribution_gold(text: str, annotations: str) -> list[GoldQuote]:
     """Return the direct quotes of an annotated text: each quoted stretch (between double quote
-    marks, or two apostrophes) inside an annotated ``Content`` span, with the ``Source`` of its
+    marks, or two apostrophes; in a text with no double mark, single marks) inside an annotated
+    ``Content`` span, with the ``Source`` of its
     attribution; a pronoun source ("he", "his") is resolved to the nearest earlier source that
     names someone."""
     spans, events = read_brat(annotations)
@@ -120,6 +125,7 @@ def attribution_gold(text: str, annotations: str) -> list[GoldQuote]:
         source = spans.get(event.get("Source", ""))
         source_start = source[1][0][0] if source else -1
         relations.append((content[1][0][0], content[1][-1][1], source[2].strip() if source else "", source_start))
+    has_double_marks = bool(_GOLD_MARK.search(text))
     named_sources = sorted((start, source) for _, _, source, start in relations if source and _names_someone(source))
     gold = []
     for content_start, content_end, source, source_start in sorted(relations):
@@ -129,8 +135,10 @@ def attribution_gold(text: str, annotations: str) -> list[GoldQuote]:
             if bare in GOLD_PRONOUNS:
                 earlier = [name for start, name in named_sources if start < source_start]
                 speaker = earlier[-1] if earlier else ""
-        for start, end, mark in _quoted_stretches(text, max(0, content_start - 2), min(len(text), content_end + 2),
-                                                  content_start):
+        window = (max(0, content_start - 2), min(len(text), content_end + 2))
+        stretches = (_quoted_stretches(text, *window, content_start) if has_double_marks else
+                     [(match.start(1), match.end(1), match.group()[0]) for match in _SINGLE_QUOTED.finditer(text, *window)])
+        for start, end, mark in stretches:
             quote = text[start:end].strip()
             if _MATCH_WORD.search(quote):
                 gold.append(GoldQuote(start, end, quote, source, speaker, mark))

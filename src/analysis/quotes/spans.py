@@ -16,7 +16,7 @@ from itertools import accumulate
 from analysis.corpus.text import count_words
 
 __all__ = ["OPENING_MARKS", "CLOSING_MARKS", "STRAIGHT_MARK", "ALL_MARKS", "PAIRED_MARKS", "mark_width", "QuoteSpan", "find_quote_spans",
-           "quote_kind", "Cuts", "without_quotes"]
+           "quote_kind", "Cuts", "without_quotes", "single_quote_spans"]
 
 OPENING_MARKS = "“„"
 CLOSING_MARKS = "”"
@@ -76,8 +76,11 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
 
     A quote left open at the end of a paragraph continues into the next when that paragraph opens
     with a quote mark (AP style) or closes one before opening another; otherwise it is taken to end
-    with its paragraph and marked as doubtful.
+    with its paragraph and marked as doubtful. A text with no double quote mark at all is read in
+    single quote marks, the house style of UK papers (``single_quote_spans``).
     """
+    if not _ANY_MARK.search(text):
+        return single_quote_spans(text, paragraphs)
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     open_paragraph = -1
@@ -157,6 +160,35 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
         close(paragraphs[open_paragraph][1] if paragraphs else len(text),
               "no closing quote mark; taken to end with its paragraph")
     return [_trim(text, span) for span in spans]
+
+
+# Single quote marks as UK papers use them: an opening one after a space, a bracket or a dash and
+# before a letter or digit; a closing one after a letter, digit or punctuation and before a space,
+# punctuation or the end. A mark with a letter on both sides is an apostrophe ("don’t"), never a quote mark.
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[^\W_])", re.MULTILINE)
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?=[\s.,;:!?)\]—–-]|$)", re.MULTILINE)
+
+
+def single_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Return the passages of a text in single quote marks ('We will win,' she said): each opening
+    mark with the first closing mark after it in its paragraph, or in the next paragraph that opens
+    with a mark again (a quote over paragraphs). Only for a text that has no double quote mark, where
+    single marks are the quote marks; an unpaired mark is taken for an apostrophe and left alone
+    (a plural possessive inside a quote, "the students’ union", ends it early)."""
+    spans = []
+    for start, end in paragraphs or [(0, len(text))]:
+        opens = [match.start() for match in _SINGLE_OPEN.finditer(text, start, end)]
+        closes = [match.start() for match in _SINGLE_CLOSE.finditer(text, start, end)]
+        position = start
+        for opening in opens:
+            if opening < position:
+                continue
+            closing = next((at for at in closes if at > opening + 1), None)
+            if closing is None:
+                break
+            spans.append(QuoteSpan([(opening + 1, closing)]))
+            position = closing + 1
+    return [_trim(text, span) for span in spans if text[span.start:span.end].strip()]
 
 
 def _sentence_start_before(breaks: tuple[list[int], list[int]], position: int, floor: int) -> int:
