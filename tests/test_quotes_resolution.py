@@ -117,3 +117,11 @@ def test_an_organisation_whose_verb_comes_before_a_woven_quote_speaks_it():
 def test_a_name_with_an_apostrophe_is_one_name():
     rows = _rows(['"The deal is done," said Mr. O\'Brien, a former editor.'])
     assert rows[["speaker", "speaker_mention"]].values.tolist() == [["O'Brien", "Mr. O'Brien"]]  # was no speaker
+
+
+def test_a_short_phrase_that_nothing_attributes_is_marked_as_a_term():
+    rows = _rows(['The council met on Tuesday. Tenants fear a wave of "renovictions" across the city.'])
+    assert rows[["quote", "kind"]].values.tolist() == [["renovictions", "term"]]
+    assert "scare quote" in rows["doubt"].iloc[0]
+    said = _rows(['Ana Lind called the plan "a disgrace" on Tuesday.'])
+    assert said["kind"].tolist() == ["partial"]  # a reporting verb attributes it: someone's words

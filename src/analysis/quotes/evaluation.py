@@ -310,7 +310,7 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
     previous_speaker_accuracy, pronoun_source_accuracy (where the annotated source is a pronoun, so
     the gold speaker is the nearest earlier named source: a guess of the gold's own), and the counts of each error kind, missed quote by mark and unmatched
     quote found; rows has one row per gold quote and per unmatched quote found (article_id, outcome,
-    gold_quote, gold_speaker, gold_source, quote, speaker, speaker_mention, attribution, doubt, error, mark).
+    gold_quote, gold_speaker, gold_source, quote, speaker, speaker_mention, attribution, kind, doubt, error, mark).
     """
     rows, counts = [], {"gold": 0, "found": 0, "matched": 0, "with_speaker": 0, "right": 0, "named": 0,
                         "named_right": 0, "organisation": 0, "organisation_right": 0, "previous": 0,
@@ -330,13 +330,14 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
         counts["matched"] += len(matches)
         for j, quote in enumerate(golden):
             row = {"article_id": article_id, "gold_quote": quote.quote, "gold_speaker": quote.speaker,
-                   "gold_source": quote.source, "mark": quote.mark, "quote": "", "speaker": "", "speaker_mention": "", "attribution": "", "doubt": "", "error": ""}
+                   "gold_source": quote.source, "mark": quote.mark, "quote": "", "speaker": "", "speaker_mention": "", "attribution": "", "kind": "", "doubt": "", "error": ""}
             if j not in by_gold:
                 missed[quote.mark] = missed.get(quote.mark, 0) + 1
                 rows.append({**row, "outcome": "missed"})
                 continue
             match = found.iloc[by_gold[j]]
-            row.update({key: str(match[key]) for key in ("quote", "speaker", "speaker_mention", "attribution", "doubt")})
+            row.update({key: str(match.get(key, "")) for key in ("quote", "speaker", "speaker_mention", "attribution", "kind",
+                                                                 "doubt")})
             if not quote.speaker:
                 rows.append({**row, "outcome": "matched, no gold speaker"})
                 continue
@@ -368,7 +369,8 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
             rows.append({"article_id": article_id, "outcome": "found, not gold", "gold_quote": "", "gold_speaker": "",
                          "gold_source": "", "mark": "", "quote": quote, "speaker": str(found.at[i, "speaker"]),
                          "speaker_mention": str(found.at[i, "speaker_mention"]),
-                         "attribution": str(found.at[i, "attribution"]), "doubt": str(found.at[i, "doubt"]), "error": kind})
+                         "attribution": str(found.at[i, "attribution"]), "kind": str(found.at[i, "kind"]) if "kind" in found else "",
+                         "doubt": str(found.at[i, "doubt"]), "error": kind})
 
     def share(part: str, whole: str) -> float:
         return counts[part] / counts[whole] if counts[whole] else float("nan")
@@ -385,5 +387,5 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
                "pronoun_source_accuracy": share("resolved_right", "resolved"), "pronoun_sources": counts["resolved"],
                "errors": errors, "missed_by_mark": dict(sorted(missed.items())), "found_not_gold": unmatched}
     columns = ["article_id", "outcome", "gold_quote", "gold_speaker", "gold_source", "mark", "quote", "speaker", "speaker_mention",
-               "attribution", "doubt", "error"]
+               "attribution", "kind", "doubt", "error"]
     return summary, pd.DataFrame(rows, columns=columns)

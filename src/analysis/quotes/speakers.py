@@ -238,13 +238,24 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
             doubt = "; ".join(filter(None, [doubt, f"'{mention}' refers to no person named before it"]))
         paragraph_id, sentence_id, _, _ = located[index]
         quote = reading.quotes[index]
+        kind = "doubtful" if span.doubt.startswith("closing") else wording.kinds[quote]
+        if kind == "partial" and wording.n_words[quote] <= TERM_WORDS and method in _GUESSED_RULES:
+            kind = "term"
+            doubt = "; ".join(filter(None, [doubt, _TERM_DOUBT]))
         rows.append({
             "quote": quote, "speaker": speaker, "speaker_mention": mention,
             "attribution": method, "start": span.start, "end": span.end, "paragraph_id": paragraph_id,
-            "sentence_id": sentence_id, "kind": "doubtful" if span.doubt.startswith("closing") else wording.kinds[quote],
-            "n_words": wording.n_words[quote], "doubt": doubt,
+            "sentence_id": sentence_id, "kind": kind, "n_words": wording.n_words[quote], "doubt": doubt,
         })
     return rows
+
+
+# A phrase of at most this many words in quote marks, woven into a sentence, that no reporting verb,
+# other quote or speaking subject attributes is more often a scare quote, a title or a coined term
+# ("a so-called 'renoviction'") than someone's words: its kind is "term", and its doubt says so.
+TERM_WORDS = 3
+_GUESSED_RULES = frozenset({"previous speaker", "last person named", "none"})
+_TERM_DOUBT = "a short phrase in quote marks that nothing attributes: perhaps a scare quote, a title or a coined term"
 
 
 def _continues_run(reading: Reading, index: int, speakers, last_speaker: tuple[str, str]) -> bool:

@@ -31,7 +31,9 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
     unnamed sources; empty when nothing attributes it); speaker_mention (the words that attribute
     it, e.g. "he", "Mr Ji", "North Korea's U.N. mission"); attribution (which rule found the
     speaker); start, end (offsets into the article's text, inside the marks); paragraph_id and
-    sentence_id (where the quote starts); kind ("full" sentence or "partial" phrase); n_words;
+    sentence_id (where the quote starts); kind ("full" sentence, "partial" phrase, "term": a phrase of
+    at most three words that nothing attributes, perhaps a scare quote, a title or a coined term, or
+    "doubtful" for a closing mark without an opening one); n_words;
     doubt (why the span is doubtful, e.g. an unbalanced quote mark; empty when it is not).
     """
     aliases_by_key = alias_map(Path(aliases) if aliases else None)
