@@ -125,3 +125,13 @@ def test_a_short_phrase_that_nothing_attributes_is_marked_as_a_term():
     assert "scare quote" in rows["doubt"].iloc[0]
     said = _rows(['Ana Lind called the plan "a disgrace" on Tuesday.'])
     assert said["kind"].tolist() == ["partial"]  # a reporting verb attributes it: someone's words
+
+
+def test_terms_count_as_the_writers_words_in_sources_by_outlet():
+    from analysis.quotes import sources_by_outlet
+    corpus = corpus_of(['Tenants fear "renovictions" here. "We will fight," said Ana Lind.'], outlet=["Courier"])
+    quotes = extract_quotes(corpus)
+    assert quotes["kind"].tolist() == ["term", "full"]
+    table = sources_by_outlet(quotes, corpus)
+    # 10 words in all: the 3 of the quote are Ana Lind's, the rest (with "renovictions") the writer's
+    assert table[["speaker", "n_words"]].values.tolist() == [["(journalist)", 7], ["Ana Lind", 3]]

@@ -76,7 +76,8 @@ def _people(distinct_texts: Iterable[str], texts: Iterable[str]) -> tuple[dict[s
 def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd.DataFrame:
     """Return who holds the words of each outlet (or other ``by`` column of the articles table).
 
-    One row per group and voice: the journalist's own words, then each quoted speaker.
+    One row per group and voice: the journalist's own words, then each quoted speaker. Quotes of kind
+    "term" (a short phrase that nothing attributes) count as the journalist's words.
     Columns: ``by`` (outlet), speaker ("(journalist)" for the writer's own voice), voice
     ("journalist" or "quoted"), n_quotes, n_words (words in that voice), share_of_words (of the
     group's words: the shares of a group add up to 1), n_articles.
@@ -88,6 +89,8 @@ def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd
     groups = corpus.articles[list(dict.fromkeys(["article_id", by]))]
     totals = corpus.articles.groupby(by, sort=False).agg(total_words=("n_words", "sum"),
                                                          n_articles=("article_id", "size"))
+    if "kind" in quotes:  # a scare quote or coined term is the writer's word, not a source's
+        quotes = quotes[quotes["kind"] != "term"]
     quoted = quotes[["article_id", "speaker", "quote", "n_words"]].merge(groups, on="article_id", how="inner")
     quoted = quoted.assign(speaker=quoted["speaker"].replace("", "(unattributed)"))
     speakers = quoted.groupby([by, "speaker"], sort=False).agg(n_quotes=("quote", "size"),
