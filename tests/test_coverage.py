@@ -12,7 +12,7 @@ from datasketch import MinHash
 from analysis import coverage, load_corpus
 from analysis.corpus import (ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, PROBLEM_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS,
                              Corpus)
-from analysis.coverage import minhash
+from analysis.coverage import minhash, reuse
 from conftest import corpus_of
 
 
@@ -63,6 +63,27 @@ def test_a_texts_words_are_its_paragraphs_words_each_distinct_paragraph_read_onc
     vectors = coverage.reuse_vectors(texts)
     assert vectors.shape[0] == 4 and vectors[2].nnz == 0
     assert np.allclose((vectors @ vectors.T).toarray()[[0, 1, 3], [0, 1, 3]], 1.0)
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7])
+def test_reuse_vectors_put_together_from_parts_equal_those_of_the_whole(size):
+    # The pipeline counts each partition's words on its own core: the vectors must be the same floats,
+    # entry for entry (the order of a row's entries decides the last bits of its norm).
+    texts = ["Talks in Geneva ended.\n\nThe harbour closed early.", "The harbour closed.", "",
+             "Talks resumed in Geneva; zebra crossings closed.", "Geneva talks, harbour talks, more talks.",
+             "Aardvark news from Oslo.", "Oslo talks ended early."]
+    whole = coverage.reuse_vectors(texts)
+    parts = [reuse.content_word_counts(texts[start:start + size]) for start in range(0, len(texts), size)]
+    together = reuse.vectors_from_counts(parts + [reuse.content_word_counts([])])
+    for attribute in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(whole, attribute), getattr(together, attribute))
+
+
+def test_reuse_pairs_take_vectors_computed_already_and_refuse_the_wrong_ones(bundled):
+    vectors = coverage.reuse_vectors(bundled.articles["text"].tolist())
+    assert coverage.reuse_pairs(bundled, vectors=vectors).equals(coverage.reuse_pairs(bundled))
+    with pytest.raises(ValueError, match="TF-IDF vectors of every article"):
+        coverage.reuse_pairs(bundled, vectors=vectors[:2])
 
 
 def test_signatures_of_many_texts_are_each_texts_signature():

@@ -12,13 +12,14 @@ from itertools import chain
 import numpy as np
 import pandas as pd
 import scipy.sparse as sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer, TfidfVectorizer
 
 from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, group_order, top_groups
 from analysis.corpus.text import casefolded_words, normalised_words, word_sequences
 from analysis.coverage import minhash
 
-__all__ = ["SHINGLE_SIZE", "REUSE_PAIR_COLUMNS", "MOST_ALIKE_COLUMNS", "reuse_vectors", "reuse_matrix",
+__all__ = ["SHINGLE_SIZE", "REUSE_PAIR_COLUMNS", "MOST_ALIKE_COLUMNS", "reuse_vectors", "content_word_counts",
+           "vectors_from_counts", "reuse_matrix",
            "outlet_similarity", "similarity_table", "most_alike", "reuse_pairs"]
 
 SHINGLE_SIZE = 5
@@ -53,6 +54,56 @@ def reuse_vectors(texts: list[str]) -> sparse.csr_matrix:
     """Return the TF-IDF vectors that reuse is measured with: content words, sublinear term
     frequency, rows of unit length (cosine = dot product)."""
     return TfidfVectorizer(analyzer=_given, sublinear_tf=True).fit_transform(_content_words(list(texts))).tocsr()
+
+
+def content_word_counts(texts: list[str]) -> tuple[list[str], sparse.csr_matrix]:
+    """Return (words, counts) of the texts' content words as ``reuse_vectors`` counts them: the part
+    of its work that can be done on a part of a corpus at a time (the pipeline's partitions, each on
+    its own core), then put together by ``vectors_from_counts``. ``words`` are in the order they first
+    appear; column j of ``counts`` (one row per text) counts ``words[j]``, each row's entries in
+    column order, as scikit-learn's CountVectorizer builds them before it sorts its vocabulary."""
+    ids: dict[str, int] = {}
+    data, indices, indptr = [], [], [0]
+    for words in _content_words(list(texts)):
+        row: dict[int, int] = {}
+        for word in words:
+            index = ids.setdefault(word, len(ids))
+            row[index] = row.get(index, 0) + 1
+        for index in sorted(row):
+            indices.append(index)
+            data.append(row[index])
+        indptr.append(len(indices))
+    counts = sparse.csr_matrix((np.asarray(data, dtype=np.int64), np.asarray(indices, dtype=np.int64),
+                                np.asarray(indptr, dtype=np.int64)), shape=(len(indptr) - 1, len(ids)))
+    return list(ids), counts
+
+
+def vectors_from_counts(parts: list[tuple[list[str], sparse.csr_matrix]]) -> sparse.csr_matrix:
+    """Return ``reuse_vectors`` of the texts of all ``parts`` (``content_word_counts`` of consecutive
+    parts of a corpus, in order), equal to it float for float and entry for entry: the counts are
+    given CountVectorizer's columns (words numbered in the order the whole corpus first shows them,
+    each row's entries in that order, then the columns renumbered alphabetically) and weighted as
+    ``TfidfVectorizer`` weights them."""
+    first_seen: dict[str, int] = {}
+    for words, _ in parts:
+        for word in words:
+            first_seen.setdefault(word, len(first_seen))
+    alphabetical = np.empty(len(first_seen), dtype=np.int64)
+    alphabetical[[first_seen[word] for word in sorted(first_seen)]] = np.arange(len(first_seen))
+    rows = []
+    for words, counts in parts:
+        seen = np.asarray([first_seen[word] for word in words], dtype=np.int64)
+        part = sparse.csr_matrix((counts.data, seen[counts.indices] if len(seen) else counts.indices, counts.indptr),
+                                 shape=(counts.shape[0], len(first_seen)))
+        part.sort_indices()  # in the order the whole corpus first shows the words
+        part.indices = alphabetical[part.indices]
+        part.has_sorted_indices = False  # renumbered: no longer in column order, as in CountVectorizer
+        rows.append(part)
+    counts = sparse.vstack(rows, format="csr") if rows else sparse.csr_matrix((0, 0), dtype=np.int64)
+    # TfidfVectorizer counts in floats: given integers, the transformer's conversion would sort each row.
+    counts = sparse.csr_matrix((counts.data.astype(np.float64), counts.indices, counts.indptr), shape=counts.shape)
+    counts.has_sorted_indices = False
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
 
 
 def _vectors(corpus, measure: str) -> sparse.csr_matrix:
@@ -158,7 +209,8 @@ def most_alike(corpus, pairs: pd.DataFrame | None = None, *, top: int = 10) -> p
 
 
 def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, block: int = 1000,
-                top: int | None = None, approximate: bool = False, lsh_threshold: float = 0.5) -> pd.DataFrame:
+                top: int | None = None, approximate: bool = False, lsh_threshold: float = 0.5,
+                vectors: sparse.csr_matrix | None = None) -> pd.DataFrame:
     """Return the pairs of different articles at least ``min_similarity`` alike, most alike first.
 
     Computed block by block of rows, so memory stays at ``block`` x articles however large the
@@ -170,14 +222,19 @@ def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, 
     ``analysis.coverage.minhash``: five-word sequences, Jaccard about ``lsh_threshold`` or more); each
     candidate's similarity is then computed exactly, so every pair reported is a true pair with
     its true similarity, but pairs alike in vocabulary and not in wording can be missed.
+    ``vectors``: the articles' ``reuse_vectors`` when they were computed already (the pipeline puts
+    them together from its partitions' ``content_word_counts``); only for ``measure="tfidf"``.
     Columns: article_a, article_b, similarity.
     """
     ids = corpus.articles["article_id"].tolist()
+    if vectors is not None and (measure != "tfidf" or vectors.shape[0] != len(ids)):
+        raise ValueError(f"vectors are the TF-IDF vectors of every article ({len(ids)} rows, measure 'tfidf'); got "
+                         f"{vectors.shape[0]} rows for measure '{measure}'")
     found: dict[tuple[int, int], float] = {}
     if ids and approximate:
-        found = _approximate_pairs(corpus, measure, min_similarity, top, lsh_threshold)
+        found = _approximate_pairs(corpus, measure, min_similarity, top, lsh_threshold, vectors)
     elif ids:
-        vectors = _vectors(corpus, measure)
+        vectors = _vectors(corpus, measure) if vectors is None else vectors
         for begin in range(0, len(ids), block):
             chunk = _similarity(vectors, measure, slice(begin, min(begin + block, len(ids))))
             for i in range(chunk.shape[0]):
@@ -215,11 +272,11 @@ def _pair_similarity(vectors: sparse.csr_matrix, measure: str, first: np.ndarray
 
 
 def _approximate_pairs(corpus, measure: str, min_similarity: float, top: int | None,
-                       lsh_threshold: float) -> dict[tuple[int, int], float]:
+                       lsh_threshold: float, vectors: sparse.csr_matrix | None = None) -> dict[tuple[int, int], float]:
     texts = corpus.articles["text"].tolist()
     first, second = minhash.candidate_pairs(minhash.signatures(texts), threshold=lsh_threshold,
                                             per_article=max(20, 4 * (top or 0)))
-    similarity = _pair_similarity(_vectors(corpus, measure), measure, first, second)
+    similarity = _pair_similarity(_vectors(corpus, measure) if vectors is None else vectors, measure, first, second)
     keep = similarity >= min_similarity
     first, second, similarity = first[keep], second[keep], similarity[keep]
     if top is not None:

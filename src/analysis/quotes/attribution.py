@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from analysis.quotes.names import clean_phrase, is_name, split_title
-from analysis.quotes.patterns import (ACCORDING_BEFORE, AFTER_ACCORDING, AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST,
+from analysis.quotes.patterns import (ACCORDING_BEFORE, AFTER_ACCORDING, AFTER_SPEAKER_ASIDE, AFTER_SPEAKER_FIRST,
+                                      AFTER_VERB_FIRST, CLAUSE_AFTER_VERB, OBJECT_VERBS,
                                       CLAUSE_WORDS, DESCRIBED_NAME, DETERMINERS, IRREGULAR_VERBS, MAX_SPEAKER_WORDS,
                                       NAME_RUN, NAME_RUN_AT_END, PASSIVE, PREPOSITIONS, PRONOUNS, REPORTING_VERB_SET,
                                       VERB)
@@ -188,29 +189,91 @@ def clause_subject(narration: str) -> str | None:
 
 
 def attribute_after(after: str) -> Attribution | None:
-    """Return the attribution in the narration right after a quote (rule 1), if any."""
+    """Return the attribution in the narration after a quote (rule 1), if any: right after it
+    (``," said Ji``, ``," Ji, a defector, said``), or in the clause that ends its sentence
+    (``" in its current form, Ji said.``)."""
+    found = _attribution_at(after)
+    if found is None:
+        found = _closing_attribution(after)
+    return Attribution(found[0], "reporting verb after the quote") if found else None
+
+
+def _attribution_at(after: str) -> tuple[str, re.Match] | None:
+    """Return (speaker, match) of the attribution that opens ``after``, if any."""
     after = after.lstrip(" ,.!?…—–-")
-    for pattern in (AFTER_ACCORDING, AFTER_VERB_FIRST, AFTER_SPEAKER_FIRST):
+    for pattern in (AFTER_ACCORDING, AFTER_VERB_FIRST, AFTER_SPEAKER_FIRST, AFTER_SPEAKER_ASIDE):
         match = pattern.match(after)
         if not match:
             continue
-        speaker = clean_phrase(match.group("speaker"))
-        if pattern is AFTER_VERB_FIRST:
-            name = NAME_RUN.match(speaker)
-            if speaker.casefold() in PRONOUNS:
-                pass
-            elif name and is_name(name.group(0)):
-                speaker = name.group(0)
-            elif speaker.casefold().startswith(("the ", "a ", "an ", "one ")):
-                pass  # a description kept whole: "a prominent party member", "the New York businessman"
-            elif (described := DESCRIBED_NAME.match(speaker)) and is_name(described.group("name")):
-                speaker = described.group(0)
-            else:
-                continue
-        speaker = speaker_phrase(speaker)
+        speaker = _speaker_of(pattern, match)
         if speaker and len(speaker.split()) <= 6:
-            return Attribution(speaker, "reporting verb after the quote")
+            return speaker, match
     return None
+
+
+def _speaker_of(pattern: re.Pattern, match: re.Match) -> str | None:
+    """Return the speaker that a rule-1 pattern's match names, if it can speak."""
+    speaker = clean_phrase(match.group("speaker"))
+    if pattern is AFTER_VERB_FIRST:
+        name = NAME_RUN.match(speaker)
+        if speaker.casefold() in PRONOUNS:
+            pass
+        elif name and is_name(name.group(0)):
+            speaker = name.group(0)
+        elif speaker.casefold().startswith(("the ", "a ", "an ", "one ")):
+            pass  # a description kept whole: "a prominent party member", "the New York businessman"
+        elif (described := DESCRIBED_NAME.match(speaker)) and is_name(described.group("name")):
+            speaker = described.group(0)
+        else:
+            return None
+    if pattern is AFTER_SPEAKER_ASIDE:
+        return _speaker_before_aside(speaker, clean_phrase(match.group("aside")))
+    return speaker_phrase(speaker)
+
+
+def _speaker_before_aside(speaker: str, aside: str) -> str | None:
+    """Return who speaks in ``speaker, aside, said``: the speaker when it is a name, a pronoun or a
+    noun phrase whole ("Ji", "the company"), or the name in the aside after a description ("the
+    assailant, Ji Ho, said"); None when the words before the aside are a piece of a clause."""
+    speaker = _ASIDE.sub("", speaker).strip()  # "Ed Moss (D), a supporter, said"
+    if speaker_phrase(speaker) != speaker:
+        return None
+    if speaker[:1].islower() and speaker.casefold() not in PRONOUNS and is_name(aside):
+        return aside
+    return speaker
+
+
+def _closing_attribution(after: str) -> tuple[str, re.Match] | None:
+    """Return the attribution in the clause that ends a sentence, after one of its last commas, when
+    the quote does not run up to it: ``, said Ji, a defector.``, ``, the group says.``, ``, Ji added
+    on Monday.`` The clause must run to the sentence's end, so that a verb that reports a clause of its
+    own (``, Ji said the plan would fail``) or takes an object (``, told the delegates``) is not read
+    as the quote's."""
+    commas = [match.start() for match in _COMMA.finditer(after)][-_CLOSING_COMMAS:]
+    for comma in commas:
+        found = _attribution_at(after[comma + 1:])
+        if found and _runs_to_the_end(*found):
+            return found
+    return None
+
+
+_COMMA = re.compile(",")
+_CLOSING_COMMAS = 3  # an aside after the speaker ("said Ji, a defector from the North.") has a comma too
+_CLOSING_REST_WORDS = 6
+
+
+def _runs_to_the_end(speaker: str, match: re.Match) -> bool:
+    """True when an attribution found after a comma ends its sentence: "according to X", a verb
+    before its speaker that does not take an object, or a speaker named whole before the verb and at
+    most a few words after it, none opening a clause."""
+    if match.re is AFTER_ACCORDING:
+        return True
+    if match.re is AFTER_VERB_FIRST:
+        return match.group("verb") not in OBJECT_VERBS
+    if clean_phrase(match.group("speaker")) != speaker and match.re is AFTER_SPEAKER_FIRST:
+        return False  # the words before the verb are more than its subject ("and any protests were")
+    rest = [_folded(word) for word in match.string[match.end():].split()]
+    return len(rest) <= _CLOSING_REST_WORDS and not any(word in CLAUSE_AFTER_VERB for word in rest)
 
 
 # A reporting verb's -ing form after a comma, whose subject is the main clause's ("..., adding that").

@@ -14,11 +14,11 @@ from analysis.corpus.text import HONORIFIC_PATTERN, HONORIFICS
 __all__ = [
     "REPORTING_VERBS", "PASSIVE_VERBS", "TITLES", "SENTENCE_OPENERS", "PRONOUNS", "LEADING_WORDS", "TRAILING_WORDS",
     "WEEKDAYS", "SURNAME_TITLES", "TITLE_ABBREVIATIONS", "VERB_PATTERN", "NAME_TOKEN", "NAME_RUN", "VERB", "PASSIVE",
-    "AFTER_VERB_FIRST", "AFTER_SPEAKER_FIRST", "AFTER_ACCORDING", "ACCORDING_BEFORE", "ABBREVIATION_DOT",
+    "AFTER_VERB_FIRST", "AFTER_SPEAKER_FIRST", "AFTER_SPEAKER_ASIDE", "AFTER_ACCORDING", "ACCORDING_BEFORE", "ABBREVIATION_DOT",
     "POSSESSIVE", "DESCRIBED_NAME", "MAX_SPEAKER_WORDS", "BESIDE_VERB_AFTER", "BESIDE_VERB_BEFORE",
     "LOWERCASE_WORD_BEFORE", "AGE_AFTER", "MID_SENTENCE_CAPITAL", "PREFIX_AT_END", "REPORTING_VERB_SET",
     "CLAUSE_WORDS", "PREPOSITIONS", "DETERMINERS", "IRREGULAR_VERBS", "NAME_RUN_AT_END",
-    "LOWERCASE_WORD_BEFORE_REVERSED", "PREFIX_AT_END_REACH",
+    "LOWERCASE_WORD_BEFORE_REVERSED", "PREFIX_AT_END_REACH", "OBJECT_VERBS", "CLAUSE_AFTER_VERB",
 ]
 
 # Titles written short with a full stop before a name ("Sen. Ada Moss", "Gov. Tom Reyes").
@@ -111,6 +111,19 @@ AFTER_VERB_FIRST = re.compile(rf"^(?P<verb>{VERB_PATTERN})\s+(?P<speaker>.+?)"
 AFTER_SPEAKER_FIRST = re.compile(
     rf"^(?P<speaker>(?:[^,.;:!?\"“”]|{ABBREVIATION_DOT}){{1,60}}?)\s+(?:(?:also|later|then|again)\s+)?"
     rf"(?P<verb>{VERB_PATTERN})\b")
+# A name, an aside between commas, then the verb: ``," Ji Seong-ho, a defector, said``, ``," Ada Moss, 70, told``.
+AFTER_SPEAKER_ASIDE = re.compile(
+    rf"^(?P<speaker>(?:[^,.;:!?\"“”]|{ABBREVIATION_DOT}){{1,60}}?)\s*,\s*(?P<aside>(?:[^.;:!?\"“”]|{ABBREVIATION_DOT}){{1,90}}?)"
+    rf"\s*,\s*(?:(?:also|later|then|again)\s+)?(?P<verb>{VERB_PATTERN})\b")
+# Reporting verbs that take the person spoken to or about as their object ("told the delegates",
+# "called him"): after a comma, the words after them are not the speaker.
+OBJECT_VERBS = frozenset("told tells called calls described describes hailed hails dubbed dubs labelled labeled labels "
+                         "branded brands praised praises cited cites urged urges criticized criticised criticizes "
+                         "criticises charged pledged pledges answered answers".split())
+# After the reporting verb that ends a sentence (", Ji said on Monday."), words that open a clause
+# of its own (", Ji said the plan would fail"): the verb then reports that clause, not the quote.
+CLAUSE_AFTER_VERB = frozenset("that is are was were would will could should can has have had be it he she they we i "
+                              "you him them us me his her their its".split())
 AFTER_ACCORDING = re.compile(rf"^according to\s+(?P<speaker>.+?)(?=\s*(?:{_PHRASE_END}|$))", re.IGNORECASE)
 # "according to X," earlier in the quote's sentence: "According to spokesman Anders Pohl, the
 # mayor is 'a performer'" is Pohl's word, not the mayor's.

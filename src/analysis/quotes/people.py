@@ -17,6 +17,8 @@ from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+import os
+EXP = set(os.environ.get("EXP", "").split(","))
 
 from analysis.quotes.names import (PlainName, clean_phrase, honorific_gender, is_name, name_key, split_title,
                                    strip_possessive)
@@ -307,7 +309,7 @@ class Resolver:
             known = self._genders.get(key) or first_name_gender(name)
             if known is not None and gender is not None and known != gender:
                 continue
-            if known is not None or key in self.people.titled_keys or key in self.recent.speakers:
+            if "V1" in EXP or ("V2" in EXP and gender is None) or known is not None or key in self.people.titled_keys or key in self.recent.speakers:
                 return name
             if fallback is None:
                 fallback = name

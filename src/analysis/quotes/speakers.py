@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+import os
+EXP = set(os.environ.get("EXP", "").split(","))
 
 import pandas as pd
 
@@ -227,7 +229,7 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
                                   sentence_start, last_speaker, reading)
                 if found is not None:
                     speakers[index], doubts[index] = found[:3], found[3]
-                if speakers[index] and speakers[index][0]:
+                if speakers[index] and speakers[index][0] and not ("E1" in EXP and found is not None and len(found) > 4 and not found[4]):
                     last_speaker = (speakers[index][0], speakers[index][1])
 
     rows: list[dict] = []
@@ -254,6 +256,7 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
 # other quote or speaking subject attributes is more often a scare quote, a title or a coined term
 # ("a so-called 'renoviction'") than someone's words: its kind is "term", and its doubt says so.
 TERM_WORDS = 3
+_DET = frozenset("the a an one some many his her their its".split())
 _GUESSED_RULES = frozenset({"previous speaker", "last person named", "none"})
 _TERM_DOUBT = "a short phrase in quote marks that nothing attributes: perhaps a scare quote, a title or a coined term"
 
@@ -289,8 +292,9 @@ def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_st
     before = reading.around[index][1]
     phrase = clause_subject(before) if before.strip() else None
     if phrase and not phrase.isupper():
-        speaker, _ = resolver.resolve(phrase, sentence_start)
-        return speaker, phrase, "sentence subject", ""
+        speaker, is_person = resolver.resolve(phrase, sentence_start)
+        if not ("E3" in EXP and not is_person and phrase.split()[0].casefold() in _DET and resolver.last_person()):
+            return speaker, phrase, "sentence subject", "", is_person
     # Not a run of one speaker's quotes: the person last named is the likelier speaker than the last
     # one quoted (measured on news), but neither is said to speak, so the row says it is a guess.
     person = resolver.last_person()

@@ -29,6 +29,7 @@ from tqdm.auto import tqdm
 
 from analysis.corpus import Corpus, load_corpus
 from analysis.coverage import ELEMENT_COLUMNS, describe_articles, element_coverage, reuse_pairs
+from analysis.coverage.reuse import content_word_counts, vectors_from_counts
 from analysis.framing import frame_by_section, load_codebook, tag_sentences
 from analysis.quotes import alias_map, canonical_speakers, extract_quotes
 from analysis.resources import paths
@@ -48,6 +49,9 @@ NOTEBOOK_TABLES = ("voices", "neutralised", "sections", "descriptions", "element
 CACHE_VERSION = "6"  # 6: reason codes in removed and problems  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
 # Past this many articles the reuse pairs come from MinHash LSH candidates (see analysis.coverage.minhash).
 APPROXIMATE_REUSE_FROM = 5_000
+# Not a table: the content words each partition counts for the reuse vectors (coverage.reuse
+# content_word_counts), so that counting runs on every core; the calling process puts them together.
+_REUSE_COUNTS = "_reuse_counts"
 
 
 def _load(partition: pd.DataFrame, clean: bool = True):
@@ -82,6 +86,7 @@ def _make_tables(corpus, names: tuple[str, ...], frames, elements=None) -> dict[
         "descriptions": lambda: describe_articles(corpus, quotes),
         "elements": lambda: (element_coverage(corpus, elements) if elements is not None
                              else pd.DataFrame(columns=ELEMENT_COLUMNS)),
+        _REUSE_COUNTS: lambda: content_word_counts(corpus.articles["text"].tolist()),
     }
     return {name: makers[name]() for name in names}
 
@@ -210,14 +215,16 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
 
     _warm_up(names)  # workers are forked from this process: load the libraries and lexicons once, here
     tables = ENGINES[engine](articles, partition_size, frames=frames, clean=clean, names=names, elements=elements,
-                             workers=workers, client=client, progress=progress)
+                             workers=workers, client=client, progress=progress, reuse=reuse_threshold is not None)
+    counts = tables.pop(_REUSE_COUNTS, None)
 
     if loaded is not None:
         tables["removed"], tables["problems"] = loaded.removed, loaded.problems
     if reuse_threshold is not None:
         reuse_corpus = _ReuseInput(tables["articles"])
         tables["reuse_pairs"] = reuse_pairs(reuse_corpus, min_similarity=reuse_threshold, top=reuse_top,
-                                            approximate=len(articles) > reuse_approximate_from)
+                                            approximate=len(articles) > reuse_approximate_from,
+                                            vectors=vectors_from_counts(counts) if counts is not None else None)
     if folder is not None:
         _write_cache(folder, tables)
     return tables
@@ -242,27 +249,34 @@ class _ReuseInput:
 
 
 def _on_processes(articles: pd.DataFrame, partition_size: int, *, frames, clean: bool, names: tuple[str, ...],
-                  elements, workers: int | None, client, progress: bool) -> dict[str, pd.DataFrame]:
+                  elements, workers: int | None, client, progress: bool, reuse: bool = False) -> dict:
     """The partitions on ``workers`` processes of this machine (default: every core; one: in this
-    process), with a progress bar."""
+    process), with a progress bar; with ``reuse``, each partition also counts its content words for
+    the reuse vectors (returned as a list, one per partition, under ``_REUSE_COUNTS``)."""
     partitions = _partitions(articles, partition_size)
     workers = workers or os.cpu_count() or 1
+    asked = names + (_REUSE_COUNTS,) if reuse else names
     if workers == 1 or len(partitions) == 1:
-        results = [analyse_partition(part, frames, clean, names, elements)
+        results = [analyse_partition(part, frames, clean, asked, elements)
                    for part in tqdm(partitions, desc="articles", unit="partition", disable=not progress)]
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             count = len(partitions)
             results = list(tqdm(pool.map(analyse_partition, partitions, [frames] * count, [clean] * count,
-                                         [names] * count, [elements] * count),
+                                         [asked] * count, [elements] * count),
                                 total=count, desc="articles", unit="partition", disable=not progress))
-    return _combine(results, names)
+    counts = [result.pop(_REUSE_COUNTS) for result in results] if reuse else None
+    tables = _combine(results, names)
+    if counts is not None:
+        tables[_REUSE_COUNTS] = counts
+    return tables
 
 
 def _on_dask(articles: pd.DataFrame, partition_size: int, *, frames, clean: bool, names: tuple[str, ...],
-             elements, workers: int | None, client, progress: bool) -> dict[str, pd.DataFrame]:
+             elements, workers: int | None, client, progress: bool, reuse: bool = False) -> dict[str, pd.DataFrame]:
     """The partitions as ``map_partitions`` over a ``dask.dataframe``, on ``client`` (a
-    ``distributed.Client``) if given, else on Dask's default scheduler."""
+    ``distributed.Client``) if given, else on Dask's default scheduler (the reuse vectors are then
+    counted in the calling process: ``reuse`` is not used)."""
     # Dask is an optional dependency (pip install 'news-framing-analysis[dask]') that takes seconds to
     # import: it is loaded here, when this engine is chosen, not when the package is imported.
     try:
