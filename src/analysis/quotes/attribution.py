@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from analysis.quotes.names import clean_phrase, is_name, split_title
 from analysis.quotes.patterns import (ACCORDING_BEFORE, AFTER_ACCORDING, AFTER_SPEAKER_ASIDE, AFTER_SPEAKER_FIRST,
-                                      AFTER_VERB_FIRST, CLAUSE_AFTER_VERB, OBJECT_VERBS,
+                                      AFTER_PARTICIPLE, AFTER_VERB_FIRST, CLAUSE_AFTER_VERB, OBJECT_VERBS, OPENING_WORDS,
                                       CLAUSE_WORDS, DESCRIBED_NAME, DETERMINERS, IRREGULAR_VERBS, MAX_SPEAKER_WORDS,
                                       NAME_RUN, NAME_RUN_AT_END, PASSIVE, PREPOSITIONS, PRONOUNS, REPORTING_VERB_SET,
                                       VERB)
@@ -73,7 +73,7 @@ def _is_noun_phrase(words: list[str]) -> bool:
     adverb ("compared"), and not a title or sentence opener alone."""
     folded = [_folded(word) for word in words]
     if folded[0] in PREPOSITIONS or folded[0] in CLAUSE_WORDS and folded[0] not in PRONOUNS \
-            or folded[-1] in _NOT_LAST:
+            or folded[0] in REPORTING_VERB_SET or folded[-1] in _NOT_LAST:
         return False
     if len(words) == 1 and folded[0] in PRONOUNS:
         return True
@@ -128,11 +128,15 @@ def reporting_subject(narration: str) -> str | None:
     return _subject_before(narration[: verb.start()]) if verb else None
 
 
-def _subject_before(narration: str) -> str | None:
-    """Return the subject of the last clause of ``narration``, which ends just before a verb."""
+def _subject_before(narration: str, again: bool = True) -> str | None:
+    """Return the subject of the last clause of ``narration``, which ends just before a verb; when
+    that clause opens with a reporting verb ("Ji, 70, said it was early but added"), the subject of
+    that verb (once: the clause before is not searched again)."""
     narration = _ASIDE.sub("", narration)  # "Sen. Ada Moss (D-Mass.) said": the party and state are an aside
     segments = [segment.strip() for segment in _CLAUSE_BREAK.split(narration)]
     nearest = clean_phrase(segments[-1]) if segments else ""
+    if again and len(segments) > 1 and VERB.match(nearest):
+        return _subject_before(narration[: narration.rindex(segments[-1])], again=False)
     if nearest:
         # A pronoun or a name right before the verb is its subject ("a pledge she called").
         last_word = nearest.split()[-1]
@@ -156,8 +160,9 @@ def _subject_before(narration: str) -> str | None:
 
 
 def sentence_subject(narration: str) -> str | None:
-    """Return the person or short noun phrase that opens a sentence, if any."""
-    first = clean_phrase(_FIRST_CLAUSE_END.split(narration, maxsplit=1)[0])
+    """Return the person or short noun phrase that opens a sentence, if any, after a phrase that
+    opens it before its subject ("In March, Ji ...", "Asked about it, Ji ...": ``after_opening``)."""
+    first = clean_phrase(_FIRST_CLAUSE_END.split(after_opening(narration), maxsplit=1)[0])
     words = first.split()
     if not words:
         return None
@@ -169,6 +174,38 @@ def sentence_subject(narration: str) -> str | None:
     if match and is_name(match.group(0)):
         return match.group(0)
     return None
+
+
+def after_opening(narration: str) -> str:
+    """Return the sentence without the phrase before its subject, up to the phrase's comma, when it
+    opens with one: a phrase led by a preposition or conjunction ("In Washington,", "Like Ji,", "When
+    he left,") or by a participle ("Asked about it,", "Speaking to reporters,", "Hastily leaving,");
+    with the place after a place it names ("In Columbus, Ohio,"). Else the sentence unchanged."""
+    words = narration.split(None, 2)
+    comma = narration.find(",")
+    if len(words) < 3 or comma < 0 or not _opens_with_phrase(words[0], words[1]):
+        return narration
+    rest = narration[comma + 1:]
+    place = _PLACE.match(rest)
+    if place and NAME_RUN_AT_END.search(narration[:comma]):
+        rest = rest[place.end():]
+    return rest
+
+
+_PLACE = re.compile(rf"\s*{NAME_RUN.pattern}\s*,")  # "Ohio," after "in Columbus,"
+
+
+def _opens_with_phrase(first: str, second: str) -> bool:
+    """True when a sentence's first two words open a phrase before its subject: a preposition or
+    conjunction, or a participle in "-ing" or "-ed" (or an adverb before one) that a determiner,
+    pronoun or preposition follows, as no name followed by its verb does ("Manning said")."""
+    first, second = _folded(first), _folded(second)
+    if first in PREPOSITIONS or first in OPENING_WORDS:
+        return True
+    if first.endswith("ly") and second.endswith("ing"):
+        return True
+    follows = second in AFTER_PARTICIPLE or second in PREPOSITIONS
+    return follows and (first.endswith("ing") or first.endswith("ed") or first in REPORTING_VERB_SET)
 
 
 def clause_subject(narration: str) -> str | None:

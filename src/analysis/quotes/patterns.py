@@ -18,7 +18,8 @@ __all__ = [
     "POSSESSIVE", "DESCRIBED_NAME", "MAX_SPEAKER_WORDS", "BESIDE_VERB_AFTER", "BESIDE_VERB_BEFORE",
     "LOWERCASE_WORD_BEFORE", "AGE_AFTER", "MID_SENTENCE_CAPITAL", "PREFIX_AT_END", "REPORTING_VERB_SET",
     "CLAUSE_WORDS", "PREPOSITIONS", "DETERMINERS", "IRREGULAR_VERBS", "NAME_RUN_AT_END",
-    "LOWERCASE_WORD_BEFORE_REVERSED", "PREFIX_AT_END_REACH", "OBJECT_VERBS", "CLAUSE_AFTER_VERB",
+    "LOWERCASE_WORD_BEFORE_REVERSED", "PREFIX_AT_END_REACH", "OBJECT_VERBS", "CLAUSE_AFTER_VERB", "OPENING_WORDS",
+    "AFTER_PARTICIPLE",
 ]
 
 # Titles written short with a full stop before a name ("Sen. Ada Moss", "Gov. Tom Reyes").
@@ -77,6 +78,14 @@ CLAUSE_WORDS = frozenset(
 PREPOSITIONS = frozenset(
     "in on at to for from with by of into about after before during despite over under without through "
     "including regarding concerning following against among amid toward towards".split())
+# Words that open a phrase before a sentence's subject ("In March, Ji said", "Like Ji, Moss
+# rejected", "When asked, Ji said", "Here in Ohio, Ji stepped up"), besides the prepositions.
+OPENING_WORDS = frozenset("when while as if because since although though once until unless like unlike here upon "
+                          "amid".split())
+# Words that follow a participle opening a sentence ("Speaking to reporters,", "Casting himself as",
+# "Asked whether"), not a name ending in "-ing" or "-ed" ("Manning said", "Ted was").
+AFTER_PARTICIPLE = frozenset("the a an his her their its our my this these those some him himself herself them "
+                             "themselves it that up out off down back last what how why whether".split())
 DETERMINERS = frozenset("the a an his her their its our my your this these those some many any each every no".split())
 # Verbs in the past or present that do not end in "-ed" ("the actor held a fake audition").
 IRREGULAR_VERBS = frozenset(

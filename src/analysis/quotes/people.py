@@ -309,7 +309,7 @@ class Resolver:
             known = self._genders.get(key) or first_name_gender(name)
             if known is not None and gender is not None and known != gender:
                 continue
-            if "V1" in EXP or ("V2" in EXP and gender is None) or known is not None or key in self.people.titled_keys or key in self.recent.speakers:
+            if "V1" in EXP or ("V2" in EXP and gender is None and ("V3" not in EXP or " " in name)) or known is not None or key in self.people.titled_keys or key in self.recent.speakers:
                 return name
             if fallback is None:
                 fallback = name

@@ -25,7 +25,7 @@ from analysis.quotes.attribution import (clause_subject, Attribution, attribute_
                                          sentence_subject)
 from analysis.quotes.names import run_names
 from analysis.quotes.patterns import PRONOUNS
-from analysis.quotes.people import People, Recent, Resolver, common_words
+from analysis.quotes.people import People, Recent, Resolver, common_words, may_be_person
 from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, mark_width, quote_kind, without_quotes)
 
 __all__ = ["Sentences", "sentences_by_article", "Reading", "read_article", "Wording", "read_wording",
@@ -210,6 +210,9 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
             speaker, is_person = resolver.resolve(subject, sentence_start)
             if is_person:
                 reported = speaker
+        prior_person = None
+        if "E4" in EXP and any(speakers[i] is None for i in by_sentence.get(sentence_id, [])):
+            prior_person = resolver.last_person()
         for name in reversed(resolver.mentions(wording.runs[narration], sentence_start, narration)):
             recent.push(name)
         if pronoun_referent and pronoun_referent != opens_with:
@@ -226,7 +229,8 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
         for index in by_sentence.get(sentence_id, []):
             if speakers[index] is None:
                 found = _fallback(index, verb_attributed.get(block[index], []), speakers, narration, resolver,
-                                  sentence_start, last_speaker, reading)
+                                  sentence_start, last_speaker, reading,
+                                  (wording.runs[narration], pronoun_referent if pronoun_referent != opens_with else None, prior_person))
                 if found is not None:
                     speakers[index], doubts[index] = found[:3], found[3]
                 if speakers[index] and speakers[index][0] and not ("E1" in EXP and found is not None and len(found) > 4 and not found[4]):
@@ -271,7 +275,7 @@ def _continues_run(reading: Reading, index: int, speakers, last_speaker: tuple[s
     return gap == 0 or (gap == 1 and reading.closes_paragraph[previous] and reading.opens_paragraph[index])
 
 
-def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_start, last_speaker, reading):
+def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_start, last_speaker, reading, extra=None):
     """Attribute a quote that has no reporting verb of its own (rules 3 to 5); ``verb_attributed``:
     the quotes of its paragraph that a reporting verb attributes so far, in order. Returns (speaker,
     mention, rule, doubt) or None."""
@@ -298,6 +302,19 @@ def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_st
     # Not a run of one speaker's quotes: the person last named is the likelier speaker than the last
     # one quoted (measured on news), but neither is said to speak, so the row says it is a guess.
     person = resolver.last_person()
+    if "E4" in EXP:
+        runs, referent, prior = extra
+        cut = len(before.rstrip())
+        before_runs = []
+        cursor = 0
+        for run in runs:
+            at = narration.find(run[0], cursor)
+            if at < 0 or at >= cut:
+                break
+            cursor = at + len(run[0])
+            before_runs.append(run)
+        names = ([referent] if referent else []) + resolver.mentions(tuple(before_runs), sentence_start, narration[:cut])
+        person = next((name for name in names if may_be_person(name)), None) or prior
     if person:
         return person, person, "last person named", "no reporting verb: the person named last before it"
     if last_speaker is not None:

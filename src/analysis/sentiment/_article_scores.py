@@ -221,17 +221,31 @@ def _piece(piece: str) -> _Part:
     tokens = [word.lower() for word in raw]
     assessed = textblob_assessments(tokens)  # lexicon.assessments(((word, None) for word in tokens), True)
     # Only the first and the last word that decide anything matter at a seam.
-    first = next(((word, effect) for word in tokens if (effect := _decides(word, lexicon))), None)
-    last = next((effect for word in reversed(tokens) if (effect := _decides(word, lexicon))), "unchanged")
-    first_known = next((i for i, word in enumerate(tokens) if _known(word)), len(tokens))
+    first = next(((word, effect) for word in tokens if (effect := _decision(word))), None)
+    last = next((effect for word in reversed(tokens) if (effect := _decision(word))), "unchanged")
+    known = _assessable()
+    first_known = next((i for i, word in enumerate(tokens) if word in known), len(tokens))
     return _Part(polarities=tuple(p for _, p, _, _ in assessed), subjectivities=tuple(s for _, _, s, _ in assessed),
-                 heads=tuple(head_word(chunk).casefold() for chunk, _, _, _ in assessed),
+                 heads=tuple(_head(chunk) for chunk, _, _, _ in assessed),
                  ends="clean" if last == "clears" else last,
                  first_clears=first is not None and first[1] == "clears" and not _known(first[0]),
                  has_deciding_word=first is not None, has_words=bool(tokens),
                  exclamation_first="!" in tokens[:first_known],
                  joins_previous=piece.lstrip().startswith(_JOINS_PREVIOUS),
                  head="".join(raw[:3])[:_EDGE], tail="".join(raw[-3:])[-_EDGE:])
+
+
+@lru_cache(maxsize=100_000)
+def _decision(word: str) -> str | None:
+    """``_decides`` of a word, looked up once per word (a word's effect depends on nothing else)."""
+    return _decides(word, textblob_lexicon())
+
+
+def _head(chunk: list[str]) -> str:
+    """``head_word(chunk).casefold()``, with the common chunk of one word that has a letter taken at once."""
+    if len(chunk) == 1 and chunk[0].isalpha():
+        return chunk[0].casefold()
+    return head_word(chunk).casefold()
 
 
 def _mean(values) -> float:
