@@ -189,7 +189,15 @@ def after_opening(narration: str) -> str:
     place = _PLACE.match(rest)
     if place and NAME_RUN_AT_END.search(narration[:comma]):
         rest = rest[place.end():]
-    return rest
+    return rest if _opens_subject(rest) else narration
+
+
+def _opens_subject(clause: str) -> bool:
+    """True when a clause can open with its subject: a capitalised word, a determiner or a pronoun,
+    not an aside in lower case ("goaded by Ji, came out")."""
+    first = clause.split(None, 1)
+    return bool(first) and (first[0][0].isupper() or _folded(first[0]) in DETERMINERS
+                            or _folded(first[0]) in PRONOUNS)
 
 
 _PLACE = re.compile(rf"\s*{NAME_RUN.pattern}\s*,")  # "Ohio," after "in Columbus,"

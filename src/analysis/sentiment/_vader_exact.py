@@ -178,8 +178,16 @@ def _scalar(word: str, word_lower: str, valence: float, is_cap_diff: bool) -> fl
     return scalar
 
 
+# Every word of the library's idioms and of its boosters of several words: a word's neighbourhood
+# with none of them matches no idiom, and the check can stop at once.
+_IDIOM_WORDS = frozenset(word for phrase in [*SPECIAL_CASES, *(key for key in BOOSTER_DICT if " " in key)]
+                         for word in phrase.split())
+
+
 def _special_idioms(valence: float, lower: list[str], i: int) -> float:
     # SentimentIntensityAnalyzer._special_idioms_check (called only with i > 2)
+    if _IDIOM_WORDS.isdisjoint(lower[i - 3:i + 3]):
+        return valence
     onezero = f"{lower[i - 1]} {lower[i]}"
     twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
     twoone = f"{lower[i - 2]} {lower[i - 1]}"
