@@ -84,6 +84,25 @@ def test_a_quote_after_the_writer_names_someone_else_takes_that_person_and_a_dou
     assert rows["doubt"].iloc[1] == "no reporting verb: the person named last before it"
 
 
+def test_the_person_named_last_comes_before_an_earlier_one_with_a_title():
+    # Nothing gives Tomas Berg a title or a gender, but he is named after the councillor, by a full name.
+    rows = _rows('"The cranes arrive in May," said Councillor Jane Holm.\n\n'
+                 'Tomas Berg, 41, a fisherman, listened from the back.\n\n"Nobody asked us."')
+    assert rows[["speaker", "attribution"]].values.tolist() == [
+        ["Jane Holm", "reporting verb after the quote"], ["Tomas Berg", "last person named"]]
+
+
+def test_a_run_continues_only_from_a_quote_a_reporting_verb_attributes():
+    # The first quote of the last paragraph is a guess (the person named last), so the quote after
+    # it in the same paragraph does not copy the guess: it takes the person named since.
+    rows = _rows('"The cranes arrive in May," said Councillor Jane Holm.\n\n'
+                 'Tomas Berg, 41, a fisherman, listened from the back.\n\n'
+                 '"Nobody asked us." Ola Nes, 38, nodded. "Not once."')
+    assert rows[["speaker", "attribution"]].values.tolist() == [
+        ["Jane Holm", "reporting verb after the quote"], ["Tomas Berg", "last person named"],
+        ["Ola Nes", "last person named"]]
+
+
 # --- the word lists behind them --------------------------------------------------------------------
 
 
@@ -92,6 +111,13 @@ def test_names_that_cannot_be_a_person():
     assert not may_be_person("Monday")
     assert not may_be_person("Donald Trump Just Gave Some Advice")  # a headline's run of capitals
     assert may_be_person("Ana Lind")
+    assert not may_be_person("Times Square")  # one word after an organisation's or a place's word
+
+
+def test_an_office_before_a_name_does_not_hide_the_person():
+    assert may_be_person("House Speaker Ada Moss")
+    assert may_be_person("State Tom Reyes")  # "Secretary of State Tom Reyes" as a run of capitals reads it
+    assert not may_be_person("State Department")
 
 
 def test_first_name_gender():

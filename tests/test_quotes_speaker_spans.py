@@ -4,7 +4,7 @@ a sentence, a title alone or a word that opens sentences (issue 18). Invented te
 import pytest
 
 from analysis.quotes import extract_quotes
-from analysis.quotes.attribution import attribute_after, attribute_before, speaker_phrase
+from analysis.quotes.attribution import attribute_after, attribute_before, person_of, speaker_phrase
 from analysis.quotes.names import is_name, split_title
 from conftest import corpus_of
 
@@ -98,3 +98,95 @@ def test_a_phrase_opening_with_including_is_not_taken_whole_as_a_speaker():
     quotes = extract_quotes(corpus_of('Tester said he voted no because "they put stuff in that bill," including '
                                       'provisions he said would restrict transfers.'))
     assert quotes["speaker"].tolist() == ["Tester"]
+
+
+# --- round 2: the words that name the speaker, and the shape of names and titles ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The clause that ends the sentence names the speaker, though the quote does not run up to it.
+        ('Tom Reyes opened the meeting. The plan has "no future" in its current form, said Ada Moss, a professor.',
+         [("no future", "Ada Moss")]),
+        ('Ada Moss spoke first. The ferry was "a floating wreck" for years, Tom Reyes added on Monday.',
+         [("a floating wreck", "Tom Reyes")]),
+        # An aside or an age between the name and its verb.
+        ('"It is a mess," Sexton, a creative writing professor, said.', [("It is a mess,", "Sexton")]),
+        ('Ada Moss, 70, said it was early but added, "I think we won."', [("I think we won.", "Ada Moss")]),
+        # A title with "of" before the name: the name alone, never the body or place.
+        ('Secretary of State Ada Moss said the deal was "a good one".', [("a good one", "Ada Moss")]),
+        ('"It is good," said Secretary of State Ada Moss.', [("It is good,", "Ada Moss")]),
+        ('Rep. Tom Reyes of North Carolina said the vote was "a sham".', [("a sham", "Tom Reyes")]),
+        # A place after a place is not the speaker ("in Dover, Kent,").
+        ('Ada Moss, during a town hall in Dover, Kent, said the plan was "going nowhere".',
+         [("going nowhere", "Ada Moss")]),
+        # Dashes set an aside off as commas do.
+        ('Opening the season -- complete with a brass band -- Ada Moss told fans that "the harbour is back".',
+         [("the harbour is back", "Ada Moss")]),
+        # "As X put it", and "with X saying".
+        ('Tom Reyes spoke first. As Ada Moss, a harbour pilot, put it: "The tide waits for no one."',
+         [("The tide waits for no one.", "Ada Moss")]),
+        ('Councillors were irritated, with Tom Reyes calling the plan a "paper tiger".', [("paper tiger", "Tom Reyes")]),
+        # A business title is cut from the name; accented letters belong to it.
+        ('"Sales will grow," Northwind CEO Ada Moss said.', [("Sales will grow,", "Ada Moss")]),
+        ('"It is a failure," said José Rodríguez.', [("It is a failure,", "José Rodríguez")]),
+    ],
+)
+def test_speaker_words_of_news_style(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The phrase before the subject is not the speaker: a time or place, a participle, a dateline.
+        ('In March, Ada Moss blasted the council for its "outrageous fees" at the harbour.',
+         [("outrageous fees", "Ada Moss")]),
+        ('Asked about the vote, Tom Reyes shook his head and promised "a fight" over the budget.',
+         [("a fight", "Tom Reyes")]),
+        ('HARBOURTOWN (AP) — Ada Moss has taken a swipe at the council over its "harbour tax" this week.',
+         [("harbour tax", "Ada Moss")]),
+    ],
+)
+def test_the_subject_comes_after_an_opening_phrase(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_the_clause_that_ends_the_sentence_and_as_x_put_it_name_the_speaker():
+    assert attribute_after(" in its current form, said Ada Moss, a professor.").phrase == "Ada Moss"
+    assert attribute_after(" for years, the harbour trust says.").phrase == "the harbour trust"
+    assert attribute_before("As Ada Moss, a harbour pilot, put it:").phrase == "Ada Moss"
+
+
+def test_a_reporting_verb_after_a_comma_that_opens_a_clause_or_takes_an_object_is_not_the_quotes():
+    assert attribute_after(" for years, Tom Reyes said the plan would fail.") is None
+    assert attribute_after(" for years, told the delegates.") is None
+    assert attribute_after(", the assailant, Ji Ho, told reporters.").phrase == "Ji Ho"
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Secretary of State John F. Reyes", "John F. Reyes"),
+        ("Chairman of the Joint Chiefs of Staff Gen. Ada Moss", "Gen. Ada Moss"),
+        ("Ada Moss of the Harbour Institute", "Ada Moss"),
+        ("the Federation of Harbour Pilots", None),  # a body, not a person
+        ("said", None),  # a reporting verb alone is no speaker
+    ],
+)
+def test_person_of_and_speaker_phrase(phrase, expected):
+    found = person_of(phrase) if " of " in phrase else speaker_phrase(phrase)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "run, expected",
+    [
+        ("Northwind CEO Ada Moss", ("Northwind CEO", "Ada Moss")),
+        ("House Speaker Tom Reyes", ("House Speaker", "Tom Reyes")),
+        ("Actress Ada Moss", ("Actress", "Ada Moss")),
+    ],
+)
+def test_business_and_other_titles_are_cut_from_names(run, expected):
+    assert split_title(run) == expected

@@ -19,20 +19,22 @@ mention) are resolved to a person by ``people.Resolver``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analysis.quotes.names import clean_phrase, is_name, split_title
-from analysis.quotes.patterns import (ACCORDING_BEFORE, AFTER_ACCORDING, AFTER_SPEAKER_ASIDE, AFTER_SPEAKER_FIRST,
-                                      AFTER_PARTICIPLE, AFTER_VERB_FIRST, CLAUSE_AFTER_VERB, OBJECT_VERBS, OPENING_WORDS,
-                                      CLAUSE_WORDS, DESCRIBED_NAME, DETERMINERS, IRREGULAR_VERBS, MAX_SPEAKER_WORDS,
-                                      NAME_RUN, NAME_RUN_AT_END, PASSIVE, PREPOSITIONS, PRONOUNS, REPORTING_VERB_SET,
-                                      VERB)
+from analysis.quotes.patterns import (ACCORDING_BEFORE, AFTER_ACCORDING, AFTER_PARTICIPLE, AFTER_SPEAKER_ASIDE,
+                                      AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AS_PUT_IT, CLAUSE_AFTER_VERB,
+                                      CLAUSE_WORDS, DATELINE, DESCRIBED_NAME, DETERMINERS, IRREGULAR_VERBS,
+                                      MAX_SPEAKER_WORDS, NAME_RUN, NAME_RUN_AT_END, OBJECT_VERBS, OF_CAPITALISED,
+                                      OPENING_WORDS, PASSIVE, PERSON_AT_END, PREPOSITIONS, PRONOUNS,
+                                      REPORTING_VERB_SET, VERB, WITH_GERUND)
 
 __all__ = ["clause_subject", "Attribution", "attribute_after", "attribute_before", "reporting_subject", "sentence_subject",
-           "speaker_phrase"]
+           "speaker_phrase", "person_of", "after_opening"]
 
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")  # a short aside in brackets after a name
-_CLAUSE_BREAK = re.compile(r"[,;(—–]|\s-\s")  # where a clause ends, before its verb's subject
+_CLAUSE_BREAK = re.compile(r"[,;(—–]|\s--?\s")  # where a clause ends, before its verb's subject
 _FIRST_CLAUSE_END = re.compile(r"[,;(—–]")
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 
@@ -56,6 +58,8 @@ def speaker_phrase(phrase: str) -> str | None:
         return None
     if len(words) == 1 and words[0].casefold() in PRONOUNS:
         return phrase
+    if " of " in phrase and (person := person_of(phrase)):
+        return person
     if is_name(phrase) or _is_noun_phrase(words):
         return phrase
     return _subject_in(words)
@@ -122,6 +126,32 @@ def _subject_in(words: list[str]) -> str | None:
     return None
 
 
+def person_of(phrase: str) -> str | None:
+    """Return the person that a phrase ending in "X of Y" names, Y capitalised: X when X ends in a
+    name ("Rep. Tom Reyes of North Carolina" -> "Rep. Tom Reyes", "Ada Moss of the Harbour
+    Institute"), the name that ends Y when X ends in a title alone ("Secretary of State John F.
+    Kerry" -> "John F. Kerry", "Chairman of the Joint Chiefs of Staff Gen. Ada Moss" -> "Gen. Ada
+    Moss"); None when it does not end so, so that the place or body is never taken for the person."""
+    phrase = " ".join(phrase.split()[-_OF_PHRASE_WORDS:])  # the words before the verb only: a clause's end
+    for of in OF_CAPITALISED.finditer(phrase):
+        head = NAME_RUN_AT_END.search(phrase[: of.start()])
+        if head is None:
+            continue
+        if phrase[: head.start()].split()[-1:] in (["the"], ["The"]):
+            return None  # a body: "the American Federation of Teachers"
+        if is_name(head.group(0)):
+            # One capitalised word may be a body rather than a person: "University of Iowa" stays whole.
+            return head.group(0) if len(head.group(0).split()) > 1 else phrase[head.start():]
+        person = PERSON_AT_END.search(phrase, of.end())
+        if person and split_title(head.group(0))[0] == head.group(0) and is_name(person.group(0)):
+            return person.group(0)
+        return None
+    return None
+
+
+_OF_PHRASE_WORDS = 12
+
+
 def reporting_subject(narration: str) -> str | None:
     """Return the subject of the first reporting verb of the writer's own sentence, if any."""
     verb = VERB.search(narration)
@@ -142,6 +172,9 @@ def _subject_before(narration: str, again: bool = True) -> str | None:
         last_word = nearest.split()[-1]
         if last_word.casefold() in PRONOUNS:
             return last_word
+        of_phrase = person_of(nearest)
+        if of_phrase:
+            return of_phrase
         name_at_end = NAME_RUN_AT_END.search(nearest)
         if name_at_end and is_name(name_at_end.group(0)) and name_at_end.start() > 0 \
                 and nearest[: name_at_end.start()].strip().split()[-1].islower():
@@ -152,11 +185,23 @@ def _subject_before(narration: str, again: bool = True) -> str | None:
         speaker = speaker_phrase(nearest)
         if speaker:
             return speaker
-    for segment in reversed(segments[:-1]):
-        cleaned = clean_phrase(segment)
-        if is_name(cleaned) or cleaned.casefold() in PRONOUNS:
+    for index in range(len(segments) - 2, -1, -1):
+        cleaned = clean_phrase(segments[index])
+        if cleaned.casefold() in PRONOUNS or is_name(cleaned) and not _follows_place(segments, index):
             return cleaned
     return sentence_subject(narration)
+
+
+def _follows_place(segments: list[str], index: int) -> bool:
+    """True when the clause at ``index`` is a place that goes with one the clause before ends with
+    ("in Columbus, Ohio,", "at a rally in Erie, Pa."): a state or country, not a speaker."""
+    if index == 0:
+        return False
+    place = _PLACE_AT_END.search(segments[index - 1])
+    return bool(place and is_name(place.group("place")))
+
+
+_PLACE_AT_END = re.compile(rf"\b(?:in|at|from|near|of)\s+(?P<place>{NAME_RUN.pattern})$")
 
 
 def sentence_subject(narration: str) -> str | None:
@@ -180,7 +225,9 @@ def after_opening(narration: str) -> str:
     """Return the sentence without the phrase before its subject, up to the phrase's comma, when it
     opens with one: a phrase led by a preposition or conjunction ("In Washington,", "Like Ji,", "When
     he left,") or by a participle ("Asked about it,", "Speaking to reporters,", "Hastily leaving,");
-    with the place after a place it names ("In Columbus, Ohio,"). Else the sentence unchanged."""
+    with the place after a place it names ("In Columbus, Ohio,"). A wire story's dateline ("WASHINGTON
+    (AP) — ") goes first. Else the sentence unchanged."""
+    narration = DATELINE.sub("", narration, count=1)
     words = narration.split(None, 2)
     comma = narration.find(",")
     if len(words) < 3 or comma < 0 or not _opens_with_phrase(words[0], words[1]):
@@ -263,6 +310,8 @@ def _speaker_of(pattern: re.Pattern, match: re.Match) -> str | None:
         name = NAME_RUN.match(speaker)
         if speaker.casefold() in PRONOUNS:
             pass
+        elif " of " in speaker and (person := person_of(speaker)):
+            speaker = person
         elif name and is_name(name.group(0)):
             speaker = name.group(0)
         elif speaker.casefold().startswith(("the ", "a ", "an ", "one ")):
@@ -321,9 +370,12 @@ def _runs_to_the_end(speaker: str, match: re.Match) -> bool:
     return len(rest) <= _CLOSING_REST_WORDS and not any(word in CLAUSE_AFTER_VERB for word in rest)
 
 
-# A reporting verb's -ing form after a comma, whose subject is the main clause's ("..., adding that").
-_GERUND_AFTER_COMMA = re.compile(r",\s*(?:saying|adding|writing|noting|telling|arguing|warning|insisting|declaring|"
-                                 r"explaining|asking|tweeting)\b")
+def _last(matches: Iterator[re.Match]) -> re.Match | None:
+    """Return the last of an iterator of matches, None if it has none."""
+    last = None
+    for last in matches:
+        pass
+    return last
 
 
 def attribute_before(before: str) -> Attribution | None:
@@ -333,7 +385,16 @@ def attribute_before(before: str) -> Attribution | None:
     speaker = speaker_phrase(passive.group("speaker")) if passive else None
     if speaker:
         return Attribution(speaker, "reporting verb before the quote")
+    put_it = AS_PUT_IT.search(before)  # "As Ji, a defector, put it:": the words before the aside
+    speaker = speaker_phrase(put_it.group("speaker").split(",")[0]) if put_it else None
+    if speaker:
+        return Attribution(speaker, "reporting verb before the quote")
     verbs = list(VERB.finditer(before))
+    with_gerund = _last(WITH_GERUND.finditer(before))
+    if with_gerund and (not verbs or with_gerund.start() > verbs[-1].start()):
+        speaker = speaker_phrase(with_gerund.group("speaker"))  # "..., with Ji telling reporters that"
+        if speaker:
+            return Attribution(speaker, "reporting verb before the quote")
     if not verbs:
         according = ACCORDING_BEFORE.search(before)
         speaker = speaker_phrase(according.group("speaker")) if according else None

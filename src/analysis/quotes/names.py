@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.corpus.text import HONORIFICS
 from analysis.quotes.patterns import (LEADING_WORDS, LOWERCASE_WORD_BEFORE_REVERSED, NAME_RUN, POSSESSIVE,
-                                      PREFIX_AT_END, PREFIX_AT_END_REACH, SENTENCE_OPENERS, SURNAME_TITLES, TITLES,
+                                      NAME_TITLES, PREFIX_AT_END, PREFIX_AT_END_REACH, SENTENCE_OPENERS, SURNAME_TITLES,
                                       TRAILING_WORDS, WEEKDAYS)
 from analysis.resources.dictionaries import load_speaker_aliases
 
@@ -51,7 +51,7 @@ def split_title(name: str) -> tuple[str, str]:
     for index, token in enumerate(tokens):
         word = token.rstrip(".").casefold()
         # Some titles are also surnames: one of them that ends the run is a name ("Peter King").
-        if word in HONORIFICS or word in TITLES and (index < len(tokens) - 1 or word not in SURNAME_TITLES):
+        if word in HONORIFICS or word in NAME_TITLES and (index < len(tokens) - 1 or word not in SURNAME_TITLES):
             last_title = index
     return " ".join(tokens[: last_title + 1]), " ".join(tokens[last_title + 1:])
 
@@ -75,13 +75,16 @@ def honorific_gender(title: str) -> str | None:
     return None
 
 
+_TITLE_WORDS = HONORIFICS | NAME_TITLES  # words a name may have in lower case ("Nevada state senator Ada Moss")
+
+
 def is_name(phrase: str) -> bool:
     """True when every word of the phrase is capitalised: a person's name, possibly with a title, but
     not a title alone ("Mr", "Florida Sen.") or a word that opens sentences ("The")."""
     tokens = phrase.split()
     if not tokens:
         return False
-    return all(token[0].isupper() or token.rstrip(".").casefold() in HONORIFICS | TITLES for token in tokens) \
+    return all(token[0].isupper() or token.rstrip(".").casefold() in _TITLE_WORDS for token in tokens) \
         and bool(NAME_RUN.fullmatch(strip_possessive(phrase))) and bool(split_title(phrase)[1])
 
 

@@ -12,14 +12,15 @@ import re
 from analysis.corpus.text import HONORIFIC_PATTERN, HONORIFICS
 
 __all__ = [
-    "REPORTING_VERBS", "PASSIVE_VERBS", "TITLES", "SENTENCE_OPENERS", "PRONOUNS", "LEADING_WORDS", "TRAILING_WORDS",
-    "WEEKDAYS", "SURNAME_TITLES", "TITLE_ABBREVIATIONS", "VERB_PATTERN", "NAME_TOKEN", "NAME_RUN", "VERB", "PASSIVE",
-    "AFTER_VERB_FIRST", "AFTER_SPEAKER_FIRST", "AFTER_SPEAKER_ASIDE", "AFTER_ACCORDING", "ACCORDING_BEFORE", "ABBREVIATION_DOT",
-    "POSSESSIVE", "DESCRIBED_NAME", "MAX_SPEAKER_WORDS", "BESIDE_VERB_AFTER", "BESIDE_VERB_BEFORE",
-    "LOWERCASE_WORD_BEFORE", "AGE_AFTER", "MID_SENTENCE_CAPITAL", "PREFIX_AT_END", "REPORTING_VERB_SET",
-    "CLAUSE_WORDS", "PREPOSITIONS", "DETERMINERS", "IRREGULAR_VERBS", "NAME_RUN_AT_END",
+    "REPORTING_VERBS", "PASSIVE_VERBS", "TITLES", "NAME_TITLES", "SENTENCE_OPENERS", "PRONOUNS", "LEADING_WORDS",
+    "TRAILING_WORDS", "WEEKDAYS", "SURNAME_TITLES", "TITLE_ABBREVIATIONS", "VERB_PATTERN", "NAME_TOKEN", "NAME_RUN",
+    "VERB", "PASSIVE", "AFTER_VERB_FIRST", "AFTER_SPEAKER_FIRST", "AFTER_SPEAKER_ASIDE", "AFTER_ACCORDING",
+    "ACCORDING_BEFORE", "ABBREVIATION_DOT", "POSSESSIVE", "DESCRIBED_NAME", "MAX_SPEAKER_WORDS", "BESIDE_VERB_AFTER",
+    "BESIDE_VERB_BEFORE", "LOWERCASE_WORD_BEFORE", "AGE_AFTER", "MID_SENTENCE_CAPITAL", "PREFIX_AT_END",
+    "REPORTING_VERB_SET", "CLAUSE_WORDS", "PREPOSITIONS", "DETERMINERS", "IRREGULAR_VERBS", "NAME_RUN_AT_END",
     "LOWERCASE_WORD_BEFORE_REVERSED", "PREFIX_AT_END_REACH", "OBJECT_VERBS", "CLAUSE_AFTER_VERB", "OPENING_WORDS",
-    "AFTER_PARTICIPLE",
+    "AFTER_PARTICIPLE", "AS_PUT_IT", "PERSON_AT_END", "OF_CAPITALISED", "DATELINE", "REPORTING_GERUNDS",
+    "WITH_GERUND",
 ]
 
 # Titles written short with a full stop before a name ("Sen. Ada Moss", "Gov. Tom Reyes").
@@ -43,11 +44,19 @@ TITLES = set(
     "colonel judge ambassador leader spokesman spokeswoman spokesperson envoy director chairman chairwoman "
     "chair chief editor professor lawyer pope commissioner representative premier sheriff captain officer "
     "coach founder head adviser advisor analyst researcher activist councillor councilor councilman "
-    "councilwoman mp mep congressman congresswoman lawmaker legislator deputy diplomat".split()
+    "councilwoman mp mep congressman congresswoman lawmaker legislator deputy diplomat ceo cfo coo "
+    "executive vice author economist historian strategist manager attorney "
+    "superintendent treasurer supervisor administrator publisher correspondent rabbi pastor "
+    "archbishop reverend prosecutor commander lieutenant sergeant assemblyman assemblywoman "
+    "consultant aide scientist physician organizer organiser".split()
 ) | {word.casefold() for word in TITLE_ABBREVIATIONS}
+# Words that head a title before a name ("House Speaker Ada Moss", "Actress Ada Moss") but, alone,
+# name a role that many people of a story have ("the candidate", "a speaker"): they are cut from a
+# name, and ``people`` does not resolve the role to a person.
+NAME_TITLES = frozenset(TITLES | set("speaker actor actress candidate nominee pollster columnist".split()))
 # Titles that are also common English surnames: at the end of a run of capitalised words, a name
 # ("Peter King"), not a title without one ("Missouri Secretary").
-SURNAME_TITLES = frozenset("king prince pope judge head coach chief general".split())
+SURNAME_TITLES = frozenset("king prince pope judge head coach chief general pastor".split())
 # Capitalised words that open sentences but are never part of a name.
 SENTENCE_OPENERS = set(
     "the a an but and yet so then in on at for from by with of to despite during after before since when "
@@ -95,15 +104,21 @@ IRREGULAR_VERBS = frozenset(
 
 REPORTING_VERB_SET = frozenset(REPORTING_VERBS)
 VERB_PATTERN = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
-NAME_TOKEN = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]*)*"  # O'Brien, McCaul, Jong-un
+# Letters with accents count too ("José Rodríguez", "Ralf Jäger"): Latin-1's capitals and small letters,
+# and inside a word Latin Extended-A ("Wałęsa"), whose capitals and small letters alternate.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿĀ-ž"
+# O'Brien, McCaul, Jong-un
+NAME_TOKEN = (rf"(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
+              rf"(?:-[{_UPPER}{_LOWER}][{_LOWER}]*)*")
 # A run of capitalised words, possibly after an honorific: "Mr Ji", "Ji Seong-ho", "US President Donald Trump".
 # Every run starts with a capital; saying so first lets a scan pass over every other character at
 # once, instead of trying each honorific there, without changing any match.
 # Inside a run, a short title or an initial with its full stop ("Nevada Sen. Ada Moss", "Tom J. Reyes").
 _TITLE_ABBREVIATION = rf"(?:{'|'.join(TITLE_ABBREVIATIONS)})\."
 _INNER = rf"(?:(?:{_TITLE_ABBREVIATION}|[A-Z]\.)\s+)*"
-NAME_RUN = re.compile(rf"(?=[A-Z])(?:(?:{HONORIFIC_PATTERN}|{_TITLE_ABBREVIATION})\s+)?(?:[A-Z]{{2,}}\s+)?{NAME_TOKEN}"
-                      rf"(?:\s+{_INNER}{NAME_TOKEN})*")
+NAME_RUN = re.compile(rf"(?=[{_UPPER}])(?:(?:{HONORIFIC_PATTERN}|{_TITLE_ABBREVIATION})\s+)?(?:[A-Z]{{2,}}\s+)?"
+                      rf"{NAME_TOKEN}(?:\s+{_INNER}{NAME_TOKEN})*")
 NAME_RUN_AT_END = re.compile(rf"{NAME_RUN.pattern}$")
 # The first letters of the verbs, looked at first, spare a search trying every verb at every word.
 _VERB_INITIALS = "".join(sorted({verb[0] for verb in REPORTING_VERBS}))
@@ -122,8 +137,9 @@ AFTER_SPEAKER_FIRST = re.compile(
     rf"(?P<verb>{VERB_PATTERN})\b")
 # A name, an aside between commas, then the verb: ``," Ji Seong-ho, a defector, said``, ``," Ada Moss, 70, told``.
 AFTER_SPEAKER_ASIDE = re.compile(
-    rf"^(?P<speaker>(?:[^,.;:!?\"“”]|{ABBREVIATION_DOT}){{1,60}}?)\s*,\s*(?P<aside>(?:[^.;:!?\"“”]|{ABBREVIATION_DOT}){{1,90}}?)"
-    rf"\s*,\s*(?:(?:also|later|then|again)\s+)?(?P<verb>{VERB_PATTERN})\b")
+    rf"^(?P<speaker>(?:[^,.;:!?\"“”]|{ABBREVIATION_DOT}){{1,60}}?)\s*,"
+    rf"\s*(?P<aside>(?:[^.;:!?\"“”]|{ABBREVIATION_DOT}){{1,90}}?)\s*,"
+    rf"\s*(?:(?:also|later|then|again)\s+)?(?P<verb>{VERB_PATTERN})\b")
 # Reporting verbs that take the person spoken to or about as their object ("told the delegates",
 # "called him"): after a comma, the words after them are not the speaker.
 OBJECT_VERBS = frozenset("told tells called calls described describes hailed hails dubbed dubs labelled labeled labels "
@@ -138,6 +154,24 @@ AFTER_ACCORDING = re.compile(rf"^according to\s+(?P<speaker>.+?)(?=\s*(?:{_PHRAS
 # mayor is 'a performer'" is Pohl's word, not the mayor's.
 ACCORDING_BEFORE = re.compile(rf"\baccording to\s+(?P<speaker>(?:[^,.;:!?]|{ABBREVIATION_DOT}){{1,60}}?)\s*,",
                               re.IGNORECASE)
+# The dateline that opens a wire story: "WASHINGTON (AP) — ", "MANCHESTER, N.H. - ", "Washington (AFP) – ".
+DATELINE = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z .'’]*(?:,[^—–()-]{1,30})?\s*(?:\([A-Za-z]{2,10}\))?"
+                      r"|(?:[A-Z][a-z]+\s+){1,3}\([A-Za-z]{2,10}\))\s*(?:—|–|--?)\s+")
+# "with Ji saying that ...": the speaker of a clause that hangs on the sentence by "with".
+REPORTING_GERUNDS = ("saying telling calling tweeting writing adding noting arguing warning describing insisting "
+                     "declaring claiming asking urging accusing labelling labeling dubbing branding praising "
+                     "predicting suggesting complaining explaining responding vowing promising pledging joking").split()
+WITH_GERUND = re.compile(rf"\bwith\s+(?P<speaker>[^,;:]{{1,60}}?)\s+(?:{'|'.join(REPORTING_GERUNDS)})\b")
+# "As Ji put it," / "as Ji puts it:" before a quote: Ji's words.
+AS_PUT_IT = re.compile(rf"\b[Aa]s\s+(?P<speaker>(?:[^;:!?]|{ABBREVIATION_DOT}){{1,80}}?)\s+puts?\s+it\b")
+# A person's name that ends a longer run ("State John F. Kerry", "Staff Gen. Ada Moss"): two names,
+# perhaps a short title or honorific before them, perhaps initials between them.
+PERSON_AT_END = re.compile(rf"(?:(?:{HONORIFIC_PATTERN}|{_TITLE_ABBREVIATION})\s+)?{NAME_TOKEN}\s+(?:[A-Z]\.\s+)*"
+                           rf"{NAME_TOKEN}$")
+# " of " and the capitalised words after it, to the end of a phrase: the place or body of the person
+# or title before it ("Tom Reyes of North Carolina", "Secretary of Homeland Security Ada Moss").
+OF_CAPITALISED = re.compile(r"\s+of\s+(?=(?:the\s+)?[A-Z](?:[\w.'’&-]*\s+(?:(?:the|of|and|for)\s+)*[A-Z])*"
+                            r"[\w.'’-]*$)")
 POSSESSIVE = re.compile(r"[’']s$")
 # A description in lower case, then a full name: "said council leader Maria Okafor", "said skipper
 # Ruth Mallory", "said ornithologist Helen Marsh of the county bird trust". Two capitalised words at

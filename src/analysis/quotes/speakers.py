@@ -7,16 +7,15 @@
 3. ``article_quotes``: the article's sentences walked in order, so that the people named so far,
    pronouns and the previous speaker are known at each quote. Rule 5 gives a quote the previous
    speaker only where it continues that speaker's run of quotes (the quote before it in the same
-   paragraph, or ending the paragraph before while it opens its own); elsewhere it gives the person
-   last named ("last person named"), and the ``doubt`` column says it is a guess.
+   paragraph, or ending the paragraph before while it opens its own, attributed by a reporting verb
+   or by rule 3, not itself a guess); elsewhere it gives the person last named ("last person
+   named"), and the ``doubt`` column says it is a guess.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
-import os
-EXP = set(os.environ.get("EXP", "").split(","))
 
 import pandas as pd
 
@@ -25,7 +24,7 @@ from analysis.quotes.attribution import (clause_subject, Attribution, attribute_
                                          sentence_subject)
 from analysis.quotes.names import run_names
 from analysis.quotes.patterns import PRONOUNS
-from analysis.quotes.people import People, Recent, Resolver, common_words, may_be_person
+from analysis.quotes.people import People, Recent, Resolver, common_words
 from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, mark_width, quote_kind, without_quotes)
 
 __all__ = ["Sentences", "sentences_by_article", "Reading", "read_article", "Wording", "read_wording",
@@ -210,9 +209,6 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
             speaker, is_person = resolver.resolve(subject, sentence_start)
             if is_person:
                 reported = speaker
-        prior_person = None
-        if "E4" in EXP and any(speakers[i] is None for i in by_sentence.get(sentence_id, [])):
-            prior_person = resolver.last_person()
         for name in reversed(resolver.mentions(wording.runs[narration], sentence_start, narration)):
             recent.push(name)
         if pronoun_referent and pronoun_referent != opens_with:
@@ -229,11 +225,10 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
         for index in by_sentence.get(sentence_id, []):
             if speakers[index] is None:
                 found = _fallback(index, verb_attributed.get(block[index], []), speakers, narration, resolver,
-                                  sentence_start, last_speaker, reading,
-                                  (wording.runs[narration], pronoun_referent if pronoun_referent != opens_with else None, prior_person))
+                                  sentence_start, last_speaker, reading)
                 if found is not None:
                     speakers[index], doubts[index] = found[:3], found[3]
-                if speakers[index] and speakers[index][0] and not ("E1" in EXP and found is not None and len(found) > 4 and not found[4]):
+                if speakers[index] and speakers[index][0]:
                     last_speaker = (speakers[index][0], speakers[index][1])
 
     rows: list[dict] = []
@@ -260,22 +255,30 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
 # other quote or speaking subject attributes is more often a scare quote, a title or a coined term
 # ("a so-called 'renoviction'") than someone's words: its kind is "term", and its doubt says so.
 TERM_WORDS = 3
-_DET = frozenset("the a an one some many his her their its".split())
 _GUESSED_RULES = frozenset({"previous speaker", "last person named", "none"})
 _TERM_DOUBT = "a short phrase in quote marks that nothing attributes: perhaps a scare quote, a title or a coined term"
 
 
+# The rules that show a speaker speaking (a reporting verb, or one next to another quote of the
+# paragraph): a run of quotes continues only from a quote one of them attributes, never from a guess.
+_SHOWN_RULES = frozenset({"reporting verb after the quote", "reporting verb before the quote", "same paragraph"})
+
+
 def _continues_run(reading: Reading, index: int, speakers, last_speaker: tuple[str, str]) -> bool:
     """True when a quote continues a run of the last speaker's quotes: the quote before it is the last
-    speaker's, and stands in the same paragraph, or ends the paragraph before while this one opens its own."""
+    speaker's by a rule that shows them speaking (``_SHOWN_RULES``: a quote given to a sentence's
+    subject or to the person last named is a guess, and a run of guesses was right less often than the
+    person last named, measured on news), and stands in the same paragraph, or ends the paragraph
+    before while this one opens its own."""
     previous = index - 1
-    if previous < 0 or speakers[previous] is None or speakers[previous][0] != last_speaker[0]:
+    if previous < 0 or speakers[previous] is None or speakers[previous][0] != last_speaker[0] \
+            or speakers[previous][2] not in _SHOWN_RULES:
         return False
     gap = reading.located[index][0] - reading.located[previous][0]
     return gap == 0 or (gap == 1 and reading.closes_paragraph[previous] and reading.opens_paragraph[index])
 
 
-def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_start, last_speaker, reading, extra=None):
+def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_start, last_speaker, reading):
     """Attribute a quote that has no reporting verb of its own (rules 3 to 5); ``verb_attributed``:
     the quotes of its paragraph that a reporting verb attributes so far, in order. Returns (speaker,
     mention, rule, doubt) or None."""
@@ -296,25 +299,11 @@ def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_st
     before = reading.around[index][1]
     phrase = clause_subject(before) if before.strip() else None
     if phrase and not phrase.isupper():
-        speaker, is_person = resolver.resolve(phrase, sentence_start)
-        if not ("E3" in EXP and not is_person and phrase.split()[0].casefold() in _DET and resolver.last_person()):
-            return speaker, phrase, "sentence subject", "", is_person
+        speaker, _ = resolver.resolve(phrase, sentence_start)
+        return speaker, phrase, "sentence subject", ""
     # Not a run of one speaker's quotes: the person last named is the likelier speaker than the last
     # one quoted (measured on news), but neither is said to speak, so the row says it is a guess.
     person = resolver.last_person()
-    if "E4" in EXP:
-        runs, referent, prior = extra
-        cut = len(before.rstrip())
-        before_runs = []
-        cursor = 0
-        for run in runs:
-            at = narration.find(run[0], cursor)
-            if at < 0 or at >= cut:
-                break
-            cursor = at + len(run[0])
-            before_runs.append(run)
-        names = ([referent] if referent else []) + resolver.mentions(tuple(before_runs), sentence_start, narration[:cut])
-        person = next((name for name in names if may_be_person(name)), None) or prior
     if person:
         return person, person, "last person named", "no reporting verb: the person named last before it"
     if last_speaker is not None:
