@@ -175,10 +175,14 @@ def single_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
     with a mark again (a quote over paragraphs). Only for a text that has no double quote mark, where
     single marks are the quote marks; an unpaired mark is taken for an apostrophe and left alone
     (a plural possessive inside a quote, "the students’ union", ends it early)."""
-    spans = []
+    spans: list[QuoteSpan] = []
+    all_opens = [match.start() for match in _SINGLE_OPEN.finditer(text)]
+    if not all_opens:  # most texts without double marks have no quote at all: one pass, not one per paragraph
+        return spans
+    all_closes = [match.start() for match in _SINGLE_CLOSE.finditer(text)]
     for start, end in paragraphs or [(0, len(text))]:
-        opens = [match.start() for match in _SINGLE_OPEN.finditer(text, start, end)]
-        closes = [match.start() for match in _SINGLE_CLOSE.finditer(text, start, end)]
+        opens = all_opens[bisect_left(all_opens, start):bisect_left(all_opens, end)]
+        closes = all_closes[bisect_left(all_closes, start):bisect_left(all_closes, end)]
         position = start
         for opening in opens:
             if opening < position:
