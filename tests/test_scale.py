@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from analysis import load_corpus, sentiment
+from analysis import coverage, load_corpus, sentiment
 from analysis.scale import pipeline
 from analysis.scale.bench import synthetic_corpus
 from analysis.quotes import extract_quotes
@@ -211,3 +211,16 @@ def test_past_the_size_threshold_reuse_pairs_are_exact_pairs_found_by_minhash():
     # Every copy of a text (similarity 1) is found.
     copies = {pair for pair, value in truth.items() if value > 0.999}
     assert copies and copies <= set(found)
+
+
+@pytest.mark.slow
+def test_reuse_pairs_from_the_partitions_work_equal_those_computed_whole():
+    # The partitions count the content words and, past the size threshold, the MinHash signatures,
+    # on every core; the pairs must be those reuse_pairs finds on the whole articles table.
+    articles = synthetic_corpus(150, seed=7)
+    for workers, threshold in ((2, 100), (1, 10_000)):
+        tables = pipeline.run_pipeline(articles, workers=workers, partition_size=40, progress=False,
+                                       reuse_approximate_from=threshold)
+        whole = coverage.reuse_pairs(pipeline._ReuseInput(tables["articles"]), min_similarity=0.5, top=5,
+                                     approximate=len(articles) > threshold)
+        assert len(whole) and tables["reuse_pairs"].equals(whole)

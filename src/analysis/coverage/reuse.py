@@ -210,7 +210,7 @@ def most_alike(corpus, pairs: pd.DataFrame | None = None, *, top: int = 10) -> p
 
 def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, block: int = 1000,
                 top: int | None = None, approximate: bool = False, lsh_threshold: float = 0.5,
-                vectors: sparse.csr_matrix | None = None) -> pd.DataFrame:
+                vectors: sparse.csr_matrix | None = None, signatures: np.ndarray | None = None) -> pd.DataFrame:
     """Return the pairs of different articles at least ``min_similarity`` alike, most alike first.
 
     Computed block by block of rows, so memory stays at ``block`` x articles however large the
@@ -224,6 +224,8 @@ def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, 
     its true similarity, but pairs alike in vocabulary and not in wording can be missed.
     ``vectors``: the articles' ``reuse_vectors`` when they were computed already (the pipeline puts
     them together from its partitions' ``content_word_counts``); only for ``measure="tfidf"``.
+    ``signatures``: the articles' ``minhash.signatures`` when they were computed already (the
+    pipeline's partitions compute them), for ``approximate=True``.
     Columns: article_a, article_b, similarity.
     """
     ids = corpus.articles["article_id"].tolist()
@@ -232,7 +234,7 @@ def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, 
                          f"{vectors.shape[0]} rows for measure '{measure}'")
     found: dict[tuple[int, int], float] = {}
     if ids and approximate:
-        found = _approximate_pairs(corpus, measure, min_similarity, top, lsh_threshold, vectors)
+        found = _approximate_pairs(corpus, measure, min_similarity, top, lsh_threshold, vectors, signatures)
     elif ids:
         vectors = _vectors(corpus, measure) if vectors is None else vectors
         for begin in range(0, len(ids), block):
@@ -272,9 +274,13 @@ def _pair_similarity(vectors: sparse.csr_matrix, measure: str, first: np.ndarray
 
 
 def _approximate_pairs(corpus, measure: str, min_similarity: float, top: int | None,
-                       lsh_threshold: float, vectors: sparse.csr_matrix | None = None) -> dict[tuple[int, int], float]:
-    texts = corpus.articles["text"].tolist()
-    first, second = minhash.candidate_pairs(minhash.signatures(texts), threshold=lsh_threshold,
+                       lsh_threshold: float, vectors: sparse.csr_matrix | None = None,
+                       signatures: np.ndarray | None = None) -> dict[tuple[int, int], float]:
+    if signatures is None:
+        signatures = minhash.signatures(corpus.articles["text"].tolist())
+    elif len(signatures) != len(corpus.articles):
+        raise ValueError(f"signatures are one row per article ({len(corpus.articles)}); got {len(signatures)}")
+    first, second = minhash.candidate_pairs(signatures, threshold=lsh_threshold,
                                             per_article=max(20, 4 * (top or 0)))
     similarity = _pair_similarity(_vectors(corpus, measure) if vectors is None else vectors, measure, first, second)
     keep = similarity >= min_similarity

@@ -23,12 +23,13 @@ import warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import textstat
 from tqdm.auto import tqdm
 
 from analysis.corpus import Corpus, load_corpus
-from analysis.coverage import ELEMENT_COLUMNS, describe_articles, element_coverage, reuse_pairs
+from analysis.coverage import ELEMENT_COLUMNS, describe_articles, element_coverage, minhash, reuse_pairs
 from analysis.coverage.reuse import content_word_counts, vectors_from_counts
 from analysis.framing import frame_by_section, load_codebook, tag_sentences
 from analysis.quotes import alias_map, canonical_speakers, extract_quotes
@@ -49,9 +50,11 @@ NOTEBOOK_TABLES = ("voices", "neutralised", "sections", "descriptions", "element
 CACHE_VERSION = "6"  # 6: reason codes in removed and problems  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
 # Past this many articles the reuse pairs come from MinHash LSH candidates (see analysis.coverage.minhash).
 APPROXIMATE_REUSE_FROM = 5_000
-# Not a table: the content words each partition counts for the reuse vectors (coverage.reuse
-# content_word_counts), so that counting runs on every core; the calling process puts them together.
+# Not tables: what each partition computes for the reuse pairs, so that it runs on every core, and
+# the calling process puts together: the content words counted for the reuse vectors (coverage.reuse
+# content_word_counts) and, past APPROXIMATE_REUSE_FROM articles, the MinHash signatures of the texts.
 _REUSE_COUNTS = "_reuse_counts"
+_REUSE_SIGNATURES = "_reuse_signatures"
 
 
 def _load(partition: pd.DataFrame, clean: bool = True):
@@ -87,6 +90,7 @@ def _make_tables(corpus, names: tuple[str, ...], frames, elements=None) -> dict[
         "elements": lambda: (element_coverage(corpus, elements) if elements is not None
                              else pd.DataFrame(columns=ELEMENT_COLUMNS)),
         _REUSE_COUNTS: lambda: content_word_counts(corpus.articles["text"].tolist()),
+        _REUSE_SIGNATURES: lambda: minhash.signatures(corpus.articles["text"].tolist()),
     }
     return {name: makers[name]() for name in names}
 
@@ -214,17 +218,21 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
             return cached
 
     _warm_up(names)  # workers are forked from this process: load the libraries and lexicons once, here
+    approximate = len(articles) > reuse_approximate_from
+    extras = () if reuse_threshold is None else (_REUSE_COUNTS, _REUSE_SIGNATURES) if approximate else (_REUSE_COUNTS,)
     tables = ENGINES[engine](articles, partition_size, frames=frames, clean=clean, names=names, elements=elements,
-                             workers=workers, client=client, progress=progress, reuse=reuse_threshold is not None)
+                             workers=workers, client=client, progress=progress, extras=extras)
     counts = tables.pop(_REUSE_COUNTS, None)
+    signatures = tables.pop(_REUSE_SIGNATURES, None)
 
     if loaded is not None:
         tables["removed"], tables["problems"] = loaded.removed, loaded.problems
     if reuse_threshold is not None:
         reuse_corpus = _ReuseInput(tables["articles"])
         tables["reuse_pairs"] = reuse_pairs(reuse_corpus, min_similarity=reuse_threshold, top=reuse_top,
-                                            approximate=len(articles) > reuse_approximate_from,
-                                            vectors=vectors_from_counts(counts) if counts is not None else None)
+                                            approximate=approximate,
+                                            vectors=vectors_from_counts(counts) if counts is not None else None,
+                                            signatures=np.vstack(signatures) if signatures else None)
     if folder is not None:
         _write_cache(folder, tables)
     return tables
@@ -249,13 +257,13 @@ class _ReuseInput:
 
 
 def _on_processes(articles: pd.DataFrame, partition_size: int, *, frames, clean: bool, names: tuple[str, ...],
-                  elements, workers: int | None, client, progress: bool, reuse: bool = False) -> dict:
+                  elements, workers: int | None, client, progress: bool, extras: tuple[str, ...] = ()) -> dict:
     """The partitions on ``workers`` processes of this machine (default: every core; one: in this
-    process), with a progress bar; with ``reuse``, each partition also counts its content words for
-    the reuse vectors (returned as a list, one per partition, under ``_REUSE_COUNTS``)."""
+    process), with a progress bar; each of ``extras`` (``_REUSE_COUNTS``, ``_REUSE_SIGNATURES``) is
+    computed in each partition too and returned as a list, one item per partition, under its name."""
     partitions = _partitions(articles, partition_size)
     workers = workers or os.cpu_count() or 1
-    asked = names + (_REUSE_COUNTS,) if reuse else names
+    asked = names + extras
     if workers == 1 or len(partitions) == 1:
         results = [analyse_partition(part, frames, clean, asked, elements)
                    for part in tqdm(partitions, desc="articles", unit="partition", disable=not progress)]
@@ -265,18 +273,15 @@ def _on_processes(articles: pd.DataFrame, partition_size: int, *, frames, clean:
             results = list(tqdm(pool.map(analyse_partition, partitions, [frames] * count, [clean] * count,
                                          [asked] * count, [elements] * count),
                                 total=count, desc="articles", unit="partition", disable=not progress))
-    counts = [result.pop(_REUSE_COUNTS) for result in results] if reuse else None
-    tables = _combine(results, names)
-    if counts is not None:
-        tables[_REUSE_COUNTS] = counts
-    return tables
+    parts = {extra: [result.pop(extra) for result in results] for extra in extras}
+    return {**_combine(results, names), **parts}
 
 
 def _on_dask(articles: pd.DataFrame, partition_size: int, *, frames, clean: bool, names: tuple[str, ...],
-             elements, workers: int | None, client, progress: bool, reuse: bool = False) -> dict[str, pd.DataFrame]:
+             elements, workers: int | None, client, progress: bool, extras: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
     """The partitions as ``map_partitions`` over a ``dask.dataframe``, on ``client`` (a
-    ``distributed.Client``) if given, else on Dask's default scheduler (the reuse vectors are then
-    counted in the calling process: ``reuse`` is not used)."""
+    ``distributed.Client``) if given, else on Dask's default scheduler (what the reuse pairs need
+    is then computed in the calling process: ``extras`` is not used)."""
     # Dask is an optional dependency (pip install 'news-framing-analysis[dask]') that takes seconds to
     # import: it is loaded here, when this engine is chosen, not when the package is imported.
     try:
