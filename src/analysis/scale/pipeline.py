@@ -2,7 +2,9 @@
 cores (or on Dask), with a progress bar and a cache keyed by the corpus content.
 
 Per article: cleaning and segmentation, both sentiment lexicons (sentences and articles), quotes
-and frame hits. Across articles, afterwards: the reuse pairs and the merging of speaker names.
+and frame hits, and what the reuse pairs need of each text (its content words counted and, for a
+large corpus, its MinHash signature). Across articles, afterwards: the reuse pairs and the merging
+of speaker names.
 Within a partition, quotes resolve names with what that partition's articles say (a name is
 completed from another article only when both are in one partition); use ``quotes.extract_quotes``
 on a whole corpus for the fullest resolution. Past ``APPROXIMATE_REUSE_FROM`` articles the reuse
