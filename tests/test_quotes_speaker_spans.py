@@ -190,3 +190,10 @@ def test_person_of_and_speaker_phrase(phrase, expected):
 )
 def test_business_and_other_titles_are_cut_from_names(run, expected):
     assert split_title(run) == expected
+
+
+def test_a_party_before_a_persons_name_is_a_description_but_part_of_an_organisations_name():
+    quotes = extract_quotes(corpus_of('"We will win," said Democrat Doug Jones. "It is over," Republican Roy Moore '
+                                      'said. The Republican National Committee said "no comment" later.'))
+    assert quotes["speaker"].tolist() == ["Doug Jones", "Roy Moore", "Republican National Committee"]
+    assert split_title("Democratic Party") == ("", "Democratic Party")

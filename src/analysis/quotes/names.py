@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.text import HONORIFICS
-from analysis.quotes.patterns import (LEADING_WORDS, LOWERCASE_WORD_BEFORE_REVERSED, NAME_RUN, POSSESSIVE,
-                                      NAME_TITLES, PREFIX_AT_END, PREFIX_AT_END_REACH, SENTENCE_OPENERS, SURNAME_TITLES,
-                                      TRAILING_WORDS, WEEKDAYS)
+from analysis.quotes.patterns import (LEADING_WORDS, LOWERCASE_WORD_BEFORE_REVERSED, NAME_RUN, NAME_TITLES,
+                                      ORGANISATION_WORDS, PARTY_WORDS, POSSESSIVE, PREFIX_AT_END, PREFIX_AT_END_REACH,
+                                      SENTENCE_OPENERS, SURNAME_TITLES, TRAILING_WORDS, WEEKDAYS)
 from analysis.resources.dictionaries import load_speaker_aliases
 
 __all__ = ["name_key", "split_title", "strip_possessive", "honorific_gender", "is_name", "clean_phrase", "PlainName",
@@ -53,6 +53,11 @@ def split_title(name: str) -> tuple[str, str]:
         # Some titles are also surnames: one of them that ends the run is a name ("Peter King").
         if word in HONORIFICS or word in NAME_TITLES and (index < len(tokens) - 1 or word not in SURNAME_TITLES):
             last_title = index
+    # A party before a person's name describes the person ("Democrat Doug Jones"), but is part of an
+    # organisation's name ("Republican National Committee", "Democratic Party").
+    if last_title < 0 and len(tokens) >= 3 and tokens[0].casefold() in PARTY_WORDS \
+            and not any(token.casefold() in ORGANISATION_WORDS for token in tokens[1:]):
+        last_title = 0
     return " ".join(tokens[: last_title + 1]), " ".join(tokens[last_title + 1:])
 
 

@@ -20,7 +20,7 @@ __all__ = [
     "REPORTING_VERB_SET", "CLAUSE_WORDS", "PREPOSITIONS", "DETERMINERS", "IRREGULAR_VERBS", "NAME_RUN_AT_END",
     "LOWERCASE_WORD_BEFORE_REVERSED", "PREFIX_AT_END_REACH", "OBJECT_VERBS", "CLAUSE_AFTER_VERB", "OPENING_WORDS",
     "AFTER_PARTICIPLE", "AS_PUT_IT", "PERSON_AT_END", "OF_CAPITALISED", "DATELINE", "REPORTING_GERUNDS",
-    "WITH_GERUND",
+    "WITH_GERUND", "PARTY_WORDS", "ORGANISATION_WORDS",
 ]
 
 # Titles written short with a full stop before a name ("Sen. Ada Moss", "Gov. Tom Reyes").
@@ -64,6 +64,11 @@ SENTENCE_OPENERS = set(
     "according this that these those his her their its our my your one two some many most all "
     "every each no not there here what who why how where it we you i".split()
 )
+# Parties, whose name before a person's describes the person ("Republican Ada Moss"), and the words
+# that show a run of capitals after a party to be an organisation ("Republican National Committee").
+PARTY_WORDS = frozenset("democrat democratic republican gop libertarian independent labour tory".split())
+ORGANISATION_WORDS = frozenset("party committee convention association caucus club conference council "
+                               "foundation institute league national coalition campaign principles".split())
 # Days of the week: a time, never part of a name ("said Ms Ilves Tuesday", "Super Tuesday").
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 PRONOUNS = {"he": "male", "she": "female", "they": None}
