@@ -80,9 +80,12 @@ def _print(summary: dict) -> None:
           f"(named people {summary['named_speaker_accuracy']:.3f} on {summary['named']}, organisations and "
           f"unnamed sources {summary['organisation_speaker_accuracy']:.3f} on {summary['organisations']}; "
           f"'previous speaker' rule {summary['previous_speaker_accuracy']:.3f} on {summary['previous_speaker']})")
+    named_sources = summary["with_speaker"] - summary["pronoun_sources"]
+    right_named = summary["speaker_accuracy"] * summary["with_speaker"] \
+        - summary["pronoun_source_accuracy"] * summary["pronoun_sources"]
     print(f"  where the annotated source is a pronoun (gold speaker: the nearest earlier named source) "
           f"{summary['pronoun_source_accuracy']:.3f} on {summary['pronoun_sources']}; elsewhere "
-          f"{(summary['speaker_accuracy'] * summary['with_speaker'] - summary['pronoun_source_accuracy'] * summary['pronoun_sources']) / max(1, summary['with_speaker'] - summary['pronoun_sources']):.3f}")
+          f"{right_named / max(1, named_sources):.3f}")
     for title, key in (("wrong speakers", "errors"), ("missed quotes by mark", "missed_by_mark"),
                        ("quotes found that are not gold", "found_not_gold")):
         print(f"  {title}: " + "; ".join(f"{kind} {count}" for kind, count in summary[key].items()))

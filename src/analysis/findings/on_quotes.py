@@ -6,13 +6,13 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.findings.wording import MAX_NAMED, Findings, counted, is_other, share, small_sample
+from analysis.quotes.speakers import GUESS_RULES
 
 __all__ = ["UNATTRIBUTED", "WEAKEST_RULES", "who_speaks"]
 
 UNATTRIBUTED = "(unattributed)"  # the speaker of quotes.sources_by_outlet for a quote no rule attributed
-# The attribution rules of a quote with no reporting verb of its own, no other quote of its paragraph
-# and no person as its sentence's subject: a guess to check by hand (see quotes.speakers).
-WEAKEST_RULES = ("previous speaker", "last person named")
+# The attribution rules whose speaker is a guess to check by hand (see quotes.speakers).
+WEAKEST_RULES = GUESS_RULES
 
 
 def who_speaks(sources: pd.DataFrame, quotes: pd.DataFrame | None = None) -> Findings:

@@ -14,11 +14,12 @@ import pandas as pd
 
 from analysis.corpus.text import HONORIFICS
 from analysis.quotes.names import name_key
-from analysis.quotes.patterns import SENTENCE_OPENERS, TITLES
+from analysis.quotes.patterns import PRONOUNS, SENTENCE_OPENERS, TITLES, WEEKDAYS
+from analysis.quotes.spans import MARKUP_TAG
 
 __all__ = ["GOLD_COLUMNS", "score_against_gold", "GOLD_PRONOUNS", "GoldQuote", "read_brat", "attribution_gold",
            "match_quotes", "speaker_words", "same_speaker", "is_fragment", "gold_is_organisation", "ERROR_KINDS",
-           "attribution_scores"]
+           "SCORE_ROW_COLUMNS", "attribution_scores"]
 
 # A gold table: the article, the first words of the quote, who says it and its kind.
 GOLD_COLUMNS = ["article_id", "quote_begins", "speaker", "kind"]
@@ -61,7 +62,6 @@ _GOLD_MARK = re.compile(r"``|''|[\"“”„]")
 # one after a space or bracket and before a letter, a closing one not followed by a letter.
 _SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘']((?:[^\n‘’']|[’'](?=[^\W_]))+?)(?<!\s)[’'](?![^\W_])",
                             re.MULTILINE)
-_MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,1000}>")
 _OPENS = {"“", "„", "``"}
 _CLOSES = {"”"}
 _MATCH_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -113,9 +113,9 @@ def _names_someone(source: str) -> bool:
 def attribution_gold(text: str, annotations: str) -> list[GoldQuote]:
     """Return the direct quotes of an annotated text: each quoted stretch (between double quote
     marks, or two apostrophes; in a text with no double mark, single marks) inside an annotated
-    ``Content`` span, with the ``Source`` of its
-    attribution; a pronoun source ("he", "his") is resolved to the nearest earlier source that
-    names someone."""
+    ``Content`` span, with the ``Source`` of its attribution; a pronoun source ("he", "his") is
+    resolved to the nearest earlier source that names someone. The marks are paired here, apart
+    from ``spans``, so that the gold does not depend on the extractor it scores."""
     spans, events = read_brat(annotations)
     relations = []
     for event in events:
@@ -137,15 +137,17 @@ def attribution_gold(text: str, annotations: str) -> list[GoldQuote]:
                 speaker = earlier[-1] if earlier else ""
         window = (max(0, content_start - 2), min(len(text), content_end + 2))
         stretches = (_quoted_stretches(text, *window, content_start) if has_double_marks else
-                     [(match.start(1), match.end(1), match.group()[0]) for match in _SINGLE_QUOTED.finditer(text, *window)])
+                     [(match.start(1), match.end(1), match.group()[0])
+                      for match in _SINGLE_QUOTED.finditer(text, *window)])
         for start, end, mark in stretches:
             quote = text[start:end].strip()
             if _MATCH_WORD.search(quote):
                 gold.append(GoldQuote(start, end, quote, source, speaker, mark))
     # A quote two attributions share (a content span ends inside it and the next starts there) is
     # one quote: a stretch within another is left out.
-    return [quote for quote in gold if not any(other.start <= quote.start and quote.end <= other.end
-                                               and (other.start, -other.end) < (quote.start, -quote.end) for other in gold)]
+    return [quote for quote in gold
+            if not any(other.start <= quote.start and quote.end <= other.end
+                       and (other.start, -other.end) < (quote.start, -quote.end) for other in gold)]
 
 
 def _gold_mark_role(text: str, position: int, mark: str) -> str:
@@ -167,7 +169,7 @@ def _quoted_stretches(text: str, start: int, end: int, begin: int | None = None)
     starts inside a quote) runs from ``begin`` (default ``start``); one reopened after a paragraph
     break goes on."""
     found, open_at, opened_with = [], None, ""
-    tags = [tag.span() for tag in _MARKUP_TAG.finditer(text, max(0, start - 1000), end)] if "<" in text else []
+    tags = [tag.span() for tag in MARKUP_TAG.finditer(text, max(0, start - 1000), end)] if "<" in text else []
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     for match in _GOLD_MARK.finditer(text, start, paragraph_end):
@@ -242,8 +244,8 @@ def same_speaker(found: str, gold: str) -> bool:
 
 # Speakers that are not a person's name but a fragment of the sentence around it, or words that
 # open sentences taken into a name ("Stauskas It", "Following Monday").
-_FRAGMENT_WORDS = frozenset("it this that these those following when while after before then there here however "
-                            "monday tuesday wednesday thursday friday saturday sunday".split())
+_FRAGMENT_WORDS = WEEKDAYS | frozenset(
+    "it this that these those following when while after before then there here however".split())
 _SHORT_TITLES = frozenset("rep sen gov gen lt col sgt capt atty supt".split())
 _NAME_CONNECTORS = frozenset("of the for and de la van von der bin al du".split())
 _ORGANISATION_WORDS = frozenset(
@@ -279,9 +281,9 @@ def _error_kind(found: pd.Series, gold: GoldQuote, text: str) -> str:
         return "no speaker"
     if is_fragment(speaker):
         return "fragment as speaker"
-    if mention.casefold() in {"he", "she", "they"}:
+    if mention.casefold() in PRONOUNS:
         return "pronoun resolved to the wrong person"
-    names = [word for word in speaker_words(speaker) if word]
+    names = speaker_words(speaker)
     folded = text.casefold().replace("’", "'")
     if names and not any(word in folded for word in names):
         return "speaker from another article"
@@ -308,9 +310,9 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
     summary has gold, found, matched, precision, recall, f1, with_speaker (matched gold quotes that
     have a speaker), speaker_accuracy, named_speaker_accuracy, organisation_speaker_accuracy,
     previous_speaker_accuracy, pronoun_source_accuracy (where the annotated source is a pronoun, so
-    the gold speaker is the nearest earlier named source: a guess of the gold's own), and the counts of each error kind, missed quote by mark and unmatched
-    quote found; rows has one row per gold quote and per unmatched quote found (article_id, outcome,
-    gold_quote, gold_speaker, gold_source, quote, speaker, speaker_mention, attribution, kind, doubt, error, mark).
+    the gold speaker is the nearest earlier named source: a guess of the gold's own), and the counts
+    of each error kind, missed quote by mark and unmatched quote found; rows has one row per gold
+    quote and per unmatched quote found (``SCORE_ROW_COLUMNS``).
     """
     rows, counts = [], {"gold": 0, "found": 0, "matched": 0, "with_speaker": 0, "right": 0, "named": 0,
                         "named_right": 0, "organisation": 0, "organisation_right": 0, "previous": 0,
@@ -319,6 +321,8 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
     missed: dict[str, int] = {}
     unmatched = {"scare quote or term (3 words or fewer)": 0, "title or slogan (capitalised, 8 words or fewer)": 0,
                  "other": 0}
+    # Any column of _FOUND_KEYS a hand-made table leaves out reads as empty.
+    quotes = quotes.reindex(columns=list(dict.fromkeys([*quotes.columns, *_FOUND_KEYS])), fill_value="")
     by_article = {article_id: group for article_id, group in quotes.groupby("article_id", sort=False)}
     for article_id, golden in gold.items():
         found = by_article.get(article_id, quotes.iloc[0:0]).reset_index(drop=True)
@@ -329,15 +333,14 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
         by_gold = {j: i for i, j, _ in matches}
         counts["matched"] += len(matches)
         for j, quote in enumerate(golden):
-            row = {"article_id": article_id, "gold_quote": quote.quote, "gold_speaker": quote.speaker,
-                   "gold_source": quote.source, "mark": quote.mark, "quote": "", "speaker": "", "speaker_mention": "", "attribution": "", "kind": "", "doubt": "", "error": ""}
+            row = {**dict.fromkeys(SCORE_ROW_COLUMNS, ""), "article_id": article_id, "gold_quote": quote.quote,
+                   "gold_speaker": quote.speaker, "gold_source": quote.source, "mark": quote.mark}
             if j not in by_gold:
                 missed[quote.mark] = missed.get(quote.mark, 0) + 1
                 rows.append({**row, "outcome": "missed"})
                 continue
             match = found.iloc[by_gold[j]]
-            row.update({key: str(match.get(key, "")) for key in ("quote", "speaker", "speaker_mention", "attribution", "kind",
-                                                                 "doubt")})
+            row.update({key: str(match[key]) for key in _FOUND_KEYS})
             if not quote.speaker:
                 rows.append({**row, "outcome": "matched, no gold speaker"})
                 continue
@@ -366,11 +369,8 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
                     "title or slogan (capitalised, 8 words or fewer)" if n_words <= 8 and quote[:1].isupper()
                     and not quote.rstrip().endswith((".", ",", "?", "!")) else "other")
             unmatched[kind] += 1
-            rows.append({"article_id": article_id, "outcome": "found, not gold", "gold_quote": "", "gold_speaker": "",
-                         "gold_source": "", "mark": "", "quote": quote, "speaker": str(found.at[i, "speaker"]),
-                         "speaker_mention": str(found.at[i, "speaker_mention"]),
-                         "attribution": str(found.at[i, "attribution"]), "kind": str(found.at[i, "kind"]) if "kind" in found else "",
-                         "doubt": str(found.at[i, "doubt"]), "error": kind})
+            rows.append({**dict.fromkeys(SCORE_ROW_COLUMNS, ""), "article_id": article_id, "outcome": "found, not gold",
+                         **{key: str(found.at[i, key]) for key in _FOUND_KEYS}, "error": kind})
 
     def share(part: str, whole: str) -> float:
         return counts[part] / counts[whole] if counts[whole] else float("nan")
@@ -386,6 +386,11 @@ def attribution_scores(quotes: pd.DataFrame, gold: dict[str, list[GoldQuote]], t
                "previous_speaker_accuracy": share("previous_right", "previous"), "previous_speaker": counts["previous"],
                "pronoun_source_accuracy": share("resolved_right", "resolved"), "pronoun_sources": counts["resolved"],
                "errors": errors, "missed_by_mark": dict(sorted(missed.items())), "found_not_gold": unmatched}
-    columns = ["article_id", "outcome", "gold_quote", "gold_speaker", "gold_source", "mark", "quote", "speaker", "speaker_mention",
-               "attribution", "kind", "doubt", "error"]
-    return summary, pd.DataFrame(rows, columns=columns)
+    return summary, pd.DataFrame(rows, columns=SCORE_ROW_COLUMNS)
+
+
+# The rows of ``attribution_scores``: the gold quote's side, then the quote found's (``_FOUND_KEYS``,
+# columns of the quotes table), then why it is wrong.
+_FOUND_KEYS = ("quote", "speaker", "speaker_mention", "attribution", "kind", "doubt")
+SCORE_ROW_COLUMNS = ["article_id", "outcome", "gold_quote", "gold_speaker", "gold_source", "mark", *_FOUND_KEYS,
+                     "error"]

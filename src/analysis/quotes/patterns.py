@@ -20,7 +20,7 @@ __all__ = [
     "REPORTING_VERB_SET", "CLAUSE_WORDS", "PREPOSITIONS", "DETERMINERS", "IRREGULAR_VERBS", "NAME_RUN_AT_END",
     "LOWERCASE_WORD_BEFORE_REVERSED", "PREFIX_AT_END_REACH", "OBJECT_VERBS", "CLAUSE_AFTER_VERB", "OPENING_WORDS",
     "AFTER_PARTICIPLE", "AS_PUT_IT", "PERSON_AT_END", "OF_CAPITALISED", "DATELINE", "REPORTING_GERUNDS",
-    "WITH_GERUND", "PARTY_WORDS", "ORGANISATION_WORDS",
+    "WITH_GERUND", "PARTY_WORDS", "ORGANISATION_WORDS", "FIRST_NAMES", "NOT_PERSON_WORDS", "OBJECT_PREPOSITIONS",
 ]
 
 # Titles written short with a full stop before a name ("Sen. Ada Moss", "Gov. Tom Reyes").
@@ -71,6 +71,43 @@ ORGANISATION_WORDS = frozenset("party committee convention association caucus cl
                                "foundation institute league national coalition campaign principles".split())
 # Days of the week: a time, never part of a name ("said Ms Ilves Tuesday", "Super Tuesday").
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Very common English first names by gender, to know that a name is a person's and whether "he" or
+# "she" may refer to it; a name not listed has no gender unless an honorific gives it one. Short,
+# and a general list, not the names of any story.
+FIRST_NAMES = {
+    "male": frozenset(
+        "adam alan albert alex alexander andrew anthony arthur ben benjamin bernard bernie bill billy bob bobby "
+        "brad brian bruce carl charles charlie chris christopher chuck dan daniel dave david dennis don donald "
+        "doug douglas ed edward eric frank fred gary george gerald greg gregory harry henry howard jack jake "
+        "james jason jeff jeffrey jerry jim jimmy joe joel john johnny jon jonathan joseph josh joshua juan "
+        "justin keith ken kenneth kevin larry lawrence louis luis mark martin matt matthew michael mike mitch "
+        "nathan neil nick nicholas patrick paul peter phil philip ralph randy raymond richard rick robert "
+        "roger ron ronald roy russell ryan sam samuel scott sean stephen steve steven ted terry thomas tim "
+        "timothy todd tom tony walter wayne william willie".split()),
+    "female": frozenset(
+        "alice alicia amanda amy andrea angela ann anna anne barbara betty beverly brenda carol carolyn "
+        "catherine cheryl christina christine cindy claire cynthia deborah debbie debra denise diana diane "
+        "donna doris dorothy elizabeth ellen emily emma evelyn frances gloria grace hannah heather helen "
+        "hillary jane janet janice jean jennifer jessica joan joanne joyce judith judy julia julie karen kate "
+        "katherine kathleen kathy kelly kimberly laura lauren linda lisa lori louise margaret maria marie "
+        "marilyn martha mary megan melissa michelle nancy nicole olivia pamela patricia paula rachel rebecca "
+        "rose ruth sandra sara sarah sharon shirley stephanie susan teresa theresa virginia wendy".split()),
+}
+# Words that mark a run of capitals as a time, an organisation or a place: never what "he" or "she"
+# refers to ("he" -> "White House", "she" -> "Monday" would be wrong whatever the story).
+NOT_PERSON_WORDS = WEEKDAYS | frozenset(
+    "january february march april june july august september october november december "
+    "house senate congress street party times post news journal "
+    "press department ministry embassy committee commission council court university college school "
+    "institute foundation association agency bureau company corporation bank reserve union republic "
+    "kingdom states state city county church center centre hospital airport network magazine "
+    "republicans democrats".split())
+
+# Words before a name that make it the object of a preposition, not a sentence's subject (people
+# ranks such names after the others of their sentence).
+OBJECT_PREPOSITIONS = frozenset("in at from of to for with by on about against than into onto over under near "
+                                "after before since during between among toward towards across".split())
+# The pronouns a speaker may be, with the gender each refers to.
 PRONOUNS = {"he": "male", "she": "female", "they": None}
 LEADING_WORDS = {"but", "and", "yet", "so", "then", "also", "however", "meanwhile"}
 TRAILING_WORDS = {"has", "had", "have", "also", "later", "then", "once", "again", "previously", "earlier",

@@ -20,43 +20,11 @@ from dataclasses import dataclass, field
 
 from analysis.quotes.names import (PlainName, clean_phrase, honorific_gender, is_name, name_key, split_title,
                                    strip_possessive)
-from analysis.quotes.patterns import (AGE_AFTER, BESIDE_VERB_AFTER, MID_SENTENCE_CAPITAL, NAME_RUN, PRONOUNS,
-                                      REPORTING_VERB_SET, TITLES)
+from analysis.quotes.patterns import (AGE_AFTER, BESIDE_VERB_AFTER, FIRST_NAMES, MID_SENTENCE_CAPITAL, NAME_RUN,
+                                      NOT_PERSON_WORDS, OBJECT_PREPOSITIONS, PRONOUNS, REPORTING_VERB_SET, TITLES)
 
 __all__ = ["People", "person_evidence", "scan_people", "corpus_people", "common_words", "first_name_gender",
            "may_be_person", "Recent", "Resolver"]
-
-# Very common English first names by gender, to know that a name is a person's and whether "he" or
-# "she" may refer to it; a name not listed has no gender unless an honorific gives it one. Kept
-# here (patterns.py is another module's) and short: a general list, not the names of any story.
-_FIRST_NAMES = {
-    "male": frozenset(
-        "adam alan albert alex alexander andrew anthony arthur ben benjamin bernard bernie bill billy bob bobby "
-        "brad brian bruce carl charles charlie chris christopher chuck dan daniel dave david dennis don donald "
-        "doug douglas ed edward eric frank fred gary george gerald greg gregory harry henry howard jack jake "
-        "james jason jeff jeffrey jerry jim jimmy joe joel john johnny jon jonathan joseph josh joshua juan "
-        "justin keith ken kenneth kevin larry lawrence louis luis mark martin matt matthew michael mike mitch "
-        "nathan neil nick nicholas patrick paul peter phil philip ralph randy raymond richard rick robert "
-        "roger ron ronald roy russell ryan sam samuel scott sean stephen steve steven ted terry thomas tim "
-        "timothy todd tom tony walter wayne william willie".split()),
-    "female": frozenset(
-        "alice alicia amanda amy andrea angela ann anna anne barbara betty beverly brenda carol carolyn "
-        "catherine cheryl christina christine cindy claire cynthia deborah debbie debra denise diana diane "
-        "donna doris dorothy elizabeth ellen emily emma evelyn frances gloria grace hannah heather helen "
-        "hillary jane janet janice jean jennifer jessica joan joanne joyce judith judy julia julie karen kate "
-        "katherine kathleen kathy kelly kimberly laura lauren linda lisa lori louise margaret maria marie "
-        "marilyn martha mary megan melissa michelle nancy nicole olivia pamela patricia paula rachel rebecca "
-        "rose ruth sandra sara sarah sharon shirley stephanie susan teresa theresa virginia wendy".split()),
-}
-# Words that mark a run of capitals as a time, an organisation or a place: never what "he" or "she"
-# refers to ("he" -> "White House", "she" -> "Monday" would be wrong whatever the story).
-_NOT_PERSON_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
-    "august september october november december house senate congress street party times post news journal "
-    "press department ministry embassy committee commission council court university college school "
-    "institute foundation association agency bureau company corporation bank reserve union republic "
-    "kingdom states state city county church center centre hospital airport network magazine "
-    "republicans democrats".split())
 
 # (start, end, run, word before), run being (title, name, words): from names.name_runs.
 _Runs = tuple[tuple[int, int, PlainName, str], ...]
@@ -65,9 +33,6 @@ _Runs = tuple[tuple[int, int, PlainName, str], ...]
 # councillor Rita Banerjee"), as Resolver.resolve reads an attributing phrase.
 _ROLE = re.compile(r"(?:the\s+)?(?:[A-Za-z.]+\s+)?([a-z]+)", flags=re.IGNORECASE)
 _DESCRIBED = re.compile(rf"(?:[a-z][\w'’-]*\s+){{1,4}}(?P<name>{NAME_RUN.pattern})")
-# Words before a name that make it the object of a preposition, not a sentence's subject.
-_PREPOSITIONS = frozenset("in at from of to for with by on about against than into onto over under near "
-                          "after before since during between among toward towards across".split())
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
 
 
@@ -198,7 +163,7 @@ def corpus_people(articles_people) -> People:
 def first_name_gender(name: str) -> str | None:
     """Return the gender a name's first word gives when it is a very common first name, else None."""
     first = name.split(None, 1)[0].casefold() if name.strip() else ""
-    return next((gender for gender, names in _FIRST_NAMES.items() if first in names), None)
+    return next((gender for gender, names in FIRST_NAMES.items() if first in names), None)
 
 
 def may_be_person(name: str) -> bool:
@@ -207,7 +172,7 @@ def may_be_person(name: str) -> bool:
     Such a word followed by two words or more is the office before a name ("House Speaker Ada
     Moss", "Secretary of State Tom Reyes" read as "State Tom Reyes"): the words after it are read."""
     words = name.casefold().split()
-    last = max((index for index, word in enumerate(words) if word in _NOT_PERSON_WORDS), default=-1)
+    last = max((index for index, word in enumerate(words) if word in NOT_PERSON_WORDS), default=-1)
     after = words[last + 1:]
     return 0 < len(after) <= 4 and (last < 0 or len(after) >= 2)
 
@@ -350,5 +315,5 @@ class Resolver:
             at = narration.find(name, cursor)
             cursor = at + len(name) if at >= 0 else cursor
             full = self.people.full_name(tokens[0], offset, self.corpus_people) if len(tokens) == 1 else " ".join(tokens)
-            (oblique if _word_before_run(narration, at) in _PREPOSITIONS else core).append(full or tokens[0])
+            (oblique if _word_before_run(narration, at) in OBJECT_PREPOSITIONS else core).append(full or tokens[0])
         return core + oblique

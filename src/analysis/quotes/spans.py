@@ -16,7 +16,7 @@ from itertools import accumulate
 from analysis.corpus.text import count_words
 
 __all__ = ["OPENING_MARKS", "CLOSING_MARKS", "STRAIGHT_MARK", "ALL_MARKS", "PAIRED_MARKS", "mark_width", "QuoteSpan", "find_quote_spans",
-           "quote_kind", "Cuts", "without_quotes", "single_quote_spans"]
+           "quote_kind", "Cuts", "without_quotes", "single_quote_spans", "MARKUP_TAG"]
 
 OPENING_MARKS = "“„"
 CLOSING_MARKS = "”"
@@ -29,7 +29,7 @@ _ANY_MARK = re.compile(f"''|``|[{re.escape(ALL_MARKS)}]")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 # A markup tag left in the text (``<tweet author="...">``, ``<a href="...">``): the quote marks of its
 # attribute values quote nobody.
-_MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,1000}>")
+MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,1000}>")
 _ENDS_AS_SENTENCE = re.compile(r"[.!?,…]$")
 
 
@@ -100,7 +100,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             spans.append(QuoteSpan(pieces, doubt))
         open_at = None
 
-    tags = [match.span() for match in _MARKUP_TAG.finditer(text)] if "<" in text else []
+    tags = [match.span() for match in MARKUP_TAG.finditer(text)] if "<" in text else []
     tag_starts = [start for start, _ in tags]
     for mark in _ANY_MARK.finditer(text):
         position, character = mark.start(), mark.group()

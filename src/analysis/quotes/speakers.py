@@ -20,15 +20,19 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.corpus.text import count_words
-from analysis.quotes.attribution import (clause_subject, Attribution, attribute_after, attribute_before, reporting_subject,
-                                         sentence_subject)
+from analysis.quotes.attribution import (Attribution, attribute_after, attribute_before, clause_subject,
+                                         reporting_subject, sentence_subject)
 from analysis.quotes.names import run_names
 from analysis.quotes.patterns import PRONOUNS
 from analysis.quotes.people import People, Recent, Resolver, common_words
 from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, mark_width, quote_kind, without_quotes)
 
 __all__ = ["Sentences", "sentences_by_article", "Reading", "read_article", "Wording", "read_wording",
-           "article_quotes"]
+           "article_quotes", "GUESS_RULES", "TERM_WORDS"]
+
+# The rules that give a quote a speaker no words of the text attribute it to (rule 5): guesses that
+# the findings ask a reader to check by hand.
+GUESS_RULES = ("previous speaker", "last person named")
 
 
 @dataclass
@@ -255,7 +259,7 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
 # other quote or speaking subject attributes is more often a scare quote, a title or a coined term
 # ("a so-called 'renoviction'") than someone's words: its kind is "term", and its doubt says so.
 TERM_WORDS = 3
-_GUESSED_RULES = frozenset({"previous speaker", "last person named", "none"})
+_GUESSED_RULES = frozenset({*GUESS_RULES, "none"})
 _TERM_DOUBT = "a short phrase in quote marks that nothing attributes: perhaps a scare quote, a title or a coined term"
 
 
