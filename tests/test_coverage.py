@@ -40,6 +40,31 @@ def test_reuse_pairs_are_found_block_by_block(bundled):
     assert coverage.reuse_pairs(bundled, block=1).equals(coverage.reuse_pairs(bundled))
 
 
+@pytest.mark.parametrize("top", [None, 2])
+@pytest.mark.parametrize("cores", [1, 2, 3])
+def test_reuse_pairs_are_the_same_on_any_number_of_threads_and_blocks(monkeypatch, top, cores):
+    # Nine texts in three families of edits, so that each article has several partners.
+    base = ["The minister said the talks in Geneva would resume on Monday after a pause of two weeks.",
+            "Flooding closed the coastal road and hundreds of families left their homes overnight.",
+            "The court ruled that the election commission had acted within its powers."]
+    texts = [variant for text in base for variant in (text, text + " Officials declined to comment.",
+                                                      "Reports said " + text[0].lower() + text[1:])]
+    corpus = corpus_of(texts)
+    expected = coverage.reuse_pairs(corpus, min_similarity=0.1, top=top, block=1000)
+    monkeypatch.setattr(reuse.os, "cpu_count", lambda: cores)
+    for block in (1, 2, 4, 9):
+        assert coverage.reuse_pairs(corpus, min_similarity=0.1, top=top, block=block).equals(expected)
+    # each pair once, a different article on each side, and what the whole matrix says
+    matrix = coverage.reuse_matrix(corpus)
+    assert not (expected["article_a"] == expected["article_b"]).any()
+    assert not expected.duplicated(["article_a", "article_b"]).any()
+    for row in expected.itertuples():
+        assert math.isclose(row.similarity, matrix.loc[row.article_a, row.article_b], rel_tol=1e-12)
+    if top is None:  # every pair at least 0.1 alike, none left out
+        upper = np.triu(matrix.to_numpy(), 1)
+        assert len(expected) == int((upper >= 0.1).sum()) > 9
+
+
 def test_outlet_similarity_is_the_mean_over_every_pair_of_articles():
     texts = ["The talks in Geneva resumed on Monday after a long pause.",
              "Talks resumed in Geneva on Monday, officials said.",

@@ -26,13 +26,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, OrderedDict
+from itertools import chain
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.corpus import codes
 from analysis.corpus.problems import ProblemLog
-from analysis.corpus.text import LETTER, WORD_PATTERN
+from analysis.corpus.text import LETTER, WORD_PATTERN, line_words
 
 __all__ = [
     "LANGUAGE_COLUMNS", "MAX_OTHER_SCRIPT_SHARE", "MIN_ENGLISH_SHARE", "MIN_WORDS_TO_JUDGE", "NOT_ENGLISH_ACTION",
@@ -90,7 +91,11 @@ def _count_words(text: str) -> tuple[int, int]:
     """Return how many of the text's words hold a letter (numbers say nothing of the language), and
     how many of those are English function words."""
     # Each distinct word is looked at once: an article repeats most of its words.
-    counts = Counter(WORD_PATTERN.findall((text or "").casefold()))
+    text = text or ""
+    if text.isascii():  # casefold is lower case, which changes no word's bounds: the words of its lines
+        counts = Counter(chain.from_iterable(line_words(line) for line in text.split("\n")))
+    else:
+        counts = Counter(WORD_PATTERN.findall(text.casefold()))
     # (a word starts with a letter or a digit, and only one that starts with a digit can be a number)
     numbers = sum(count for word, count in counts.items() if word[0].isdecimal() and _NUMBER.fullmatch(word))
     known = sum(counts[word] for word in ENGLISH_FUNCTION_WORDS.intersection(counts))  # no number is one

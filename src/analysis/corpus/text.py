@@ -9,10 +9,11 @@ its own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "HONORIFICS", "HONORIFIC_PATTERN", "HOUSE_STYLE_HONORIFICS", "LETTER", "WORD_PATTERN", "american_spelling", "casefolded_words",
-    "count_words", "normalised_words", "spelling_pattern", "straighten_quotes", "word_sequences", "words",
+    "count_words", "line_words", "normalised_words", "spelling_pattern", "straighten_quotes", "word_sequences", "words",
 ]
 
 # --- quote marks ----------------------------------------------------------------------------------
@@ -59,6 +60,8 @@ def count_words(text: str) -> int:
     """Return the number of words in a text, as ``words`` counts them."""
     if len(text) > _COUNTED_FROM_LIST_MAX_CHARS:
         return sum(1 for _ in WORD_PATTERN.finditer(text))
+    if text.isascii():  # lower case changes no word's bounds: the words of its lines, which other steps read too
+        return sum(len(line_words(line)) for line in text.split("\n"))
     return len(WORD_PATTERN.findall(text))
 
 
@@ -67,6 +70,18 @@ def casefolded_words(text: str) -> list[str]:
     if text.isascii():  # no curly quote to straighten, and casefold is lower: one pass over the text
         return WORD_PATTERN.findall(text.lower())
     return [word.casefold() for word in words(straighten_quotes(text))]
+
+
+# How many lines' words ``line_words`` remembers per process (a pipeline partition has a few thousand).
+_LINE_WORDS_CACHE = 8192
+
+
+@lru_cache(maxsize=_LINE_WORDS_CACHE)
+def line_words(line: str) -> tuple[str, ...]:
+    """Return ``casefolded_words`` of one line (a text without a line break), remembered: the
+    article scores' lexicon coverage and the reuse vectors each read the words of every line of a
+    corpus, one after the other (a word never spans a line break, so a text's words are its lines')."""
+    return tuple(casefolded_words(line))
 
 
 # --- British and American spelling ----------------------------------------------------------------

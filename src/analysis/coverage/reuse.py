@@ -7,6 +7,8 @@ found once and each text's words assembled from its paragraphs'.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 
 import numpy as np
@@ -15,7 +17,7 @@ import scipy.sparse as sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer, TfidfVectorizer
 
 from analysis.compare import FEW_ARTICLES, TOP_OUTLETS, group_order, top_groups
-from analysis.corpus.text import casefolded_words, normalised_words, word_sequences
+from analysis.corpus.text import line_words, normalised_words, word_sequences
 from analysis.coverage import minhash
 
 __all__ = ["SHINGLE_SIZE", "REUSE_PAIR_COLUMNS", "MOST_ALIKE_COLUMNS", "reuse_vectors", "content_word_counts",
@@ -33,7 +35,7 @@ def _content_words(texts: list[str]) -> list[list[str]]:
     Words never cross a line break, so a text's words are its paragraphs' words in order."""
     paragraphs = [text.split("\n\n") for text in texts]
     codes, distinct = pd.factorize(pd.Series(list(chain.from_iterable(paragraphs)), dtype=object))
-    found = [[word for word in casefolded_words(paragraph) if word not in ENGLISH_STOP_WORDS]
+    found = [[word for line in paragraph.split("\n") for word in line_words(line) if word not in ENGLISH_STOP_WORDS]
              for paragraph in distinct]
     result, position = [], 0
     for pieces in paragraphs:
@@ -116,9 +118,10 @@ def _vectors(corpus, measure: str) -> sparse.csr_matrix:
                      f"{SHINGLE_SIZE}-word sequences)")
 
 
-def _similarity(vectors: sparse.csr_matrix, measure: str, rows: slice | None = None) -> np.ndarray:
+def _similarity(vectors: sparse.csr_matrix, measure: str, rows: slice | None = None,
+                transposed: sparse.csr_matrix | None = None) -> np.ndarray:
     block = vectors[rows] if rows is not None else vectors
-    product = (block @ vectors.T).toarray()
+    product = (block @ (vectors.T if transposed is None else transposed)).toarray()
     if measure == "tfidf":
         return product  # rows are L2-normalised: the product is the cosine
     sizes = np.asarray(vectors.sum(axis=1)).ravel()
@@ -213,8 +216,8 @@ def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, 
                 vectors: sparse.csr_matrix | None = None, signatures: np.ndarray | None = None) -> pd.DataFrame:
     """Return the pairs of different articles at least ``min_similarity`` alike, most alike first.
 
-    Computed block by block of rows, so memory stays at ``block`` x articles however large the
-    corpus. With ``top``, only each article's ``top`` most alike partners are kept, so the table
+    Computed block by block of at most ``block`` rows, a block per core at once (up to
+    ``_MAX_THREADS``), so memory stays at blocks x ``block`` x articles however large the corpus. With ``top``, only each article's ``top`` most alike partners are kept, so the table
     grows with the number of articles, not its square (wire copy can make every article alike).
 
     ``approximate=True`` (for large corpora; the pipeline switches to it past 5,000 articles)
@@ -237,24 +240,46 @@ def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, 
         found = _approximate_pairs(corpus, measure, min_similarity, top, lsh_threshold, vectors, signatures)
     elif ids:
         vectors = _vectors(corpus, measure) if vectors is None else vectors
-        for begin in range(0, len(ids), block):
-            chunk = _similarity(vectors, measure, slice(begin, min(begin + block, len(ids))))
-            for i in range(chunk.shape[0]):
-                chunk[i, begin + i] = -1.0  # never pair an article with itself
-            if top is not None and chunk.shape[1] > top:
-                partners = np.argpartition(-chunk, top - 1, axis=1)[:, :top]
-                rows = np.repeat(np.arange(chunk.shape[0]), top)
-                columns = partners.ravel()
-                keep = chunk[rows, columns] >= min_similarity
-                rows, columns = rows[keep], columns[keep]
-            else:
-                rows, columns = np.nonzero(chunk >= min_similarity)
-            for i, j in zip(rows.tolist(), columns.tolist()):
-                pair = (min(begin + i, j), max(begin + i, j))
-                found[pair] = float(chunk[i, j])
+        transposed = vectors.T.tocsr()  # made once for every block
+        threads = max(1, min(os.cpu_count() or 1, _MAX_THREADS))
+        # As many blocks as a multiple of the threads, none over ``block`` rows: the threads finish together.
+        count = -(-len(ids) // block)
+        count = -(-count // threads) * threads
+        size = -(-len(ids) // count)
+        begins = list(range(0, len(ids), size))
+
+        def block_pairs(begin: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            return _block_pairs(vectors, transposed, measure, begin, min(begin + size, len(ids)), min_similarity, top)
+
+        # scipy's sparse product and numpy release the GIL: the blocks run on every core in threads.
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            for begin, (rows, columns, values) in zip(begins, pool.map(block_pairs, begins)):
+                for i, j, value in zip(rows.tolist(), columns.tolist(), values.tolist()):
+                    found[(min(begin + i, j), max(begin + i, j))] = value
     table = pd.DataFrame([(ids[a], ids[b], value) for (a, b), value in found.items()], columns=REUSE_PAIR_COLUMNS)
     return table.sort_values(["similarity", "article_a", "article_b"], ascending=[False, True, True],
                              kind="stable").reset_index(drop=True)
+
+
+# The most threads the exact reuse pairs use (each holds a block of rows x articles of floats).
+_MAX_THREADS = 4
+
+
+def _block_pairs(vectors: sparse.csr_matrix, transposed: sparse.csr_matrix, measure: str, begin: int, end: int,
+                 min_similarity: float, top: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (rows within the block, columns, similarities) of the pairs of rows ``begin:end`` kept:
+    at least ``min_similarity`` alike and, with ``top``, among each row's ``top`` most alike."""
+    chunk = _similarity(vectors, measure, slice(begin, end), transposed)
+    chunk[np.arange(end - begin), np.arange(begin, end)] = -1.0  # never pair an article with itself
+    if top is not None and chunk.shape[1] > top:
+        partners = np.argpartition(-chunk, top - 1, axis=1)[:, :top]
+        rows = np.repeat(np.arange(chunk.shape[0]), top)
+        columns = partners.ravel()
+        keep = chunk[rows, columns] >= min_similarity
+        rows, columns = rows[keep], columns[keep]
+    else:
+        rows, columns = np.nonzero(chunk >= min_similarity)
+    return rows, columns, chunk[rows, columns]
 
 
 def _pair_similarity(vectors: sparse.csr_matrix, measure: str, first: np.ndarray, second: np.ndarray,

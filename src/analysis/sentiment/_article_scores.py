@@ -71,6 +71,10 @@ def textblob_sentiment(texts: Sequence[str], sentences: Sequence | None = None, 
     excluded = frozenset(excluded)
     scores = []
     for i, text in enumerate(distinct):
+        if sentences is None and "\n\n" not in text and "\r" not in text and not text.isspace() and text:
+            # one paragraph (a sentence): its one piece is the text itself
+            scores.append(_score([_read_once(text, read)], "paragraphs", excluded))
+            continue
         runs = _sentence_runs(text, sentences[first[i]]) if sentences is not None else None
         read_from = "sentences" if runs is not None else "paragraphs"
         if runs is None and "\r" not in text:
@@ -92,6 +96,10 @@ def _read_once(piece: str, read: dict) -> _Part:
 
 
 def _score(parts: list[_Part], read_from: str, excluded: frozenset) -> TextBlobScore:
+    if len(parts) == 1 and not excluded:  # the common case, without copying the values
+        polarities = parts[0].polarities
+        return TextBlobScore(_mean(polarities), _mean(parts[0].subjectivities),
+                             sum(polarities) / len(polarities) if polarities else 0.0, read_from)
     polarities = [value for part in parts for value in part.polarities]
     kept = [value for part in parts for value, head in zip(part.polarities, part.heads) if head not in excluded]
     return TextBlobScore(_mean(polarities), _mean(value for part in parts for value in part.subjectivities),

@@ -60,12 +60,14 @@ def polarity_scores(text: str, analyzer: SentimentIntensityAnalyzer) -> dict[str
     lower = [word.lower() for word in words]
     lexicon = analyzer.lexicon
     last = len(words) - 1
-    sentiments: list[float] = []
-    for i, word in enumerate(lower):
-        if word in BOOSTER_DICT or word not in lexicon or (i < last and word == "kind" and lower[i + 1] == "of"):
-            sentiments.append(0)  # what the library appends for these: the int 0
+    # What the library appends for a word not in the lexicon, a booster or the "kind" of "kind of":
+    # the int 0. Only the words in the lexicon are looked at one by one.
+    sentiments: list[float] = [0] * len(lower)
+    for i in [i for i, word in enumerate(lower) if word in lexicon]:
+        word = lower[i]
+        if word in BOOSTER_DICT or (i < last and word == "kind" and lower[i + 1] == "of"):
             continue
-        sentiments.append(_valence(i, words, lower, lexicon, is_cap_diff))
+        sentiments[i] = _valence(i, words, lower, lexicon, is_cap_diff)
     if "but" in lower:  # the library's "but" rule changes nothing in a sentence without one
         if len(sentiments) > _LONG:
             sentiments = _but_check(lower.index("but"), sentiments)

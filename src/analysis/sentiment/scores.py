@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus.language import not_english_ids
-from analysis.corpus.text import LETTER, casefolded_words
+from analysis.corpus.text import LETTER, line_words
 from analysis.resources.lexicons import known_words, prepare_for_vader, vader
 from analysis.sentiment._article_scores import CACHE_SIZE, textblob_sentiment
 from analysis.sentiment._vader_exact import polarity_scores as vader_polarity_scores
@@ -122,7 +122,7 @@ def _coverages(texts: list[str]) -> list[tuple[float, float]]:
     textblob_known, vader_known = known_words()
     counts = []
     for line in distinct:
-        tokens = casefolded_words(line)  # the words of the line as VADER gets it (quote marks straight), casefolded
+        tokens = line_words(line)  # the words of the line as VADER gets it (quote marks straight), casefolded
         counts.append((len(tokens), sum(map(textblob_known.__contains__, tokens)),
                        sum(map(vader_known.__contains__, tokens))))
     shares, position = [], 0
