@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from datasketch import MinHash, MinHashLSH
 
-from analysis.corpus.text import casefolded_words, word_sequences
+from analysis.corpus.text import line_words, word_sequences
 
 __all__ = ["NUM_PERM", "SEED", "SEQUENCE", "SCHEME", "PERMUTATIONS", "EMPTY", "signature", "signatures",
            "candidate_pairs", "keep_closest"]
@@ -43,7 +43,8 @@ EMPTY.flags.writeable = False
 
 def _paragraph_signature(paragraph: str) -> np.ndarray:
     """Return the MinHash signature of a paragraph's five-word sequences (``EMPTY`` for none)."""
-    sequences = word_sequences(casefolded_words(paragraph), SEQUENCE)
+    # the words of its lines (words never cross one), which the reuse counts have read already
+    sequences = word_sequences([word for line in paragraph.split("\n") for word in line_words(line)], SEQUENCE)
     if not sequences:
         return EMPTY
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=PERMUTATIONS)
