@@ -72,15 +72,25 @@ def casefolded_words(text: str) -> list[str]:
     return [word.casefold() for word in words(straighten_quotes(text))]
 
 
-# How many lines' words ``line_words`` remembers per process (a pipeline partition has a few thousand).
+# How many lines' words ``line_words`` remembers per process (a pipeline partition has a few
+# thousand), and the longest line it remembers (a paragraph of about 3,000 words): at most about
+# 8192 x 20,000 characters however long the lines of a corpus are.
 _LINE_WORDS_CACHE = 8192
+_LINE_WORDS_LONGEST = 20_000
+
+
+def line_words(line: str) -> tuple[str, ...]:
+    """Return ``casefolded_words`` of one line (a text without a line break), remembered: the word
+    counts, the language rule, the lexicon coverage and the reuse vectors each read the words of
+    every line of a corpus, one after the other (a word never spans a line break, so a text's words
+    are its lines')."""
+    if len(line) > _LINE_WORDS_LONGEST:
+        return tuple(casefolded_words(line))
+    return _remembered_line_words(line)
 
 
 @lru_cache(maxsize=_LINE_WORDS_CACHE)
-def line_words(line: str) -> tuple[str, ...]:
-    """Return ``casefolded_words`` of one line (a text without a line break), remembered: the
-    article scores' lexicon coverage and the reuse vectors each read the words of every line of a
-    corpus, one after the other (a word never spans a line break, so a text's words are its lines')."""
+def _remembered_line_words(line: str) -> tuple[str, ...]:
     return tuple(casefolded_words(line))
 
 
