@@ -74,8 +74,8 @@ def casefolded_words(text: str) -> list[str]:
 
 # How many lines' words ``line_words`` remembers per process (a pipeline partition has a few
 # thousand), and the longest line it remembers (a paragraph of about 3,000 words): at most about
-# 8192 x 20,000 characters however long the lines of a corpus are.
-_LINE_WORDS_CACHE = 8192
+# 4096 x 20,000 characters however long the lines of a corpus are.
+_LINE_WORDS_CACHE = 4096
 _LINE_WORDS_LONGEST = 20_000
 
 
