@@ -224,7 +224,6 @@ CACHE_SIZE = 20_000
 @lru_cache(maxsize=CACHE_SIZE)
 def _piece(piece: str) -> _Part:
     """Return what a paragraph or sentence contributes (TextBlob's own tokenizer and assessments)."""
-    lexicon = textblob_lexicon()
     raw = textblob_tokens(piece)  # " ".join(lexicon.tokenizer(piece)).split(), faster
     tokens = [word.lower() for word in raw]
     assessed = textblob_assessments(tokens)  # lexicon.assessments(((word, None) for word in tokens), True)
