@@ -136,7 +136,7 @@ def test_common_words_are_those_written_in_lower_case_far_more_than_capitalised(
 
 
 def test_an_organisation_whose_verb_comes_before_a_woven_quote_speaks_it():
-    rows = _rows(['The county board concluded on Monday that the plan had been "badly rushed" from the start.'])
+    rows = _rows(['The county board judged on Monday that the plan had been "badly rushed" from the start.'])
     assert rows[["speaker", "attribution"]].values.tolist() == [["The county board", "sentence subject"]]
 
 

@@ -3,11 +3,17 @@
 The rules, in order (``speakers.article_quotes`` applies them; 3 to 5 need the article around the quote):
 
 1. a reporting verb right after the quote (``," he said``, ``," said Mr Trump``,
-   ``," according to spokesman X``);
+   ``," according to spokesman X``), read to the end of the sentence the quote ends in; after a
+   quote ending in "?" or "!" that no other words of its sentence attribute, at the start of the
+   next sentence (``"Are we ready?" Ji asked.``);
 2. a reporting verb before it in the same sentence (``Ji stated: "``, ``hailed by Mr Trump as "``,
-   ``North Korea's U.N. mission called him "``);
+   ``North Korea's U.N. mission called him "``; of ``Ji said Moss called it "``, the one who said
+   it); for a quote that is a sentence alone, the subject of the sentence before when that sentence
+   reports speech or ends in a colon (``The board released the following statement:``);
 3. another attributed quote in the same paragraph;
-4. the person who is the subject of the quote's sentence (``He left the North "because ..."``);
+4. the person who is the subject of the quote's sentence (``He left the North "because ..."``),
+   or the noun phrase that is, after a phrase opening the sentence (``In a poll, most voters
+   judged it "..."``);
 5. the previous speaker, where the quote continues that speaker's run (the quote before it is in
    its paragraph, or ends the paragraph before); else the person named last before it, with a
    ``doubt`` saying so (rule "last person named").
@@ -27,11 +33,11 @@ from analysis.quotes.patterns import (ACCORDING_BEFORE, AFTER_ACCORDING, AFTER_P
                                       AFTER_SPEAKER_FIRST, AFTER_VERB_FIRST, AS_PUT_IT, CLAUSE_AFTER_VERB,
                                       CLAUSE_WORDS, DATELINE, DESCRIBED_NAME, DETERMINERS, IRREGULAR_VERBS,
                                       MAX_SPEAKER_WORDS, NAME_RUN, NAME_RUN_AT_END, OBJECT_VERBS, OF_CAPITALISED,
-                                      OPENING_WORDS, PASSIVE, PERSON_AT_END, PREPOSITIONS, PRONOUNS,
+                                      OPENING_WORDS, PASSIVE, PERSON_AT_END, POSSESSIVE, PREPOSITIONS, PRONOUNS,
                                       REPORTING_VERB_SET, VERB, WITH_GERUND)
 
-__all__ = ["clause_subject", "Attribution", "attribute_after", "attribute_before", "reporting_subject", "sentence_subject",
-           "speaker_phrase", "person_of", "after_opening"]
+__all__ = ["clause_subject", "Attribution", "attribute_after", "attribute_before", "reporting_subject",
+           "sentence_subject", "speaker_phrase", "person_of", "after_opening"]
 
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")  # a short aside in brackets after a name
 _CLAUSE_BREAK = re.compile(r"[,;(—–]|\s--?\s")  # where a clause ends, before its verb's subject
@@ -81,6 +87,9 @@ def _is_noun_phrase(words: list[str]) -> bool:
         return False
     if len(words) == 1 and folded[0] in PRONOUNS:
         return True
+    if len(words) > 1 and words[0].islower() and folded[0].endswith(("ing", "ed")) \
+            and (folded[1] in _TAKES_OBJECT or POSSESSIVE.search(folded[1].replace("’", "'"))):
+        return False  # a verb and its object: "echoing some commentators", "playing on his remarks"
     if all(word[0].isupper() for word in words) and not split_title(" ".join(words))[1]:
         return False  # a title or an opener alone ("Mr", "The")
     if len(words) == 1:
@@ -92,6 +101,8 @@ def _is_noun_phrase(words: list[str]) -> bool:
 
 
 _NOT_LAST = PREPOSITIONS | DETERMINERS | {"and", "or", "but"}
+# Words after a verb in "-ing" or "-ed" that show it to take an object or a phrase: not a noun phrase.
+_TAKES_OBJECT = DETERMINERS | PREPOSITIONS | frozenset("up out off down him them it us me".split())
 _VERB_ENDINGS = ("ed", "ing", "ly")
 
 
@@ -267,7 +278,11 @@ def clause_subject(narration: str) -> str | None:
     """Return the noun phrase before the first verb of the sentence's first clause ("The FBI
     concluded ...", "the league strongly denounced ..."), a person or not; None when the clause has
     no verb after its first word or what comes before it is not a noun phrase."""
-    words = clean_phrase(_FIRST_CLAUSE_END.split(narration, maxsplit=1)[0]).split()
+    first = _FIRST_CLAUSE_END.split(narration, maxsplit=1)[0]
+    opened = after_opening(narration)
+    if opened is not narration:  # "In a poll on Monday, 73 percent of voters judged": the clause after the opening
+        first = _FIRST_CLAUSE_END.split(opened, maxsplit=1)[0]
+    words = clean_phrase(first).split()
     if len(words) < 2:
         return None
     folded = [_folded(word) for word in words]
@@ -298,9 +313,19 @@ def _attribution_at(after: str) -> tuple[str, re.Match] | None:
         if not match:
             continue
         speaker = _speaker_of(pattern, match)
-        if speaker and len(speaker.split()) <= 6:
+        if speaker and (len(speaker.split()) <= 6 or len(speaker.split()) <= MAX_SPEAKER_WORDS
+                        and speaker.split()[0].casefold() in _DESCRIPTION_OPENERS):
             return speaker, match
     return None
+
+
+# Capitalised words, a description in lower case, then a full name: "Republican pollster Ada Moss",
+# "Fox News anchor Ada Moss"; the name is the speaker.
+_CAPITALISED_DESCRIPTION = re.compile(rf"(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[a-z][\w'’-]*\s+){{1,3}}"
+                                      rf"(?P<name>(?=\S+\s+[A-Z]){NAME_RUN.pattern})$")
+# Words that open a description of an unnamed speaker, which may run longer than a name ("a
+# strategist for one of these candidates").
+_DESCRIPTION_OPENERS = frozenset("a an the one another".split())
 
 
 def _speaker_of(pattern: re.Pattern, match: re.Match) -> str | None:
@@ -312,6 +337,8 @@ def _speaker_of(pattern: re.Pattern, match: re.Match) -> str | None:
             pass
         elif " of " in speaker and (person := person_of(speaker)):
             speaker = person
+        elif (described := _CAPITALISED_DESCRIPTION.match(speaker)) and is_name(described.group("name")):
+            speaker = described.group("name")  # "Republican pollster Ada Moss", "Fox News anchor Ada Moss"
         elif name and is_name(name.group(0)):
             speaker = name.group(0)
         elif speaker.casefold().startswith(("the ", "a ", "an ", "one ")):
@@ -400,6 +427,17 @@ def attribute_before(before: str) -> Attribution | None:
         speaker = speaker_phrase(according.group("speaker")) if according else None
         return Attribution(speaker, "reporting verb before the quote") if speaker else None
     subject = _subject_before(before[: verbs[-1].start()])
+    # "Ji said Moss called it", "Ji said the plan, which he called": the quote is Ji's report, unless a
+    # clause break puts a named speaker's verb apart ("After Ji said so, Moss said:").
+    if len(verbs) > 1 and verbs[0].group() in _SAY_VERBS and (
+            not subject or not is_name(subject) or not _CLAUSE_MARK.search(before, verbs[0].end(), verbs[-1].start())):
+        outer = _subject_before(before[: verbs[0].start()])
+        if outer:
+            return Attribution(outer, "reporting verb before the quote")
     if subject:
         return Attribution(subject, "reporting verb before the quote")
     return None
+
+
+_SAY_VERBS = frozenset("said says".split())
+_CLAUSE_MARK = re.compile(r"[,;:(—–]")

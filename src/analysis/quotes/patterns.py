@@ -34,8 +34,12 @@ REPORTING_VERBS = (
     "predicted predicts suggested suggests tweeted tweets proclaimed spoke speaks criticized criticised "
     "criticizes criticises responded responds countered counters joked jokes quipped quips boasted boasts "
     "charged asserted asserts stressed stresses emphasized emphasised pledged pledges answered answers "
-    "retorted observed"
-).split() + ["pointed out", "points out"]
+    "retorted observed "
+    "reported reports read reads concluded concludes vowed vows alleged alleges yelled shouted chanted "
+    "posted posts published accused accuses lamented laments denounced blasted exclaimed exclaims "
+    "write cried screamed interjected wondered recounted mused pleaded demanded whispered argue decried mocked "
+    "barked referred"
+).split() + ["pointed out", "points out", "went on", "goes on"]
 # Verbs that take the quote as a name for something ("called him 'X'") and so can come in a
 # passive with the speaker after "by" ("hailed by Mr Trump as 'X'").
 PASSIVE_VERBS = "called described hailed dubbed labelled labeled branded praised".split()
@@ -62,7 +66,7 @@ SENTENCE_OPENERS = set(
     "the a an but and yet so then in on at for from by with of to despite during after before since when "
     "while as if although though earlier later meanwhile however now also both even only like unlike "
     "according this that these those his her their its our my your one two some many most all "
-    "every each no not there here what who why how where it we you i".split()
+    "every each no not there here what who why how where it we you i he she they because regarding".split()
 )
 # Parties, whose name before a person's describes the person ("Republican Ada Moss"), and the words
 # that show a run of capitals after a party to be an organisation ("Republican National Committee").
@@ -101,7 +105,8 @@ NOT_PERSON_WORDS = WEEKDAYS | frozenset(
     "press department ministry embassy committee commission council court university college school "
     "institute foundation association agency bureau company corporation bank reserve union republic "
     "kingdom states state city county church center centre hospital airport network magazine "
-    "republicans democrats".split())
+    "republicans democrats convention national international organization organisation administration office "
+    "group coalition".split())
 
 # Words before a name that make it the object of a preposition, not a sentence's subject (people
 # ranks such names after the others of their sentence).
@@ -186,7 +191,8 @@ AFTER_SPEAKER_ASIDE = re.compile(
 # "called him"): after a comma, the words after them are not the speaker.
 OBJECT_VERBS = frozenset("told tells called calls described describes hailed hails dubbed dubs labelled labeled labels "
                          "branded brands praised praises cited cites urged urges criticized criticised criticizes "
-                         "criticises charged pledged pledges answered answers".split())
+                         "criticises charged accused accuses denounced blasted pledged pledges answered "
+                         "answers".split())
 # After the reporting verb that ends a sentence (", Ji said on Monday."), words that open a clause
 # of its own (", Ji said the plan would fail"): the verb then reports that clause, not the quote.
 CLAUSE_AFTER_VERB = frozenset("that is are was were would will could should can has have had be it he she they we i "
@@ -194,7 +200,7 @@ CLAUSE_AFTER_VERB = frozenset("that is are was were would will could should can 
 AFTER_ACCORDING = re.compile(rf"^according to\s+(?P<speaker>.+?)(?=\s*(?:{_PHRASE_END}|$))", re.IGNORECASE)
 # "according to X," earlier in the quote's sentence: "According to spokesman Anders Pohl, the
 # mayor is 'a performer'" is Pohl's word, not the mayor's.
-ACCORDING_BEFORE = re.compile(rf"\baccording to\s+(?P<speaker>(?:[^,.;:!?]|{ABBREVIATION_DOT}){{1,60}}?)\s*,",
+ACCORDING_BEFORE = re.compile(rf"\baccording to\s+(?P<speaker>(?:[^,.;:!?]|{ABBREVIATION_DOT}){{1,60}}?)\s*[,:]",
                               re.IGNORECASE)
 # The dateline that opens a wire story: "WASHINGTON (AP) — ", "MANCHESTER, N.H. - ", "Washington (AFP) – ".
 DATELINE = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z .'’]*(?:,[^—–()-]{1,30})?\s*(?:\([A-Za-z]{2,10}\))?"

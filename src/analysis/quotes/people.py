@@ -81,9 +81,16 @@ class People:
         candidates = self.full_names.get(tokens[0], [])  # in text order (see add)
         before = bisect_right(candidates, (position, "\U0010ffff"))  # the names given at or before position
         if before:
-            return candidates[before - 1][1]
+            # A surname before a first name or a word of a place ("Trump" is "Donald Trump", not "Trump Tower").
+            surnamed = [name for _, name in candidates[:before] if name.rsplit(None, 1)[-1] == tokens[0]]
+            if not surnamed:
+                return candidates[before - 1][1]
+            # Of two people with one surname, the one the article names in full most often; on a tie,
+            # the one it named first (a later namesake is named in full: "her brother, Peter Lund").
+            counts = Counter(surnamed)
+            return max(surnamed, key=counts.__getitem__) if len(counts) > 1 else surnamed[-1]
         if candidates:
-            return candidates[0][1]
+            return next((name for _, name in candidates if name.rsplit(None, 1)[-1] == tokens[0]), candidates[0][1])
         return corpus.only_surname(tokens[0]) if corpus is not None else None
 
     def only_surname(self, token: str) -> str | None:
@@ -200,6 +207,7 @@ class Recent:
 
     order: dict[str, None] = field(default_factory=dict)  # insertion-ordered: the last is the most recent
     speakers: set[str] = field(default_factory=set)  # name keys
+    subjects: set[str] = field(default_factory=set)  # name keys of names that open a sentence as its subject
 
     def push(self, name: str) -> None:
         self.order.pop(name, None)
@@ -280,7 +288,7 @@ class Resolver:
             if known is not None and gender is not None and known != gender:
                 continue
             if known is not None or key in self.people.titled_keys or key in self.recent.speakers \
-                    or (gender is None and " " in name):
+                    or (gender is None and " " in name) or key in self.recent.subjects:
                 return name
             if fallback is None:
                 fallback = name
@@ -299,11 +307,13 @@ class Resolver:
             return self.people.most_common("titled", title)
         return None
 
-    def mentions(self, runs: tuple[tuple[str, tuple[str, ...]], ...], offset: int, narration: str = "") -> list[str]:
+    def mentions(self, runs: tuple[tuple[str, tuple[str, ...]], ...], offset: int, narration: str = "",
+                 until: int | None = None) -> list[str]:
         """Return the people a stretch of the writer's own text (``narration``) names, given the (name,
         words) of its runs (``names.run_names``): the objects of a preposition ("in Orlando", "for
         Sen. Ayotte") first, then the others, each in text order, so that the first of the others is
-        the likeliest subject of the sentence."""
+        the likeliest subject of the sentence. With ``until``, only the names that start before that
+        offset of the narration."""
         core, oblique = [], []
         cursor = 0
         person_tokens = self.corpus_people.person_tokens
@@ -313,7 +323,12 @@ class Resolver:
             if not tokens or not (tokens[0] in person_tokens or tokens[-1] in person_tokens):
                 continue
             at = narration.find(name, cursor)
+            if until is not None and not 0 <= at < until:
+                break
             cursor = at + len(name) if at >= 0 else cursor
             full = self.people.full_name(tokens[0], offset, self.corpus_people) if len(tokens) == 1 else " ".join(tokens)
+            if at == 0 and index == 0 and len(tokens) == 1 and full and " " in full:
+                # A surname opening the sentence, of a full name the article gives: its subject, a person.
+                self.recent.subjects.add(name_key(full))
             (oblique if _word_before_run(narration, at) in OBJECT_PREPOSITIONS else core).append(full or tokens[0])
         return core + oblique

@@ -93,6 +93,7 @@ class Reading:
     around: list[tuple[str, str]]  # each quote's narration after it and before it, within its sentence
     opens_paragraph: list[bool]  # each quote: nothing of its paragraph comes before it
     closes_paragraph: list[bool]  # each quote: it ends in its paragraph's last sentence
+    after_next: list[str]  # each quote that ends in "?" or "!" and its sentence: the next sentence's words, else ""
 
 
 def read_article(text: str, paragraphs: list[tuple[int, int]], sentences: Sentences | None) -> Reading | None:
@@ -112,20 +113,34 @@ def read_article(text: str, paragraphs: list[tuple[int, int]], sentences: Senten
     last_quoted = max(index for index, sentence_id in enumerate(sentences.ids) if sentence_id in by_sentence)
     narrations = []
     around = [("", "")] * len(spans)
+    after_next = [""] * len(spans)
     for sentence_id, sentence_start, sentence_end in zip(sentences.ids[: last_quoted + 1], sentences.starts,
                                                          sentences.ends):
         narrations.append((sentence_id, sentence_start, without_quotes(text, sentence_start, sentence_end, cuts)))
         for index in by_sentence.get(sentence_id, []):
             span = spans[index]
-            after_end = min(sentence_end, _next_open(spans, index, sentence_end))
+            # A quote of several sentences: the words after it run to the end of the sentence it ends in.
+            ending = sentences.index_at(span.end)
+            quote_end = sentence_end if span.end <= sentence_end else sentences.ends[ending]
+            after_end = min(quote_end, _next_open(spans, index, quote_end))
             around[index] = (without_quotes(text, span.end + 1, after_end, cuts),
                              without_quotes(text, sentence_start, max(sentence_start, span.start - 1), cuts))
+            # A quote ending in "?" or "!" ends its sentence too: its attribution may open the next one
+            # ('"Are we ready?" Ji asked.'), in the same paragraph.
+            if text[span.end - 1:span.end] in ("?", "!") and not text[span.end:quote_end].strip(_MARKS_AND_SPACE) \
+                    and ending + 1 < len(sentences.starts) and not sentences.opens_paragraph(ending + 1):
+                next_end = sentences.ends[ending + 1]
+                after_next[index] = without_quotes(text, span.end + 1,
+                                                   min(next_end, _next_open(spans, index, next_end)), cuts)
     quotes = [" ".join(text[start:end] for start, end in span.segments) for span in spans]
     # Where each quote stands in its paragraph, for rule 5 to tell a run of one speaker's quotes.
     opens = [not around[index][1].strip() and sentences.opens_paragraph(sentences.index_at(span.start))
              for index, span in enumerate(spans)]
     closes = [sentences.closes_paragraph(sentences.index_at(span.end)) for span in spans]
-    return Reading(spans, quotes, located, by_sentence, narrations, around, opens, closes)
+    return Reading(spans, quotes, located, by_sentence, narrations, around, opens, closes, after_next)
+
+
+_MARKS_AND_SPACE = " \n\"“”'’`"
 
 
 def _next_open(spans: list[QuoteSpan], index: int, default: int) -> int:
@@ -154,7 +169,8 @@ def read_wording(readings: list[Reading]) -> Wording:
     unquoted = dict.fromkeys(narration for reading in readings for sentence_id, _, narration in reading.narrations
                              if not reading.by_sentence.get(sentence_id))
     after = {words: attribute_after(words) for words in dict.fromkeys(
-        words for reading in readings for words, _ in reading.around)}
+        [*(words for reading in readings for words, _ in reading.around),
+         *(words for reading in readings for words in reading.after_next if words)])}
     before = {words: attribute_before(words) for words in dict.fromkeys(
         words for reading in readings for after_words, words in reading.around if after[after_words] is None)}
     quotes = dict.fromkeys(quote for reading in readings for quote in reading.quotes)
@@ -186,6 +202,8 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
         if located[index][0] == located[index - 1][0]:
             block[index] = block[index - 1]
     verb_attributed: dict[int, list[int]] = {}
+    # The subject of the sentence before, with its mention, when that sentence reports speech or ends in a colon.
+    told: tuple[str, str] | None = None
 
     for sentence_id, sentence_start, narration in reading.narrations:
         first_word = narration.split(None, 1)
@@ -199,7 +217,11 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
             attribution = wording.after[after]
             if attribution is None:
                 attribution = wording.before[before]
+            if attribution is None and reading.after_next[index]:
+                attribution = wording.after[reading.after_next[index]]
             if attribution is not None:
+                if attribution.method == "reporting verb after the quote" and attribution.phrase.casefold() in PRONOUNS:
+                    _push_names_before(resolver, recent, wording.runs[narration], sentence_start, narration, before)
                 speaker, is_person = resolver.resolve(attribution.phrase, spans[index].start)
                 speakers[index] = (speaker, attribution.phrase, attribution.method)
                 if attribution.method.startswith("reporting verb"):
@@ -208,11 +230,18 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
                     sentence_speakers.append(speaker)
         # Narration that reports speech ("Mr Ji said the gesture ...") makes its subject the latest speaker.
         reported = None
+        told_before, told = told, None
         subject = wording.reported[narration] if not by_sentence.get(sentence_id) else None
         if subject:
             speaker, is_person = resolver.resolve(subject, sentence_start)
+            told = (speaker, subject)
             if is_person:
                 reported = speaker
+        elif not by_sentence.get(sentence_id) and narration.rstrip().endswith(":"):
+            # "The campaign released the following statement:", then the quote: the sentence's subject.
+            introducer = clause_subject(narration) or sentence_subject(narration)
+            if introducer:
+                told = (resolver.resolve(introducer, sentence_start)[0], introducer)
         for name in reversed(resolver.mentions(wording.runs[narration], sentence_start, narration)):
             recent.push(name)
         if pronoun_referent and pronoun_referent != opens_with:
@@ -229,7 +258,7 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
         for index in by_sentence.get(sentence_id, []):
             if speakers[index] is None:
                 found = _fallback(index, verb_attributed.get(block[index], []), speakers, narration, resolver,
-                                  sentence_start, last_speaker, reading)
+                                  sentence_start, last_speaker, reading, told_before)
                 if found is not None:
                     speakers[index], doubts[index] = found[:3], found[3]
                 if speakers[index] and speakers[index][0]:
@@ -253,6 +282,16 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
             "sentence_id": sentence_id, "kind": kind, "n_words": wording.n_words[quote], "doubt": doubt,
         })
     return rows
+
+
+def _push_names_before(resolver: Resolver, recent: Recent, runs, sentence_start: int, narration: str,
+                       before: str) -> None:
+    """Make the people that the quote's own sentence names before the quote the most recent, for a
+    pronoun after the quote to refer to them ("Ada Moss, 62, railed against it: '...,' she said")."""
+    until = len(before.rstrip())
+    if until > 0:
+        for name in reversed(resolver.mentions(runs, sentence_start, narration, until)):
+            recent.push(name)
 
 
 # A phrase of at most this many words in quote marks, woven into a sentence, that no reporting verb,
@@ -282,7 +321,8 @@ def _continues_run(reading: Reading, index: int, speakers, last_speaker: tuple[s
     return gap == 0 or (gap == 1 and reading.closes_paragraph[previous] and reading.opens_paragraph[index])
 
 
-def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_start, last_speaker, reading):
+def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_start, last_speaker, reading,
+              told_before=None):
     """Attribute a quote that has no reporting verb of its own (rules 3 to 5); ``verb_attributed``:
     the quotes of its paragraph that a reporting verb attributes so far, in order. Returns (speaker,
     mention, rule, doubt) or None."""
@@ -302,9 +342,15 @@ def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_st
         return last_speaker[0], last_speaker[1], "previous speaker", ""
     before = reading.around[index][1]
     phrase = clause_subject(before) if before.strip() else None
-    if phrase and not phrase.isupper():
+    # A lone word the text writes in lower case elsewhere opens the sentence, but names no one ("Contrast
+    # that with ...", "Any 'cleareyed' reading ...").
+    if phrase and not phrase.isupper() and not (" " not in phrase and phrase.casefold() in resolver.common):
         speaker, _ = resolver.resolve(phrase, sentence_start)
         return speaker, phrase, "sentence subject", ""
+    if told_before is not None and told_before[0] and not narration.strip():
+        # A quote that is a sentence alone, after one that reports speech ("The board said on Monday
+        # that ...") or introduces it ("The board released this statement:"): that sentence's subject.
+        return told_before[0], told_before[1], "reporting verb before the quote", ""
     # Not a run of one speaker's quotes: the person last named is the likelier speaker than the last
     # one quoted (measured on news), but neither is said to speak, so the row says it is a guess.
     person = resolver.last_person()
