@@ -224,3 +224,22 @@ def test_reuse_pairs_from_the_partitions_work_equal_those_computed_whole():
         whole = coverage.reuse_pairs(pipeline._ReuseInput(tables["articles"]), min_similarity=0.5, top=5,
                                      approximate=len(articles) > threshold)
         assert len(whole) and tables["reuse_pairs"].equals(whole)
+
+
+@pytest.mark.parametrize("n, size, expected", [(2402, 250, [241] * 2 + [240] * 8), (40, 15, [14, 13, 13]),
+                                               (500, 250, [250, 250]), (7, 250, [7]), (0, 250, [0])])
+def test_partitions_are_consecutive_and_as_equal_as_can_be(n, size, expected):
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n)], "text": ["x" * (i % 7) for i in range(n)]},
+                            dtype=object)
+    parts = pipeline._partitions(articles, size)
+    assert [len(part) for part in parts] == expected
+    assert pd.concat(parts)["article_id"].tolist() == articles["article_id"].tolist()
+    # the most text first, each partition once
+    order = pipeline._longest_first(parts)
+    assert sorted(order) == list(range(len(parts)))
+    lengths = [sum(map(len, parts[index]["text"])) for index in order]
+    assert lengths == sorted(lengths, reverse=True)
+    dd = pytest.importorskip("dask.dataframe")
+    if n:  # the dask engine cuts the same partitions
+        frame = dd.from_pandas(articles, npartitions=len(parts), sort=False)
+        assert [len(part) for part in frame.partitions] == expected

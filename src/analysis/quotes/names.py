@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
@@ -26,6 +27,8 @@ __all__ = ["name_key", "split_title", "strip_possessive", "honorific_gender", "i
 
 def strip_possessive(name: str) -> str:
     """Return the name without a final "'s"."""
+    if not name.endswith("s"):  # most names: nothing to take off
+        return name
     return POSSESSIVE.sub("", name)
 
 
@@ -36,6 +39,12 @@ def name_key(name: str) -> str:
     return " ".join(name.split())  # runs of white space made one, none at the ends
 
 
+# How many runs' splits ``split_title`` remembers per process: the names of a corpus recur across
+# its articles and partitions ("President Donald Trump"), and each split reads every word of the run.
+_SPLITS_REMEMBERED = 50_000
+
+
+@lru_cache(maxsize=_SPLITS_REMEMBERED)
 def split_title(name: str) -> tuple[str, str]:
     """Return (title, bare name): "US President Donald Trump" -> ("US President", "Donald Trump").
 
