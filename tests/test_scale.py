@@ -243,3 +243,29 @@ def test_partitions_are_consecutive_and_as_equal_as_can_be(n, size, expected):
     if n:  # the dask engine cuts the same partitions
         frame = dd.from_pandas(articles, npartitions=len(parts), sort=False)
         assert [len(part) for part in frame.partitions] == expected
+
+
+def test_a_partition_collects_garbage_less_often_and_puts_the_setting_back(monkeypatch):
+    import gc
+
+    seen = []
+    real = pipeline._make_tables
+
+    def spy(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_make_tables", spy)
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        tables = pipeline.analyse_partition(synthetic_corpus(3, seed=1))
+        assert seen == [(pipeline._YOUNG_OBJECTS_PER_COLLECTION, 10, 10)]
+        assert gc.get_threshold() == (700, 10, 10)  # the caller's setting, as it was
+        assert len(tables["articles"]) == 3
+        # a caller who collects even less often keeps that
+        gc.set_threshold(100_000, 10, 10)
+        pipeline.analyse_partition(synthetic_corpus(2, seed=1))
+        assert seen[-1] == (100_000, 10, 10) and gc.get_threshold() == (100_000, 10, 10)
+    finally:
+        gc.set_threshold(*before)

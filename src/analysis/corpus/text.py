@@ -25,6 +25,8 @@ _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'
 
 def straighten_quotes(text: str) -> str:
     """Return the text with curly and low quote marks and apostrophes made straight."""
+    if text.isascii():  # none of those marks is ASCII: nothing to change (most sentences)
+        return text
     return text.translate(_STRAIGHT_QUOTES)
 
 
