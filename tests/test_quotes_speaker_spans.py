@@ -197,3 +197,20 @@ def test_a_party_before_a_persons_name_is_a_description_but_part_of_an_organisat
                                       'said. The Republican National Committee said "no comment" later.'))
     assert quotes["speaker"].tolist() == ["Doug Jones", "Roy Moore", "Republican National Committee"]
     assert split_title("Democratic Party") == ("", "Democratic Party")
+
+
+def test_single_opening_marks_are_found_where_the_marks_stand():
+    from analysis.quotes.spans import _SINGLE_OPEN
+
+    texts = {"'a": [0], "x\n'b": [2], "x'c": [], "x 'd": [2], "x—'e": [2], "(‘f": [1], "['g": [1], "''h": [],
+             "-'i": [1], "' j": [], "it's 'k' and 'l'": [5, 13]}
+    for text, expected in texts.items():
+        assert [match.start() for match in _SINGLE_OPEN.finditer(text)] == expected, text
+
+
+def test_single_closing_marks_are_found_where_the_marks_stand():
+    from analysis.quotes.spans import _SINGLE_CLOSE
+
+    texts = {"'a": [], "a'": [1], "a'\nb": [1], " ' ": [], "''": [], "x’.": [1], "’": [], "'k' and 'l'.": [2, 10]}
+    for text, expected in texts.items():
+        assert [match.start() for match in _SINGLE_CLOSE.finditer(text)] == expected, text
