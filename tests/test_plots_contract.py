@@ -394,3 +394,26 @@ def test_agreement_draws_alpha_per_frame_for_each_comparison(corpus, resources):
     undefined = int(chosen["alpha"].isna().sum())
     assert sum(text.get_text() == "undefined: all codes alike" for text in ax.texts) == undefined
     assert not math.isnan(ax.get_xlim()[0])
+
+
+@pytest.mark.parametrize("with_event", [False, True])
+def test_articles_per_period_mention_events_only_when_some_are_drawn(with_event):
+    dates = pd.date_range("2024-01-01", periods=30, freq="D")
+    rows = [{"kind": "article", "date": date, "label": f"{'Daily Post' if i % 2 else 'Evening Star'}: story {i}",
+             "article_id": f"a{i}"} for i, date in enumerate(dates)]
+    if with_event:
+        rows.append({"kind": "event", "date": dates[10], "label": "Summit", "article_id": None})
+    ax = plots.timeline(pd.DataFrame(rows))
+    assert ("dotted lines: events" in ax.get_title()) is with_event
+    assert len([line for line in ax.lines if line.get_linestyle() == ":"]) == int(with_event)
+
+
+def test_frame_share_totals_end_inside_the_axes(corpus, frames, labels, hits):
+    shares = framing.frame_shares(corpus, frames, balance=tuple(frames.frames)[:2], hits=hits)
+    shares = shares.assign(n_sentences=shares["n_sentences"] * 1000)  # totals of a large corpus: "n=12,345"
+    ax = plots.frame_shares(shares, labels=labels)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    right = ax.get_window_extent(renderer).x1
+    totals = [text for text in ax.texts if text.get_text().startswith("n=")]
+    assert totals and all(text.get_window_extent(renderer).x1 <= right for text in totals)

@@ -179,6 +179,7 @@ def _timeline_counts(table: pd.DataFrame, ax: Axes | None) -> Axes:
         ax.bar(counts.index, counts[group], width=width, bottom=bottom, color=colour, label=f"{group} ({counts[group].sum()})")
         bottom = counts[group] if bottom is None else bottom + counts[group]
     events = table[(table["kind"] == "event") & table["date"].notna()]
+    shown = events.iloc[0:0]
     if len(counts):
         shown = events[(events["date"] >= counts.index.min()) & (events["date"] <= counts.index.max() + pd.Timedelta(days=31))]
         for number, item in enumerate(shown.head(10).itertuples(index=False), start=1):
@@ -188,7 +189,8 @@ def _timeline_counts(table: pd.DataFrame, ax: Axes | None) -> Axes:
     name = {"D": "day", "W": "week", "M": "month"}[step]
     ax.set_xlabel("Date" + (f" ({undated} undated articles not shown)" if undated else ""))
     ax.set_ylabel(f"Articles per {name}")
-    ax.set_title(f"When did the articles appear? Articles per {name}, by outlet; dotted lines: events", fontsize=13)
+    ax.set_title(f"When did the articles appear? Articles per {name}, by outlet"
+                 + ("; dotted lines: events" if len(shown) else ""), fontsize=13)
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), title="Outlet (articles)")
     ax.figure.autofmt_xdate()
     ax.spines[["top", "right"]].set_visible(False)

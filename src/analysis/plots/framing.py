@@ -35,11 +35,12 @@ def frame_shares(shares: pd.DataFrame, ax: Axes | None = None, *, by: str = "out
                      label_type="center", fontsize=9, color="white")
         left += percent[frame]
     for position, (group, total) in enumerate(totals.items()):
-        ax.text(101, position, "no frame found" if pd.isna(total) else f"{int(total)} sentence-frames",
-                va="center", fontsize=9)
-    ax.set_xlim(0, 125)
+        # short, so that it ends inside the axes and never runs under the legend
+        ax.text(101, position, "no frame" if pd.isna(total) else f"n={int(total):,}", va="center", fontsize=9)
+    ax.set_xlim(0, 118)
     ax.set_xticks(range(0, 101, 20))
-    ax.set_xlabel("Share of the frame-carrying sentences (%; a sentence with two frames counts for both)")
+    ax.set_xlabel("Share of the frame-carrying sentences (%; a sentence with two frames counts for both;\n"
+                  "n: the sentence-frames each bar rests on)")
     ax.set_ylabel(by.replace("_", " ").capitalize())
     ax.set_title("Which frames does each outlet use?", fontsize=14)
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), title="Frame")
