@@ -35,6 +35,18 @@ def corpus_of(texts, **columns):
         return load_corpus(pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts,
                                          **columns}))
 
+def quotes_of(texts):
+    """Return the quotes table of a corpus of small texts (``corpus_of``)."""
+    from analysis.quotes import extract_quotes
+
+    return extract_quotes(corpus_of(texts))
+
+
+def speakers_of(texts):
+    """Return the speaker of each quote of a corpus of small texts, in order."""
+    return quotes_of(texts)["speaker"].tolist()
+
+
 def load_quietly(path, **options):
     """Return ``load_corpus(path, **options)`` without its warning (the tests read the problems)."""
     from analysis import load_corpus

@@ -3,15 +3,7 @@ roles, and quotes with no reporting verb (issue 18). Every text is invented for 
 
 from analysis.quotes import extract_quotes
 from analysis.quotes.people import common_words, first_name_gender, may_be_person
-from conftest import corpus_of
-
-
-def _rows(texts):
-    return extract_quotes(corpus_of(texts))
-
-
-def _speakers(texts):
-    return _rows(texts)["speaker"].tolist()
+from conftest import corpus_of, quotes_of, speakers_of
 
 
 # --- pronouns --------------------------------------------------------------------------------------
@@ -20,32 +12,32 @@ def _speakers(texts):
 def test_he_or_she_never_resolves_to_an_organisation_a_place_or_a_day():
     text = ('Councillor Jane Holm said the plan was late. The City Council met the Harbour Board on Monday '
             'in Riverton.\n\n"We will build it anyway," she said.')
-    assert _speakers(text) == ["Jane Holm"]
+    assert speakers_of(text) == ["Jane Holm"]
 
 
 def test_an_honorific_gives_the_gender_a_pronoun_must_match():
     text = ('Mr Osei said the port would open. Ms Varga said it would not.\n\n'
             '"The cranes arrive in May," he said.')
-    assert _speakers(text) == ["Osei"]
+    assert speakers_of(text) == ["Osei"]
 
 
 def test_a_common_first_name_gives_the_gender_a_pronoun_must_match():
     text = ('Robert Kane said the port would open. Councillor Linda Voss said it would not.\n\n'
             '"The cranes arrive in May," he said.')
-    assert _speakers(text) == ["Robert Kane"]
+    assert speakers_of(text) == ["Robert Kane"]
 
 
 def test_the_subject_of_a_sentence_comes_before_a_name_after_a_preposition():
     # Both are men; the sentence is about Dunn, who met with Kane.
     text = ('Robert Kane said the port would open.\n\nCouncillor Peter Dunn met with Robert Kane on Friday.\n\n'
             '"Nothing is decided," he said.')
-    assert _speakers(text) == ["Peter Dunn"]
+    assert speakers_of(text) == ["Peter Dunn"]
 
 
 def test_she_said_after_a_multi_paragraph_quote_is_the_woman_named_before_it():
     text = ('"The port will open," said Mary Berg.\n\nCouncillor Anna Holm disagreed.\n\n'
             '"It will not open this year.\n\n"Nobody has the money," she said.')
-    assert _speakers(text) == ["Mary Berg", "Anna Holm"]
+    assert speakers_of(text) == ["Mary Berg", "Anna Holm"]
 
 
 # --- short names and roles -------------------------------------------------------------------------
@@ -53,31 +45,31 @@ def test_she_said_after_a_multi_paragraph_quote_is_the_woman_named_before_it():
 
 def test_a_first_name_alone_never_takes_a_full_name_from_another_article():
     texts = ['"The vote is close," said Kim Sorensen.', '"We won," said Kim.']
-    assert _speakers(texts) == ["Kim Sorensen", "Kim"]
+    assert speakers_of(texts) == ["Kim Sorensen", "Kim"]
 
 
 def test_a_role_never_takes_the_holder_another_article_names():
     texts = ['"The vote is close," said Senator Ray Dunn.', '"We won," the senator said.']
-    assert _speakers(texts) == ["Ray Dunn", "the senator"]
+    assert speakers_of(texts) == ["Ray Dunn", "the senator"]
 
 
 def test_a_role_takes_the_holder_its_own_article_names():
     text = 'Senator Ray Dunn arrived late.\n\n"We won," the senator said.'
-    assert _speakers(text) == ["Ray Dunn"]
+    assert speakers_of(text) == ["Ray Dunn"]
 
 
 # --- quotes with no reporting verb -----------------------------------------------------------------
 
 
 def test_a_quote_that_continues_a_run_of_quotes_takes_the_previous_speaker():
-    rows = _rows('"We will win," said Tom Berg.\n\n"The port is ours."')
+    rows = quotes_of('"We will win," said Tom Berg.\n\n"The port is ours."')
     assert rows["speaker"].tolist() == ["Tom Berg", "Tom Berg"]
     assert rows["attribution"].iloc[1] == "previous speaker"
     assert rows["doubt"].iloc[1] == ""
 
 
 def test_a_quote_after_the_writer_names_someone_else_takes_that_person_and_a_doubt():
-    rows = _rows('"We will win," said Tom Berg.\n\nThe board then heard Councillor Anna Holm.\n\n'
+    rows = quotes_of('"We will win," said Tom Berg.\n\nThe board then heard Councillor Anna Holm.\n\n'
                  '"The port is ours."')
     assert rows["speaker"].tolist() == ["Tom Berg", "Anna Holm"]
     assert rows["attribution"].iloc[1] == "last person named"
@@ -86,7 +78,7 @@ def test_a_quote_after_the_writer_names_someone_else_takes_that_person_and_a_dou
 
 def test_the_person_named_last_comes_before_an_earlier_one_with_a_title():
     # Nothing gives Tomas Berg a title or a gender, but he is named after the councillor, by a full name.
-    rows = _rows('"The cranes arrive in May," said Councillor Jane Holm.\n\n'
+    rows = quotes_of('"The cranes arrive in May," said Councillor Jane Holm.\n\n'
                  'Tomas Berg, 41, a fisherman, listened from the back.\n\n"Nobody asked us."')
     assert rows[["speaker", "attribution"]].values.tolist() == [
         ["Jane Holm", "reporting verb after the quote"], ["Tomas Berg", "last person named"]]
@@ -95,7 +87,7 @@ def test_the_person_named_last_comes_before_an_earlier_one_with_a_title():
 def test_a_run_continues_only_from_a_quote_a_reporting_verb_attributes():
     # The first quote of the last paragraph is a guess (the person named last), so the quote after
     # it in the same paragraph does not copy the guess: it takes the person named since.
-    rows = _rows('"The cranes arrive in May," said Councillor Jane Holm.\n\n'
+    rows = quotes_of('"The cranes arrive in May," said Councillor Jane Holm.\n\n'
                  'Tomas Berg, 41, a fisherman, listened from the back.\n\n'
                  '"Nobody asked us." Ola Nes, 38, nodded. "Not once."')
     assert rows[["speaker", "attribution"]].values.tolist() == [
@@ -136,20 +128,20 @@ def test_common_words_are_those_written_in_lower_case_far_more_than_capitalised(
 
 
 def test_an_organisation_whose_verb_comes_before_a_woven_quote_speaks_it():
-    rows = _rows(['The county board judged on Monday that the plan had been "badly rushed" from the start.'])
+    rows = quotes_of(['The county board judged on Monday that the plan had been "badly rushed" from the start.'])
     assert rows[["speaker", "attribution"]].values.tolist() == [["The county board", "sentence subject"]]
 
 
 def test_a_name_with_an_apostrophe_is_one_name():
-    rows = _rows(['"The deal is done," said Mr. O\'Brien, a former editor.'])
+    rows = quotes_of(['"The deal is done," said Mr. O\'Brien, a former editor.'])
     assert rows[["speaker", "speaker_mention"]].values.tolist() == [["O'Brien", "Mr. O'Brien"]]  # was no speaker
 
 
 def test_a_short_phrase_that_nothing_attributes_is_marked_as_a_term():
-    rows = _rows(['The council met on Tuesday. Tenants fear a wave of "renovictions" across the city.'])
+    rows = quotes_of(['The council met on Tuesday. Tenants fear a wave of "renovictions" across the city.'])
     assert rows[["quote", "kind"]].values.tolist() == [["renovictions", "term"]]
     assert "scare quote" in rows["doubt"].iloc[0]
-    said = _rows(['Ana Lind called the plan "a disgrace" on Tuesday.'])
+    said = quotes_of(['Ana Lind called the plan "a disgrace" on Tuesday.'])
     assert said["kind"].tolist() == ["partial"]  # a reporting verb attributes it: someone's words
 
 

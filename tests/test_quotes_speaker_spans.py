@@ -6,11 +6,11 @@ import pytest
 from analysis.quotes import extract_quotes
 from analysis.quotes.attribution import attribute_after, attribute_before, person_of, speaker_phrase
 from analysis.quotes.names import is_name, split_title
-from conftest import corpus_of
+from conftest import corpus_of, quotes_of
 
 
 def _speakers(text):
-    quotes = extract_quotes(corpus_of(text))
+    quotes = quotes_of(text)
     return list(zip(quotes["quote"], quotes["speaker"]))
 
 

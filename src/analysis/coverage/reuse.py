@@ -217,8 +217,9 @@ def reuse_pairs(corpus, *, measure: str = "tfidf", min_similarity: float = 0.3, 
     """Return the pairs of different articles at least ``min_similarity`` alike, most alike first.
 
     Computed block by block of at most ``block`` rows, a block per core at once (up to
-    ``_MAX_THREADS``), so memory stays at blocks x ``block`` x articles however large the corpus. With ``top``, only each article's ``top`` most alike partners are kept, so the table
-    grows with the number of articles, not its square (wire copy can make every article alike).
+    ``_MAX_THREADS``), so memory stays at blocks x ``block`` x articles however large the corpus.
+    With ``top``, only each article's ``top`` most alike partners are kept, so the table grows with
+    the number of articles, not its square (wire copy can make every article alike).
 
     ``approximate=True`` (for large corpora; the pipeline switches to it past 5,000 articles)
     compares only the candidate pairs that MinHash LSH finds sharing word-for-word text (see

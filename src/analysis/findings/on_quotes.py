@@ -8,11 +8,9 @@ import pandas as pd
 from analysis.findings.wording import MAX_NAMED, Findings, counted, is_other, share, small_sample
 from analysis.quotes.speakers import GUESS_RULES
 
-__all__ = ["UNATTRIBUTED", "WEAKEST_RULES", "who_speaks"]
+__all__ = ["UNATTRIBUTED", "who_speaks"]
 
 UNATTRIBUTED = "(unattributed)"  # the speaker of quotes.sources_by_outlet for a quote no rule attributed
-# The attribution rules whose speaker is a guess to check by hand (see quotes.speakers).
-WEAKEST_RULES = GUESS_RULES
 
 
 def who_speaks(sources: pd.DataFrame, quotes: pd.DataFrame | None = None) -> Findings:
@@ -60,7 +58,7 @@ def who_speaks(sources: pd.DataFrame, quotes: pd.DataFrame | None = None) -> Fin
         lines.append(f"Across the corpus, {leader} holds the most quoted words ({overall.at[leader, 'n_words']:,}, in "
                      f"{counted(int(overall.at[leader, 'groups']), 'outlet')}).")
     if quotes is not None and len(quotes):
-        weakest = int(quotes["attribution"].isin(WEAKEST_RULES).sum())
+        weakest = int(quotes["attribution"].isin(GUESS_RULES).sum())  # speakers that are guesses: check by hand
         unattributed = int((quotes["speaker"].fillna("") == "").sum())
         lines.append(f"Of {counted(len(quotes), 'quote')}, {weakest:,} {'was' if weakest == 1 else 'were'} attributed "
                      f"only by the weakest rules (the previous speaker, or the person named last) and {unattributed:,} "
