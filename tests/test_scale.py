@@ -199,7 +199,7 @@ def test_a_corpus_folder_keeps_what_its_loading_removed(tmp_path):
 
 
 @pytest.mark.slow
-def test_past_the_size_threshold_reuse_pairs_are_exact_pairs_found_by_minhash():
+def test_past_the_size_threshold_reuse_pairs_are_exact_pairs_found_among_candidates():
     articles = synthetic_corpus(150, seed=6)
     exact = pipeline.run_pipeline(articles, workers=1, progress=False, reuse_top=None)["reuse_pairs"]
     approximate = pipeline.run_pipeline(articles, workers=1, progress=False, reuse_top=None,
@@ -215,8 +215,8 @@ def test_past_the_size_threshold_reuse_pairs_are_exact_pairs_found_by_minhash():
 
 @pytest.mark.slow
 def test_reuse_pairs_from_the_partitions_work_equal_those_computed_whole():
-    # The partitions count the content words and, past the size threshold, the MinHash signatures,
-    # on every core; the pairs must be those reuse_pairs finds on the whole articles table.
+    # The partitions count the content words on every core, below and past the size threshold;
+    # the pairs must be those reuse_pairs finds on the whole articles table.
     articles = synthetic_corpus(150, seed=7)
     for workers, threshold in ((2, 100), (1, 10_000)):
         tables = pipeline.run_pipeline(articles, workers=workers, partition_size=40, progress=False,

@@ -2,15 +2,14 @@
 cores (or on Dask), with a progress bar and a cache keyed by the corpus content.
 
 Per article: cleaning and segmentation, both sentiment lexicons (sentences and articles), quotes
-and frame hits, and what the reuse pairs need of each text (its content words counted and, for a
-large corpus, its MinHash signature). Across articles, afterwards: the reuse pairs and the merging
-of speaker names.
+and frame hits, and what the reuse pairs need of each text (its content words counted). Across
+articles, afterwards: the reuse pairs and the merging of speaker names.
 Within a partition, quotes resolve names with what that partition's articles say (a name is
 completed from another article only when both are in one partition); use ``quotes.extract_quotes``
 on a whole corpus for the fullest resolution. Past ``APPROXIMATE_REUSE_FROM`` articles the reuse
-pairs are searched among MinHash LSH candidates (``analysis.coverage.minhash``); the scores are never
-approximated. Each step computes a partition's repeated text once (its distinct paragraphs and
-sentences).
+pairs are searched among candidates found in linear time (``coverage.reuse_pairs(approximate=True)``);
+the scores are never approximated. Each step computes a partition's repeated text once (its distinct
+paragraphs and sentences).
 
 The engines that run the partitions are named in ``ENGINES`` (as papermill names its engines):
 ``"pandas"`` (processes of this machine) and ``"dask"`` (a Dask scheduler or cluster).
@@ -27,13 +26,12 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import textstat
 from tqdm.auto import tqdm
 
 from analysis.corpus import Corpus, load_corpus
-from analysis.coverage import ELEMENT_COLUMNS, describe_articles, element_coverage, minhash, reuse_pairs
+from analysis.coverage import ELEMENT_COLUMNS, describe_articles, element_coverage, reuse_pairs
 from analysis.coverage.reuse import content_word_counts, vectors_from_counts
 from analysis.framing import frame_by_section, load_codebook, tag_sentences
 from analysis.quotes import alias_map, canonical_speakers, extract_quotes
@@ -51,14 +49,13 @@ TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "re
 # each quote and each sentence's own words scored apart, scores with misleading words neutralised,
 # frames by title, lead and body, descriptive numbers, and story elements.
 NOTEBOOK_TABLES = ("voices", "neutralised", "sections", "descriptions", "elements")
-CACHE_VERSION = "8"  # 8: speakers of issue 18, second round  # 7: quote marks of real text, kind "term", speakers of issue 18  # 6: reason codes in removed and problems  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
-# Past this many articles the reuse pairs come from MinHash LSH candidates (see analysis.coverage.minhash).
+CACHE_VERSION = "9"  # 9: approximate reuse pairs by prefix filtering, not MinHash  # 8: speakers of issue 18, second round  # 7: quote marks of real text, kind "term", speakers of issue 18  # 6: reason codes in removed and problems  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
+# Past this many articles the reuse pairs are scored among candidates (coverage.reuse_pairs(approximate=True)).
 APPROXIMATE_REUSE_FROM = 5_000
-# Not tables: what each partition computes for the reuse pairs, so that it runs on every core, and
+# Not a table: what each partition computes for the reuse pairs, so that it runs on every core, and
 # the calling process puts together: the content words counted for the reuse vectors (coverage.reuse
-# content_word_counts) and, past APPROXIMATE_REUSE_FROM articles, the MinHash signatures of the texts.
+# content_word_counts).
 _REUSE_COUNTS = "_reuse_counts"
-_REUSE_SIGNATURES = "_reuse_signatures"
 
 
 def _load(partition: pd.DataFrame, clean: bool = True):
@@ -94,7 +91,6 @@ def _make_tables(corpus, names: tuple[str, ...], frames, elements=None) -> dict[
         "elements": lambda: (element_coverage(corpus, elements) if elements is not None
                              else pd.DataFrame(columns=ELEMENT_COLUMNS)),
         _REUSE_COUNTS: lambda: content_word_counts(corpus.articles["text"].tolist()),
-        _REUSE_SIGNATURES: lambda: minhash.signatures(corpus.articles["text"].tolist()),
     }
     return {name: makers[name]() for name in names}
 
@@ -235,9 +231,9 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
     Returns a dict of tables: articles, sentences (with both lexicons' scores), article_scores,
     quotes, frame_hits, removed, problems, and reuse_pairs (each article's ``reuse_top`` most alike
     partners at least ``reuse_threshold`` alike by TF-IDF cosine; skipped when None). Past
-    ``reuse_approximate_from`` articles the reuse pairs are searched among MinHash LSH candidates
+    ``reuse_approximate_from`` articles the reuse pairs are searched among candidates
     (``coverage.reuse_pairs(approximate=True)``): linear in the corpus instead of quadratic; the
-    similarities are exact, but pairs that share vocabulary without sharing wording can be missed.
+    similarities are exact, but a few pairs (about 1% at 0.3 on real news) can be missed.
     ``notebook_tables=True`` adds the tables of ``NOTEBOOK_TABLES`` (what the notebooks read), with
     the story elements of ``elements`` (a file; None: an empty elements table).
     """
@@ -266,11 +262,10 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
 
     _warm_up(names)  # workers are forked from this process: load the libraries and lexicons once, here
     approximate = len(articles) > reuse_approximate_from
-    extras = () if reuse_threshold is None else (_REUSE_COUNTS, _REUSE_SIGNATURES) if approximate else (_REUSE_COUNTS,)
+    extras = () if reuse_threshold is None else (_REUSE_COUNTS,)
     tables = ENGINES[engine](articles, partition_size, frames=frames, clean=clean, names=names, elements=elements,
                              workers=workers, client=client, progress=progress, extras=extras)
     counts = tables.pop(_REUSE_COUNTS, None)
-    signatures = tables.pop(_REUSE_SIGNATURES, None)
 
     if loaded is not None:
         tables["removed"], tables["problems"] = loaded.removed, loaded.problems
@@ -278,8 +273,7 @@ def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = N
         reuse_corpus = _ReuseInput(tables["articles"])
         tables["reuse_pairs"] = reuse_pairs(reuse_corpus, min_similarity=reuse_threshold, top=reuse_top,
                                             approximate=approximate,
-                                            vectors=vectors_from_counts(counts) if counts is not None else None,
-                                            signatures=np.vstack(signatures) if signatures else None)
+                                            vectors=vectors_from_counts(counts) if counts is not None else None)
     if folder is not None:
         _write_cache(folder, tables)
     return tables
