@@ -47,17 +47,19 @@ def coverage(corpus: Corpus, *, pairs: pd.DataFrame | None = None, alignment: pd
 def _alignment(alignment: pd.DataFrame, a_name: str, b_name: str) -> str:
     sentences = alignment[alignment["unit"] == "sentence"]
     count = sentences["status"].value_counts()
-    from_a = sum(int(count.get(status, 0)) for status in ("kept", "reworded", "cut"))
-    line = (f"From {a_name} to {b_name}: of {a_name}'s {counted(from_a, 'sentence')}, {count.get('kept', 0):,} kept, "
-            f"{count.get('reworded', 0):,} reworded and {count.get('cut', 0):,} cut; {count.get('added', 0):,} "
-            "added")
-    edits = alignment["edits"].fillna("")
+    from_a = int(sentences["a_sentence_id"].dropna().nunique())  # a sentence split in two has two rows
+    changes = [f"{count.get('kept', 0):,} kept", f"{count.get('reworded', 0):,} reworded"]
+    changes += [f"{int(count[status]):,} {status}" for status in ("moved", "merged", "split") if count.get(status, 0)]
+    line = (f"From {a_name} to {b_name}: of {a_name}'s {counted(from_a, 'sentence')}, {', '.join(changes)} and "
+            f"{count.get('cut', 0):,} cut; {count.get('added', 0):,} added")
+    edits = sentences["edits"].fillna("")
     details = [(edits.str.count("honorific added").sum(), "honorific", "added"),
                (edits.str.count("spelling:").sum(), "spelling change", "")]
     more = [f"{counted(int(number), noun)} {verb}".strip() for number, noun, verb in details if number]
-    captions = alignment.loc[alignment["unit"] == "caption", "status"].value_counts()
-    if len(captions):
-        more.append("photo captions: " + ", ".join(f"{number} {status}" for status, number in captions.items()))
+    for unit, name in (("caption", "photo captions"), ("furniture", "credits and page furniture (not edits)")):
+        statuses = alignment.loc[alignment["unit"] == unit, "status"].value_counts()
+        if len(statuses):
+            more.append(f"{name}: " + ", ".join(f"{number} {status}" for status, number in statuses.items()))
     return line + (f"; {'; '.join(more)}." if more else ".")
 
 

@@ -20,6 +20,8 @@ __all__ = ["MAX_ALIGNED_ROWS", "similarity_heatmap", "alignment", "distinctive_t
 
 # An alignment drawn as text needs a line per unit: past this many, the chart shows the first ones.
 MAX_ALIGNED_ROWS = 45
+# The statuses always in the legend; the others (moved, merged, split) when the table has them.
+_ALWAYS_SHOWN = ("kept", "reworded", "cut", "added")
 
 
 def similarity_heatmap(matrix: pd.DataFrame, ax: Axes | None = None, *, outlets: dict[str, str] | None = None,
@@ -52,7 +54,7 @@ def similarity_heatmap(matrix: pd.DataFrame, ax: Axes | None = None, *, outlets:
 def alignment(table: pd.DataFrame, ax: Axes | None = None, *, a_name: str = "A", b_name: str = "B",
               width: int = 70) -> Axes:
     """Draw an alignment from ``coverage.align`` as two columns of text, coloured kept, reworded,
-    cut and added, one row per aligned unit."""
+    moved, merged, split, cut and added, one row per aligned unit (captions and furniture marked)."""
     shown_from = len(table)
     table = table.head(MAX_ALIGNED_ROWS)
     if a_name == b_name:
@@ -65,8 +67,8 @@ def alignment(table: pd.DataFrame, ax: Axes | None = None, *, a_name: str = "A",
         for x, text in ((0.0, item.a_text), (0.52, item.b_text)):
             if not text:
                 continue
-            label = textwrap.shorten(("[caption] " if item.unit == "caption" else "") + text, width=width * 2,
-                                     placeholder=" …")
+            marked = (f"[{item.unit}] " if item.unit in ("caption", "furniture") else "") + text
+            label = textwrap.shorten(marked, width=width * 2, placeholder=" …")
             ax.text(x, y, textwrap.fill(label, width), va="center", ha="left", fontsize=7.5,
                     bbox={"facecolor": colour, "edgecolor": "#999999", "boxstyle": "round,pad=0.3"})
         ax.text(0.495, y, item.status, va="center", ha="center", fontsize=8, fontweight="bold")
@@ -75,8 +77,11 @@ def alignment(table: pd.DataFrame, ax: Axes | None = None, *, a_name: str = "A",
     ax.axis("off")
     ax.text(0.0, n, a_name, fontsize=12, fontweight="bold", va="bottom")
     ax.text(0.52, n, b_name, fontsize=12, fontweight="bold", va="bottom")
-    ax.legend(handles=[Patch(facecolor=colour, edgecolor="#999999", label=status)
-                       for status, colour in STATUS_COLOURS.items()],
+    # the legend names the statuses the table has (the four first ones always, as before)
+    shown_statuses = [status for status in STATUS_COLOURS
+                      if status in _ALWAYS_SHOWN or status in set(table["status"])]
+    ax.legend(handles=[Patch(facecolor=STATUS_COLOURS[status], edgecolor="#999999", label=status)
+                       for status in shown_statuses],
               loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4, frameon=False)
     shown = f" (the first {n} of {shown_from} units; the table has them all)" if shown_from > n else ""
     ax.set_title(f"What the edit did: {a_name} → {b_name}, sentence by sentence{shown}", fontsize=14, pad=24)

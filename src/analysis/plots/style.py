@@ -23,7 +23,9 @@ JOURNALIST_COLOUR = "#c8c8c8"
 SPEAKER_COLOURS = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c"]
 FRAME_COLOURS = ["#4c72b0", "#dd8452", "#c44e52", "#55a868", "#8172b3", "#937860", "#da8bc3", "#8c8c8c"]
 LEXICON_COLOURS = {"textblob_polarity": "#4c72b0", "vader_compound": "#dd8452"}
-STATUS_COLOURS = {"kept": "#c8e6c9", "reworded": "#fff3b0", "cut": "#f4c7c3", "added": "#c6dbef"}
+# Kept text moved, merged or split is drawn in shades between kept and reworded.
+STATUS_COLOURS = {"kept": "#c8e6c9", "reworded": "#fff3b0", "cut": "#f4c7c3", "added": "#c6dbef",
+                  "moved": "#d9ead3", "merged": "#e6d7f0", "split": "#f3e0c8"}
 
 # Text on a chart is drawn as written. Outlet names and headlines may hold dollar signs, which
 # matplotlib otherwise reads as maths: "Buy $5 or $10 Daily" would be typeset, "The $\undefinedcmd$
