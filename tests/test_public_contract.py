@@ -71,7 +71,7 @@ MEASURES = {
     "prefill_questions": _by_itself,
     "extract_quotes": _by_itself,
     "sources_by_outlet": lambda function, corpus, _: function(_input("extract_quotes", corpus), corpus),
-    "most_alike": _by_itself, "reuse_pairs": _by_itself, "distinctive_terms": _by_itself,
+    "most_alike": _by_itself, "reuse_pairs": _by_itself, "derivation": _by_itself, "distinctive_terms": _by_itself,
     "element_coverage": lambda function, corpus, _: function(corpus, find_resources(None).story_elements),
     "timeline": _by_itself, "describe_articles": _by_itself,
     "coding_sheet": _by_itself, "write_coding_sheet": _write_coding_sheet,

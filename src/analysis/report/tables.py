@@ -12,6 +12,7 @@ import pandas as pd
 from itables.javascript import generate_init_offline_itables_html
 from itables.options import dt_bundle
 
+from analysis.coverage import outlet_derivation
 from analysis.framing import hits_in_context
 from analysis.scale.results import Analysis, write_parquet
 
@@ -42,6 +43,8 @@ def report_tables(results: Analysis) -> dict[str, pd.DataFrame]:
         "descriptions": results.descriptions,
         "story_elements": results.elements,
         "reuse_pairs": results.reuse_pairs,
+        "derivation": results.derivation(),
+        "outlet_derivation": outlet_derivation(results.derivation()),
         "removed": corpus.removed,
         "problems": corpus.problems,
         "events": corpus.events,

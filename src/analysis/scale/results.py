@@ -20,7 +20,7 @@ import pandas as pd
 from analysis import framing, resources
 from analysis.compare import FEW_ARTICLES, top_groups
 from analysis.corpus import Corpus, load_corpus
-from analysis.coverage import ELEMENT_COLUMNS, element_coverage
+from analysis.coverage import ELEMENT_COLUMNS, derivation, element_coverage
 from analysis.errors import CorpusError
 from analysis.resources import paths
 from analysis.resources.dictionaries import default_watchlist
@@ -112,6 +112,15 @@ class Analysis:
         corpus = Corpus(**{name: relabel(getattr(self.corpus, name)) for name in CORPUS_TABLES},
                         source=self.corpus.source)
         return Analysis(corpus, parent=self, relabel=relabel, story_elements=self.story_elements)
+
+    def derivation(self) -> pd.DataFrame:
+        """Return which article most likely derives from which among the kept reuse pairs
+        (``coverage.derivation``: containment both ways, source by date, a calibrated label);
+        computed when first asked and kept."""
+        tables = self.__dict__["_tables"]
+        if "derivation" not in tables:
+            tables["derivation"] = derivation(self.corpus, self.reuse_pairs)
+        return tables["derivation"]
 
     def hits(self, codebook=None) -> pd.DataFrame:
         """Return the hits of a framing codebook: the ones kept for the default codebook, found
