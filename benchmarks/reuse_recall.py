@@ -31,7 +31,7 @@ from xml.etree import ElementTree
 
 import pandas as pd
 
-from analysis.coverage import reuse
+from analysis.coverage import candidates, reuse
 from analysis.scale.bench import recombined_corpus
 from analysis.scale.pipeline import articles_table
 
@@ -86,7 +86,7 @@ def compare(articles: pd.DataFrame, threshold: float = THRESHOLD, exact: bool = 
     vectors = reuse.reuse_vectors(articles["text"].tolist())
     result: dict[str, object] = {"articles": len(articles), "vectors_s": round(time.perf_counter() - start, 2)}
     start = time.perf_counter()
-    first, _ = reuse._candidate_pairs(vectors, threshold)
+    first, _ = candidates.candidate_pairs(vectors, threshold)
     result.update({"candidates": len(first), "candidates_per_article": round(len(first) / len(articles), 1),
                    "candidates_s": round(time.perf_counter() - start, 2)})
     found = {}

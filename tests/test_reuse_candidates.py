@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import coverage
-from analysis.coverage import reuse
+from analysis.coverage import candidates, reuse
 from conftest import corpus_of
 
 
@@ -55,7 +55,7 @@ def test_a_rewritten_pair_sharing_no_five_word_sequence_is_found():
 def test_where_the_caps_do_not_bind_the_approximate_pairs_are_the_exact_ones(threshold, top):
     # 30 articles: no word is in more than POSTINGS_PER_WORD, no article has more than
     # CANDIDATES_PER_ARTICLE partners, so only the prefix filter acts, and it loses no pair.
-    assert 30 <= min(reuse.POSTINGS_PER_WORD, reuse.CANDIDATES_PER_ARTICLE + 1)
+    assert 30 <= min(candidates.POSTINGS_PER_WORD, candidates.CANDIDATES_PER_ARTICLE + 1)
     corpus = corpus_of(_random_texts(30, seed=3))
     exact = _pairs(coverage.reuse_pairs(corpus, min_similarity=threshold, top=top))
     approximate = _pairs(coverage.reuse_pairs(corpus, min_similarity=threshold, top=top, approximate=True))
@@ -75,11 +75,11 @@ def test_the_shingles_measure_is_searched_among_the_same_kind_of_candidates():
 
 
 def test_every_pair_over_the_threshold_shares_a_column_of_both_prefixes(monkeypatch):
-    monkeypatch.setattr(reuse, "POSTINGS_PER_WORD", 10**9)  # the prefix filter alone
+    monkeypatch.setattr(candidates, "POSTINGS_PER_WORD", 10**9)  # the prefix filter alone
     vectors = coverage.reuse_vectors(_random_texts(80, seed=11))
     similarity = (vectors @ vectors.T).toarray()
     for threshold in (0.2, 0.3, 0.6):
-        postings = reuse._prefix_postings(vectors, threshold)
+        postings = candidates.prefix_postings(vectors, threshold)
         shares = (postings @ postings.T).toarray() > 0
         alike = similarity >= threshold
         np.fill_diagonal(alike, False)
@@ -91,8 +91,8 @@ def test_candidates_grow_with_the_articles_not_their_square():
     text = " ".join(f"token{i}" for i in range(60))
     count = 200
     vectors = coverage.reuse_vectors([text] * count)  # every article alike: 19,900 pairs
-    first, second = reuse._candidate_pairs(vectors, 0.3)
-    assert len(first) <= count * reuse.CANDIDATES_PER_ARTICLE
+    first, second = candidates.candidate_pairs(vectors, 0.3)
+    assert len(first) <= count * candidates.CANDIDATES_PER_ARTICLE
     assert (first < second).all() and len(set(zip(first, second))) == len(first)
     pairs = coverage.reuse_pairs(corpus_of([text] * 40), min_similarity=0.3, top=5, approximate=True)
     partners = pd.concat([pairs["article_a"], pairs["article_b"]]).value_counts()
@@ -104,9 +104,9 @@ def test_the_pairs_are_the_same_whatever_the_blocks_and_threads(monkeypatch):
     first = coverage.reuse_pairs(corpus, min_similarity=0.3, approximate=True)
     assert len(first)
     assert coverage.reuse_pairs(corpus, min_similarity=0.3, approximate=True).equals(first)
-    monkeypatch.setattr(reuse, "_MAX_THREADS", 1)
+    monkeypatch.setattr(candidates, "MAX_THREADS", 1)
     assert coverage.reuse_pairs(corpus, min_similarity=0.3, approximate=True, block=7).equals(first)
-    monkeypatch.setattr(reuse, "_PADDED_CELLS", 50)  # each row's best candidates found a row at a time
+    monkeypatch.setattr(candidates, "_PADDED_CELLS", 50)  # each row's best candidates found a row at a time
     assert coverage.reuse_pairs(corpus, min_similarity=0.3, approximate=True, block=13).equals(first)
 
 
