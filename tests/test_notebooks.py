@@ -163,3 +163,20 @@ def test_a_broken_notebook_fails_loudly(tmp_path):
     nbformat.write(notebook, path)
     with pytest.raises(papermill.PapermillExecutionError, match="No corpus at"):
         _run(path, tmp_path)
+
+
+@pytest.mark.slow
+def test_notebook_06_validates_the_dictionary_against_the_coded_sheets(tmp_path):
+    # A student's coded sheets go in (the bundled corpus's coding-sheets/); a validation table comes out:
+    # one row per frame, with the precision and recall of the dictionary against the people's codes.
+    notebook = ROOT / "notebooks" / "06-coursework-frame-coding.ipynb"
+    executed = _run(notebook, tmp_path, output_dir=str(tmp_path / "reports"))
+    tables = ["".join(output.get("data", {}).get("text/plain", "")) + "".join(output.get("data", {}).get("text/html", ""))
+              for cell in executed["cells"] if "validation.validate_questions" in "".join(cell["source"])
+              for output in cell.get("outputs", [])]
+    validated = next(table for table in tables if "precision" in table)
+    for column in ("item", "n_units", "people_yes", "measure_yes", "recall", "macro_f1", "alpha"):
+        assert column in validated
+    for frame in ("responsibility", "human_interest", "conflict", "morality", "economic"):
+        assert frame in validated
+    assert any("fires mostly where" in table and "term" in table for table in tables)  # the misleading terms
