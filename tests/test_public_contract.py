@@ -64,7 +64,8 @@ MEASURES = {
     "sentiment_by_voice": _by_itself, "target_mentions": _by_itself, "sentiment_by_target": _by_itself,
     "domain_warnings": _by_itself, "neutralised_scores": _by_itself,
     "tag_sentences": _by_itself, "sentence_frames": _by_itself, "frame_shares": _by_itself, "frame_balance": _by_itself,
-    "frame_by_section": _by_itself,
+    "frame_by_section": _by_itself, "presence_features": _by_itself, "frame_scores": _by_itself,
+    "frame_presence": _by_itself,
     "hits_in_context": lambda function, corpus, _: function(_input("tag_sentences", corpus), corpus),
     "kwic": lambda function, corpus, _: function(corpus, "human_rights"),
     "frame_sentiment": lambda function, corpus, _: function(corpus, _input("score_sentences", corpus)),
@@ -94,6 +95,7 @@ GRIDS = {"frame_by_position": ["n_sentences", "part_sentences"], "frame_cooccurr
 # Public functions that take a corpus but are no measure of it, or cannot be called on an empty one.
 NOT_MEASURED = {
     "align": "aligns two named articles: an empty corpus has none to name",
+    "learn_frames": "learns from hand codes of the corpus's articles (tests/test_frame_presence.py)",
 }
 
 
