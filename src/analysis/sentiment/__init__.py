@@ -3,7 +3,8 @@
 ``scores`` scores sentences and articles with TextBlob and VADER (``_article_scores`` puts
 TextBlob's article score together from its sentences, exactly); ``explain`` gives the words behind
 each score; ``voices`` scores narration and quoted speech apart; ``targets`` the sentences that
-name a target; ``watchlist`` where the lexicons mislead on news.
+name a target; ``watchlist`` where the lexicons mislead on news; ``learned`` a news sentiment
+model trained on NewsMTSC, a third reading beside TextBlob's and VADER's, never replacing them.
 """
 
 from analysis.sentiment.explain import (
@@ -11,6 +12,13 @@ from analysis.sentiment.explain import (
     explain,
     vader_word_valences,
     word_contributions,
+)
+from analysis.sentiment.learned import (
+    NEWS_MODEL_COLUMNS,
+    NEWS_SENTENCE_COLUMNS,
+    model_card,
+    news_sentiment,
+    score_with_model,
 )
 from analysis.sentiment.scores import (
     ARTICLE_SCORE_COLUMNS,
@@ -42,6 +50,8 @@ __all__ = [
     "EXPLAIN_COLUMNS",
     "MENTION_COLUMNS",
     "NEUTRALISED_COLUMNS",
+    "NEWS_MODEL_COLUMNS",
+    "NEWS_SENTENCE_COLUMNS",
     "NOT_ENGLISH",
     "NO_LETTERS",
     "SENTENCE_SCORE_COLUMNS",
@@ -50,12 +60,15 @@ __all__ = [
     "domain_warnings",
     "explain",
     "lexicon_coverage",
+    "model_card",
+    "news_sentiment",
     "neutralised_scores",
     "score_articles",
     "score_sentences",
     "score_text",
     "score_texts",
     "score_voices",
+    "score_with_model",
     "sentiment_by_target",
     "sentiment_by_voice",
     "target_mentions",

@@ -1,0 +1,120 @@
+"""The news sentiment model shipped in data/models: loads offline, predicts deterministically, and
+beats VADER on the NewsMTSC sentences it never saw (slow test, reads ../shared)."""
+
+import importlib.util
+import socket
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction import FeatureHasher
+
+from analysis.sentiment import learned
+from conftest import corpus_of, shared_path
+
+MODEL_FILE_LIMIT = 3 * 1024 * 1024  # bytes: the model ships inside the package
+HELD_OUT_FLOOR = 0.62  # per-target held-out macro-F1 measured by benchmarks/news_sentiment.py, less a margin
+VADER_MARGIN = 0.10  # the margin over VADER the model was built to reach (issue 20)
+
+POSITIVE = "The senator praised the volunteers, calling their rescue work brave, generous and a great success."
+NEGATIVE = "Critics accused the governor of lying, calling the corrupt scheme a disgraceful failure and a scandal."
+
+
+def _benchmark():
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "news_sentiment.py"
+    spec = importlib.util.spec_from_file_location("news_sentiment_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_model_file_is_shipped_small_and_without_a_pickle():
+    path = learned.model_path()
+    assert path.is_file()
+    assert path.stat().st_size < MODEL_FILE_LIMIT
+    with np.load(path, allow_pickle=False) as arrays:  # raises on any pickled object
+        assert {"settings", "card", "idf", "coefficient_data", "intercepts"} <= set(arrays.files)
+
+
+def test_the_model_loads_and_predicts_without_the_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the news model tried to reach the network")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    learned.load_model.cache_clear()
+    table = learned.news_sentiment([POSITIVE, NEGATIVE])
+    assert table.columns.tolist() == learned.NEWS_MODEL_COLUMNS
+    assert table["news_label"].tolist() == ["positive", "negative"]
+
+
+def test_hashing_is_the_one_the_model_was_trained_with():
+    # FeatureHasher is MurmurHash3 (seed 0): the columns of these strings must never move.
+    hashed = FeatureHasher(n_features=2 ** 18, input_type="string", alternate_sign=False).transform([["trump", "<said"]])
+    assert sorted(hashed.indices.tolist()) == sorted(EXPECTED_COLUMNS)
+
+
+EXPECTED_COLUMNS = [121388, 210921]
+
+
+@pytest.mark.parametrize("text, label", [(POSITIVE, "positive"), (NEGATIVE, "negative"),
+                                         ("The committee will meet on Tuesday at the Capitol.", "neutral")])
+def test_obvious_sentences(text, label):
+    assert learned.news_sentiment([text])["news_label"].tolist() == [label]
+
+
+def test_predictions_are_deterministic_probabilities():
+    texts = [POSITIVE, NEGATIVE, POSITIVE, "", "12 34"]
+    first = learned.news_sentiment(texts)
+    learned.load_model.cache_clear()
+    second = learned.news_sentiment(list(reversed(texts))).iloc[::-1].reset_index(drop=True)
+    assert first.equals(second)
+    probabilities = first[["news_negative", "news_neutral", "news_positive"]].to_numpy()
+    assert np.allclose(probabilities[:3].sum(axis=1), 1.0)
+    assert np.allclose(first["news_score"][:3], probabilities[:3, 2] - probabilities[:3, 0])
+    assert first["news_label"].tolist()[3:] == ["", ""]
+    assert np.isnan(probabilities[3:]).all()
+
+
+def test_the_target_changes_what_the_model_reads():
+    text = "Smith praised the plan, while Jones was accused of lying and fraud."
+    by_mention = learned.news_sentiment([text, text], targets=["Smith", "Jones"])
+    by_span = learned.news_sentiment([text, text], targets=[(0, 5), (30, 35)])
+    assert by_mention.equals(by_span)
+    assert by_mention["news_score"][0] > by_mention["news_score"][1]
+    # a mention that is not in the text reads the sentence as a whole
+    assert learned.news_sentiment([text], targets=["Brown"]).equals(learned.news_sentiment([text]))
+
+
+def test_a_bad_span_or_target_count_says_what_to_do():
+    with pytest.raises(ValueError, match="outside the text"):
+        learned.news_sentiment(["Short."], targets=[(3, 40)])
+    with pytest.raises(ValueError, match="one target"):
+        learned.news_sentiment(["One.", "Two."], targets=["One"])
+
+
+def test_score_with_model_gives_one_row_per_sentence_beside_the_lexicons():
+    corpus = corpus_of([f"{POSITIVE} {NEGATIVE}", "The vote is on Monday."])
+    table = learned.score_with_model(corpus)
+    assert table.columns.tolist() == learned.NEWS_SENTENCE_COLUMNS
+    assert table[["article_id", "sentence_id"]].equals(corpus.sentences[["article_id", "sentence_id"]].reset_index(drop=True))
+    assert table["news_label"].tolist()[:2] == ["positive", "negative"]
+    assert not {"vader_compound", "textblob_polarity"} & set(table.columns)
+
+
+def test_the_model_card_carries_the_held_out_figures():
+    card = learned.model_card()
+    assert "NewsMTSC" in card and "Held-out macro-F1" in card and "vader" in card
+
+
+@pytest.mark.slow
+def test_held_out_macro_f1_beats_vader_on_newsmtsc():
+    benchmark = _benchmark()
+    benchmark.BOOTSTRAP_RESAMPLES = 100  # the figures tested are the point estimates: fewer resamples, a faster run
+    records = benchmark.read_newsmtsc(shared_path("benchmarks/newsmtsc-train/train.jsonl"))
+    figures = benchmark.measure(records)
+    print("\n" + benchmark.table(figures))
+    for unit in ("per_target", "per_sentence"):
+        assert figures[unit]["model"]["macro_f1"] >= HELD_OUT_FLOOR
+        assert figures[unit]["model"]["macro_f1"] >= figures[unit]["vader"]["macro_f1"] + VADER_MARGIN
