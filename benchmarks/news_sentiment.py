@@ -166,18 +166,21 @@ def textblob_classes(polarity: np.ndarray) -> np.ndarray:
     return np.where(polarity > 0, 2, np.where(polarity < 0, 0, 1))
 
 
-def _interval(labels, predicted, groups, resamples=None) -> list[float]:
-    """Return the bootstrap 95% interval of the macro-F1, resampling groups (sentences);
+def _resampled(groups, statistic, resamples=None) -> list[float]:
+    """Return the bootstrap 95% interval of ``statistic(rows)``, resampling whole groups (sentences);
     ``BOOTSTRAP_RESAMPLES`` resamples unless given."""
     resamples = BOOTSTRAP_RESAMPLES if resamples is None else resamples
     random = np.random.default_rng(SEED)
     codes, group_count = _group_codes(groups)
     members = [np.flatnonzero(codes == code) for code in range(group_count)]
-    values = []
-    for _ in range(resamples):
-        rows = np.concatenate([members[code] for code in random.integers(0, group_count, group_count)])
-        values.append(f1_score(labels[rows], predicted[rows], average="macro"))
+    values = [statistic(np.concatenate([members[code] for code in random.integers(0, group_count, group_count)]))
+              for _ in range(resamples)]
     return [round(float(value), 4) for value in np.percentile(values, [2.5, 97.5])]
+
+
+def _interval(labels, predicted, groups, resamples=None) -> list[float]:
+    """Return the bootstrap 95% interval of the macro-F1, resampling groups (sentences)."""
+    return _resampled(groups, lambda rows: f1_score(labels[rows], predicted[rows], average="macro"), resamples)
 
 
 def _group_codes(groups) -> tuple[np.ndarray, int]:
@@ -188,16 +191,8 @@ def _group_codes(groups) -> tuple[np.ndarray, int]:
 
 def _difference_interval(labels, first, second, groups, resamples=None) -> list[float]:
     """Return the paired bootstrap 95% interval of macro-F1(first) - macro-F1(second)."""
-    resamples = BOOTSTRAP_RESAMPLES if resamples is None else resamples
-    random = np.random.default_rng(SEED)
-    codes, group_count = _group_codes(groups)
-    members = [np.flatnonzero(codes == code) for code in range(group_count)]
-    values = []
-    for _ in range(resamples):
-        rows = np.concatenate([members[code] for code in random.integers(0, group_count, group_count)])
-        values.append(f1_score(labels[rows], first[rows], average="macro")
-                      - f1_score(labels[rows], second[rows], average="macro"))
-    return [round(float(value), 4) for value in np.percentile(values, [2.5, 97.5])]
+    return _resampled(groups, lambda rows: f1_score(labels[rows], first[rows], average="macro")
+                      - f1_score(labels[rows], second[rows], average="macro"), resamples)
 
 
 def _scores(labels, predicted, continuous, groups) -> dict:
