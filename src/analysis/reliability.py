@@ -26,7 +26,7 @@ __all__ = ["SHEET_COLUMNS", "CODES", "DICTIONARY", "CodingSheetError", "coding_s
            "read_coding_sheets", "with_dictionary", "agreement", "disagreements"]
 
 SHEET_COLUMNS = ["unit_id", "article_id", "paragraph_id", "outlet", "question_id", "frame", "question",
-                 "suggestion", "evidence", "code", "note"]
+                 "suggestion", "suggestion_note", "evidence", "code", "note"]
 CODES = {"yes": "yes", "y": "yes", "1": "yes", "true": "yes", "no": "no", "n": "no", "0": "no", "false": "no"}
 DICTIONARY = "dictionary"
 
@@ -45,7 +45,9 @@ def coding_sheet(corpus, *, unit: str = "article", codebook: str | Path | Codebo
     still accepted.
 
     Columns: unit_id, article_id, paragraph_id (empty for articles), outlet, question_id, frame,
-    question, suggestion (the dictionary's "yes" or "no"), evidence (the sentence behind a "yes"),
+    question, suggestion (the dictionary's "yes" or "no"), suggestion_note (how often that question's
+    "yes" was right on real news; "weak indicator: ..." where it is weak, so the coder reads the
+    article rather than trusting it; "" where unmeasured), evidence (the sentence behind a "yes"),
     code (for the coder: yes or no), note (for the coder's reason).
     """
     codebook = codebook_argument(codebook, frames, "coding_sheet")
@@ -67,7 +69,7 @@ def coding_sheet(corpus, *, unit: str = "article", codebook: str | Path | Codebo
                 "article_id": article_id, "paragraph_id": paragraph_id, "frame": name,
                 "question_id": f"NF-{name}",
                 "question": f"Does the {unit} frame the story as {frame.label.lower()}? ({frame.definition})",
-                "suggestion": "yes" if len(carrying) else "no",
+                "suggestion": "yes" if len(carrying) else "no", "suggestion_note": "",
                 "evidence": carrying["text"].iloc[0] if len(carrying) else ""})
     sheet = pd.concat([generic_rows, pd.DataFrame(frame_rows)], ignore_index=True)
     sheet["outlet"] = sheet["article_id"].map(dict(zip(corpus.articles["article_id"], corpus.articles["outlet"])))

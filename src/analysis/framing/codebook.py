@@ -22,14 +22,23 @@ from analysis.errors import DictionaryError
 from analysis.resources import paths
 from analysis.resources.dictionaries import node_lines, read_yaml
 
-__all__ = ["DEFAULT_CODEBOOK", "CODEBOOK_KEYS", "FRAME_KEYS", "QUESTION_KEYS", "TERM_CHARACTERS", "Question", "Frame",
+__all__ = ["DEFAULT_CODEBOOK", "CODEBOOK_KEYS", "FRAME_KEYS", "QUESTION_KEYS", "VALIDATED_KEYS", "TERM_CHARACTERS",
+           "WEAK_PRECISION", "WEAK_ALPHA", "is_weak", "Question", "Frame",
            "Codebook", "term_pattern", "compile_terms", "term_problem", "codebook_path", "load_codebook",
            "as_codebook", "check_frame", "find_terms", "find_terms_in_texts", "codebook_argument"]
 
 DEFAULT_CODEBOOK = "news_frames"
 CODEBOOK_KEYS = {"codebook", "description", "source", "frames"}
 FRAME_KEYS = {"label", "definition", "terms", "questions"}
-QUESTION_KEYS = {"id", "text", "indicators"}
+QUESTION_KEYS = {"id", "text", "indicators", "validated"}
+# What a question's ``validated:`` may say: how its pre-filled "yes" fared against people's codes of
+# real articles (precision and recall of "yes", Krippendorff's alpha, the people's share of "yes",
+# the number of coded units, and which data).
+VALIDATED_KEYS = {"precision", "recall", "alpha", "base_rate", "units", "data"}
+# A question's indicators are weak when their "yes" is right less often than this ...
+WEAK_PRECISION = 0.5
+# ... or agrees with the people's answers no better than chance (Krippendorff's alpha under this).
+WEAK_ALPHA = 0.1
 # What a term may contain: letters, digits, spaces, hyphens, apostrophes, dots, ampersands, and a
 # * that ends a word.
 TERM_CHARACTERS = re.compile(r"^[\w\s\-'’.&*]+$")
@@ -54,6 +63,30 @@ class Question:
     id: str
     text: str
     indicators: list[str]
+    validated: dict = field(default_factory=dict)
+
+    @property
+    def weak(self) -> bool | None:
+        """True when the measured figures (``validated``) say the indicators are weak, None unmeasured."""
+        if "precision" not in self.validated or "alpha" not in self.validated:
+            return None
+        return is_weak(self.validated["precision"], self.validated["alpha"])
+
+    def note(self) -> str:
+        """Say how far the pre-filled "yes" can be trusted, from ``validated`` ("" when unmeasured)."""
+        if self.weak is None:
+            return ""
+        figures = self.validated
+        said = (f"on {figures.get('units', '?')} coded articles ({figures.get('data', 'real news')}) its 'yes' was "
+                f"right {figures['precision']:.0%} of the time, where people said yes for "
+                f"{figures.get('base_rate', float('nan')):.0%} (alpha {figures['alpha']:.2f})")
+        return f"weak indicator: {said}; read the article, not the suggestion" if self.weak else said
+
+
+def is_weak(precision: float, alpha: float) -> bool:
+    """Return whether a question's indicators are weak: their "yes" right less than half the time
+    (``WEAK_PRECISION``), or agreeing with people's codes no better than chance (``WEAK_ALPHA``)."""
+    return bool(not precision >= WEAK_PRECISION or not alpha >= WEAK_ALPHA)
 
 
 @dataclass
@@ -327,7 +360,8 @@ def load_codebook(name_or_path: str | Path | None = None, *, section: str = "fra
                 raise fail(here, "each question needs an id, a text and a list of indicators")
             unknown = set(question) - QUESTION_KEYS
             if unknown:
-                raise fail(here, f"unknown key '{sorted(unknown)[0]}' in a question; use id, text, indicators")
+                raise fail(here, f"unknown key '{sorted(unknown)[0]}' in a question; use id, text, indicators "
+                           "(and validated)")
             indicators = question["indicators"] or []
             if not isinstance(indicators, list) or not indicators:
                 raise fail(here + ("indicators",), f"question {question['id']} needs a list of indicators")
@@ -335,13 +369,36 @@ def load_codebook(name_or_path: str | Path | None = None, *, section: str = "fra
                 problem = term_problem(indicator)
                 if problem:
                     raise fail(here + ("indicators", position), problem)
-            questions.append(Question(str(question["id"]), str(question["text"]), [str(i) for i in indicators]))
+            validated = _validated(question.get("validated"), lambda message: fail(here + ("validated",), message))
+            questions.append(Question(str(question["id"]), str(question["text"]), [str(i) for i in indicators],
+                                      validated))
         if questions and not terms:
             terms = list(dict.fromkeys(indicator for question in questions for indicator in question.indicators))
         frames[str(name)] = Frame(str(name), str(spec.get("label", name)), str(spec.get("definition", "")),
                                   [str(term) for term in terms], questions)
     return Codebook(str(data.get("codebook", path.stem)), str(data.get("description", "")).strip(), frames, path,
                     str(data.get("source", "")).strip())
+
+
+def _validated(spec, fail) -> dict:
+    """Return a question's ``validated:`` figures, checked (``fail(message)`` makes the error)."""
+    if spec is None:
+        return {}
+    if not isinstance(spec, dict):
+        raise fail(f"'validated:' must list figures: {', '.join(sorted(VALIDATED_KEYS))}")
+    unknown = set(spec) - VALIDATED_KEYS
+    if unknown:
+        raise fail(f"unknown key '{sorted(unknown)[0]}' under 'validated:'; use {', '.join(sorted(VALIDATED_KEYS))}")
+    for key in ("precision", "recall", "base_rate", "alpha", "units"):
+        value = spec.get(key)
+        if value is None:
+            continue
+        low = -1 if key == "alpha" else 0
+        high = float("inf") if key == "units" else 1
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            raise fail(f"'{key}: {value}' under 'validated:' must be a number from {low} to "
+                       f"{'any count' if key == 'units' else high}")
+    return dict(spec)
 
 
 def as_codebook(codebook: str | Path | Codebook | None) -> Codebook:

@@ -15,7 +15,7 @@ __all__ = ["QUESTION_CODEBOOK", "UNITS", "question_columns", "prefill_questions"
 
 QUESTION_CODEBOOK = "generic_frames"
 UNITS = ("article", "paragraph")
-_ANSWER_COLUMNS = ["frame", "question_id", "question", "suggestion", "n_hits", "evidence_term", "evidence",
+_ANSWER_COLUMNS = ["frame", "question_id", "question", "suggestion", "suggestion_note", "n_hits", "evidence_term", "evidence",
                    "evidence_sentence_id"]
 
 
@@ -29,9 +29,11 @@ def prefill_questions(corpus, codebook: str | Path | Codebook = QUESTION_CODEBOO
     """Return the dictionary's suggested answer to each question, for each article (or paragraph).
 
     Columns: article_id, paragraph_id (with unit="paragraph"), frame, question_id, question,
-    suggestion ("yes" when an indicator occurs, else "no"), n_hits, evidence_term, evidence (the
-    first sentence with an indicator), evidence_sentence_id. A suggestion is for a coder to confirm
-    or overrule, not an answer. One row per unit (every article; every paragraph with a sentence)
+    suggestion ("yes" when an indicator occurs, else "no"), suggestion_note (how often the question's
+    "yes" was right against people's codes of real news, from the codebook's ``validated:``
+    figures; "weak indicator: ..." where it is weak; "" where unmeasured), n_hits, evidence_term,
+    evidence (the first sentence with an indicator), evidence_sentence_id. A suggestion is for a
+    coder to confirm or overrule, not an answer. One row per unit (every article; every paragraph with a sentence)
     and question, units in the corpus's order.
     """
     if unit not in UNITS:
@@ -85,6 +87,7 @@ def prefill_questions(corpus, codebook: str | Path | Codebook = QUESTION_CODEBOO
         "question_id": [question.id for _, question in questions] * count,
         "question": [question.text for _, question in questions] * count,
         "suggestion": ["yes" if hits else "no" for hits in hits_per_row],
+        "suggestion_note": [question.note() for _, question in questions] * count,
         "n_hits": hits_per_row,
         "evidence_term": by_unit(terms),
         "evidence": by_unit(evidence),
