@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from sklearn.feature_extraction import FeatureHasher
 
-from analysis.sentiment import learned
+from analysis import analyse
+from analysis.sentiment import learned, score_sentences
 from conftest import corpus_of, shared_path
 
 MODEL_FILE_LIMIT = 3 * 1024 * 1024  # bytes: the model ships inside the package
@@ -101,6 +103,51 @@ def test_score_with_model_gives_one_row_per_sentence_beside_the_lexicons():
     assert table[["article_id", "sentence_id"]].equals(corpus.sentences[["article_id", "sentence_id"]].reset_index(drop=True))
     assert table["news_label"].tolist()[:2] == ["positive", "negative"]
     assert not {"vader_compound", "textblob_polarity"} & set(table.columns)
+
+
+def test_character_counts_per_word_equal_hashing_each_text_whole():
+    # The model's character block sums each distinct word's hashed n-grams; hashing every text's
+    # n-grams directly (as the model was trained) must give the very same counts.
+    settings = learned.load_model().settings
+    texts = [POSITIVE, NEGATIVE, "The vote is on Monday.", "", "!!!", "Vote, vote, VOTE: the voters' votes."]
+    hasher = FeatureHasher(n_features=2 ** settings["hash_bits"], input_type="string", alternate_sign=False)
+    low, high = settings["char_ngrams"]
+    direct = hasher.transform([learned._character_ngrams([word for word, _, _ in learned.tokens(text) if word[0].isalnum()],
+                                                         low, high) for text in texts])
+    counts = learned.hashed_counts(texts, [None] * len(texts), settings)[1]
+    assert counts.shape == direct.shape
+    assert (counts != direct).nnz == 0
+    assert counts[3].nnz == 0 and counts[4].nnz == 0  # no words, no n-grams
+
+
+def test_known_lexicon_scores_give_the_same_reading():
+    corpus = corpus_of([f"{POSITIVE} {NEGATIVE}", "The vote is on Monday. It was not a good day."])
+    again = learned.score_with_model(corpus, score_sentences(corpus))
+    assert again.equals(learned.score_with_model(corpus))
+
+
+def test_articles_read_by_the_model_from_their_sentences():
+    sentences = pd.DataFrame({"article_id": ["a", "a", "a", "b"], "news_label": ["negative", "positive", "", ""],
+                              "news_score": [-0.6, 0.2, np.nan, np.nan]})
+    articles = pd.DataFrame({"article_id": ["b", "a", "c"], "outlet": ["X", "Y", "Z"]})
+    table = learned.news_sentiment_by_article(sentences, articles)
+    assert table.columns.tolist() == learned.NEWS_ARTICLE_COLUMNS
+    assert table["article_id"].tolist() == ["b", "a", "c"]
+    a = table.iloc[1]
+    assert a["news_score"] == pytest.approx(-0.2)  # (-0.6 + 0.2) / 2: the unscored sentence left out
+    assert (a["news_negative_share"], a["news_neutral_share"], a["news_positive_share"]) == (0.5, 0.0, 0.5)
+    assert a["n_sentences_scored"] == 2
+    assert table.loc[[0, 2], "n_sentences_scored"].tolist() == [0, 0]
+    assert table.loc[[0, 2], "news_score"].isna().all()
+
+
+def test_the_analysis_keeps_the_model_reading(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWS_FRAMING_CACHE", str(tmp_path))
+    results = analyse(None)
+    first = results.news_model()
+    assert first is results.news_model()  # kept, not computed twice
+    assert first.equals(learned.score_with_model(results.corpus))
+    assert results.with_top_outlets(1).news_model().equals(first)
 
 
 def test_the_model_card_carries_the_held_out_figures():

@@ -25,7 +25,7 @@ from analysis.errors import CorpusError
 from analysis.resources import paths
 from analysis.resources.dictionaries import default_watchlist
 from analysis.scale import pipeline
-from analysis.sentiment import neutralised_scores
+from analysis.sentiment import neutralised_scores, score_with_model
 from analysis.version import __version__
 
 __all__ = ["REUSE_THRESHOLD", "REUSE_TOP", "LONG_ARTICLE_WORDS", "RESULTS_VERSION", "ANALYSIS_TABLES", "CORPUS_TABLES",
@@ -121,6 +121,18 @@ class Analysis:
         if "derivation" not in tables:
             tables["derivation"] = derivation(self.corpus, self.reuse_pairs)
         return tables["derivation"]
+
+    def news_model(self) -> pd.DataFrame:
+        """Return the news sentiment model's reading of every sentence (``sentiment.score_with_model``,
+        reusing the kept lexicon scores); computed when first asked and kept. About 0.5 ms a
+        sentence: 20 s for 44,000 sentences on one core."""
+        tables = self.__dict__["_tables"]
+        if "news_model" not in tables:
+            if self._parent is not None:
+                tables["news_model"] = self._parent.news_model()
+            else:
+                tables["news_model"] = score_with_model(self.corpus, self.sentence_scores)
+        return tables["news_model"]
 
     def hits(self, codebook=None) -> pd.DataFrame:
         """Return the hits of a framing codebook: the ones kept for the default codebook, found

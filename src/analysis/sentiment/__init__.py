@@ -14,10 +14,12 @@ from analysis.sentiment.explain import (
     word_contributions,
 )
 from analysis.sentiment.learned import (
+    NEWS_ARTICLE_COLUMNS,
     NEWS_MODEL_COLUMNS,
     NEWS_SENTENCE_COLUMNS,
     model_card,
     news_sentiment,
+    news_sentiment_by_article,
     score_with_model,
 )
 from analysis.sentiment.scores import (
@@ -50,6 +52,7 @@ __all__ = [
     "EXPLAIN_COLUMNS",
     "MENTION_COLUMNS",
     "NEUTRALISED_COLUMNS",
+    "NEWS_ARTICLE_COLUMNS",
     "NEWS_MODEL_COLUMNS",
     "NEWS_SENTENCE_COLUMNS",
     "NOT_ENGLISH",
@@ -62,6 +65,7 @@ __all__ = [
     "lexicon_coverage",
     "model_card",
     "news_sentiment",
+    "news_sentiment_by_article",
     "neutralised_scores",
     "score_articles",
     "score_sentences",

@@ -32,11 +32,13 @@ from analysis.resources.paths import data_dir
 from analysis.sentiment.scores import NO_LETTERS, NOT_ENGLISH, score_texts
 
 __all__ = [
+    "NEWS_ARTICLE_COLUMNS",
     "NEWS_MODEL_COLUMNS",
     "NEWS_SENTENCE_COLUMNS",
     "model_card",
     "model_path",
     "news_sentiment",
+    "news_sentiment_by_article",
     "score_with_model",
 ]
 
@@ -44,6 +46,8 @@ MODEL_RELATIVE_PATH = Path("models") / "news_sentiment.npz"
 LABELS = ("negative", "neutral", "positive")
 NEWS_MODEL_COLUMNS = ["news_label", "news_score", "news_negative", "news_neutral", "news_positive"]
 NEWS_SENTENCE_COLUMNS = ["article_id", "paragraph_id", "sentence_id", "text", *NEWS_MODEL_COLUMNS, "score_note"]
+NEWS_ARTICLE_COLUMNS = ["article_id", "outlet", "news_score", "news_negative_share", "news_neutral_share",
+                        "news_positive_share", "n_sentences_scored"]
 
 # The tokenisation the shipped model was trained with. It is frozen here, not imported from
 # ``analysis.corpus.text``: a change there would silently change what the model sees.
@@ -54,6 +58,7 @@ _CURLY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 BLOCKS = ("words", "characters", "window")
 # The lexicon scores given to the model as extra features: the sentence's, and the window's.
 LEXICON_FEATURES = ("textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neg")
+BATCH = 5000  # texts read at a time: bounds the memory of the feature matrices
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -85,7 +90,8 @@ def _character_ngrams(words: list[str], low: int, high: int) -> list[str]:
 
 
 def feature_strings(text: str, span: tuple[int, int] | None, settings: dict) -> tuple[list, list, list]:
-    """Return the words, characters and window feature strings of one text and target span."""
+    """Return the word feature strings, the words whose character n-grams are features, and the
+    window feature strings of one text and target span."""
     found = tokens(text)
     if span is not None and settings.get("mask_target"):
         start, end = span
@@ -96,22 +102,43 @@ def feature_strings(text: str, span: tuple[int, int] | None, settings: dict) -> 
     word_features = list(words)
     for n in range(2, settings["word_ngrams"] + 1):
         word_features.extend(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
-    low, high = settings["char_ngrams"]
-    character_features = _character_ngrams([word for word in words if word[0].isalnum()], low, high)
+    character_words = [word for word in words if word[0].isalnum()]
     before, after = _window(found if not settings.get("mask_target") else
                             [item for item in found if item[0] != "<target>"], span, settings["window"])
     window_features = [f"<{token}" for token in before] + [f">{token}" for token in after]
     if settings.get("window_bigrams"):
         window_features += [f"<{a} {b}" for a, b in zip(before, before[1:])]
         window_features += [f">{a} {b}" for a, b in zip(after, after[1:])]
-    return word_features, character_features, window_features
+    return word_features, character_words, window_features
 
 
 def hashed_counts(texts: list[str], spans: list, settings: dict) -> list[sp.csr_matrix]:
     """Return one count matrix per block (rows: texts; columns: 2**hash_bits hashed features)."""
     hasher = FeatureHasher(n_features=2 ** settings["hash_bits"], input_type="string", alternate_sign=False)
     strings = [feature_strings(text, span, settings) for text, span in zip(texts, spans)]
-    return [hasher.transform([each[block] for each in strings]).tocsr() for block in range(len(BLOCKS))]
+    words = hasher.transform([each[0] for each in strings]).tocsr()
+    characters = _character_counts([each[1] for each in strings], settings, hasher)
+    return [words, characters, hasher.transform([each[2] for each in strings]).tocsr()]
+
+
+def _character_counts(word_lists: list[list[str]], settings: dict, hasher: FeatureHasher) -> sp.csr_matrix:
+    """Return the hashed character n-gram counts of each text's words: each distinct word's n-grams
+    are made and hashed once, and a text's counts are the sum of its words' (the same counts as
+    hashing every text's n-grams, several times faster: most words of news recur)."""
+    vocabulary: dict[str, int] = {}
+    rows, columns = [], []
+    for row, words in enumerate(word_lists):
+        for word in words:
+            columns.append(vocabulary.setdefault(word, len(vocabulary)))
+            rows.append(row)
+    if not vocabulary:
+        return sp.csr_matrix((len(word_lists), hasher.n_features))
+    low, high = settings["char_ngrams"]
+    per_word = hasher.transform([_character_ngrams([word], low, high) for word in vocabulary]).tocsr()
+    occurrences = sp.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(word_lists), len(vocabulary)))
+    counts = (occurrences @ per_word).tocsr()
+    counts.sort_indices()
+    return counts
 
 
 def weighted(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
@@ -130,9 +157,11 @@ def inverse_document_frequency(counts: sp.csr_matrix) -> np.ndarray:
     return np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1
 
 
-def lexicon_features(texts: list[str], spans: list, settings: dict) -> np.ndarray:
-    """Return the lexicon scores of each sentence and of its target's window (0 without a target)."""
-    sentence = score_texts(texts)[list(LEXICON_FEATURES)].to_numpy(dtype=float)
+def lexicon_features(texts: list[str], spans: list, settings: dict, sentence: np.ndarray | None = None) -> np.ndarray:
+    """Return the lexicon scores of each sentence and of its target's window (0 without a target).
+    ``sentence``: the sentences' scores (``LEXICON_FEATURES`` columns) when already known."""
+    if sentence is None:
+        sentence = score_texts(texts)[list(LEXICON_FEATURES)].to_numpy(dtype=float)
     windows = []
     for text, span in zip(texts, spans):
         if span is None:
@@ -144,7 +173,11 @@ def lexicon_features(texts: list[str], spans: list, settings: dict) -> np.ndarra
         before = [s for _, s, e in found if e <= start][-size:]
         after = [e for _, s, e in found if s >= end][:size]
         windows.append(text[before[0] if before else start:after[-1] if after else end])
-    window = score_texts(windows)[list(LEXICON_FEATURES)].to_numpy(dtype=float)
+    window = np.zeros_like(sentence)
+    with_target = [row for row, text in enumerate(windows) if text]
+    if with_target:  # a text without a target has no window: its scores stay 0
+        window[with_target] = score_texts([windows[row] for row in with_target])[list(LEXICON_FEATURES)].to_numpy(
+            dtype=float)
     return np.nan_to_num(np.hstack([sentence, window]))
 
 
@@ -193,10 +226,11 @@ class NewsModel:
                  arrays["coefficient_indptr"]), shape=tuple(arrays["coefficient_shape"]))
             self.intercepts = arrays["intercepts"]
 
-    def probabilities(self, texts: list[str], spans: list) -> np.ndarray:
-        """Return P(negative), P(neutral), P(positive) of each text and target span."""
+    def probabilities(self, texts: list[str], spans: list, lexicon: np.ndarray | None = None) -> np.ndarray:
+        """Return P(negative), P(neutral), P(positive) of each text and target span (``lexicon``:
+        the texts' TextBlob and VADER scores in ``LEXICON_FEATURES`` order, when already known)."""
         counts = hashed_counts(texts, spans, self.settings)
-        lexicon = lexicon_features(texts, spans, self.settings)
+        lexicon = lexicon_features(texts, spans, self.settings, lexicon)
         matrix = design_matrix(counts, self.idfs, lexicon, self.settings["lexicon_scale"])
         return softmax(np.asarray((matrix @ self.coefficients.T).todense()) + self.intercepts)
 
@@ -234,12 +268,14 @@ def _span_of(text: str, target) -> tuple[int, int] | None:
     return start, end
 
 
-def news_sentiment(texts, targets=None) -> pd.DataFrame:
+def news_sentiment(texts, targets=None, *, lexicon_scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the news model's label and probabilities of each text, one row per text in order.
 
     ``targets`` (optional, one per text): a mention of the target in the text (its first
     occurrence counts), its (start, end) character offsets, or None for the sentence as a whole.
     The model reads the words around the target, so two targets of one sentence may differ.
+    ``lexicon_scores`` (optional, one row per text): the texts' TextBlob and VADER scores as
+    ``score_texts`` gives them, so that they are not computed twice.
 
     Columns: news_label (negative, neutral or positive: the most probable), news_score
     (P(positive) - P(negative), -1..1), news_negative, news_neutral, news_positive (probabilities).
@@ -256,10 +292,17 @@ def news_sentiment(texts, targets=None) -> pd.DataFrame:
     codes, distinct = pd.factorize(keys)
     first = pd.Series(range(len(keys))).groupby(codes).first().to_numpy()
     readable = [i for i in first if _LETTER.search(texts[i])]
+    known_scores = None
+    if lexicon_scores is not None:
+        if len(lexicon_scores) != len(texts):
+            raise ValueError(f"news_sentiment got {len(texts)} texts but {len(lexicon_scores)} rows of lexicon_scores")
+        known_scores = lexicon_scores[list(LEXICON_FEATURES)].to_numpy(dtype=float)
     probabilities = np.full((len(distinct), len(LABELS)), np.nan)
-    if readable:
-        found = load_model().probabilities([texts[i] for i in readable], [spans[i] for i in readable])
-        probabilities[codes[readable]] = found
+    model = load_model()
+    for start in range(0, len(readable), BATCH):  # in batches: the feature matrices of 5,000 texts at a time
+        rows = readable[start:start + BATCH]
+        probabilities[codes[rows]] = model.probabilities(
+            [texts[i] for i in rows], [spans[i] for i in rows], None if known_scores is None else known_scores[rows])
     probabilities = probabilities[codes]
     labels = np.array([""] * len(texts), dtype=object)
     known = ~np.isnan(probabilities[:, 0])
@@ -269,8 +312,11 @@ def news_sentiment(texts, targets=None) -> pd.DataFrame:
                          "news_positive": probabilities[:, 2]}, columns=NEWS_MODEL_COLUMNS)
 
 
-def score_with_model(corpus) -> pd.DataFrame:
+def score_with_model(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return one row per sentence of the corpus with the news model's label and probabilities.
+
+    ``sentence_scores``: ``score_sentences(corpus)`` when already computed (the model reads the
+    lexicons' scores too; given, they are not computed again).
 
     Columns: article_id, paragraph_id, sentence_id, text, news_label, news_score, news_negative,
     news_neutral, news_positive (see ``news_sentiment``; the sentence as a whole, no target),
@@ -278,8 +324,13 @@ def score_with_model(corpus) -> pd.DataFrame:
     These sit beside TextBlob's and VADER's columns of ``score_sentences``; they replace neither.
     """
     sentences = corpus.sentences.reset_index(drop=True)
+    known = None
+    if sentence_scores is not None:
+        known = sentences[["article_id", "sentence_id"]].merge(
+            sentence_scores[["article_id", "sentence_id", *LEXICON_FEATURES]], on=["article_id", "sentence_id"],
+            how="left", validate="one_to_one")
     table = pd.concat([sentences[["article_id", "paragraph_id", "sentence_id", "text"]],
-                       news_sentiment(sentences["text"])], axis=1)
+                       news_sentiment(sentences["text"], lexicon_scores=known)], axis=1)
     table["score_note"] = np.where(table["news_label"] == "", NO_LETTERS, "")
     foreign = not_english_ids(corpus.articles)
     if foreign:
@@ -288,6 +339,25 @@ def score_with_model(corpus) -> pd.DataFrame:
         table.loc[rows, "news_label"] = ""
         table.loc[rows, "score_note"] = NOT_ENGLISH
     return table
+
+
+def news_sentiment_by_article(model_scores: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Return the news model's reading of each article from its sentences (``score_with_model``).
+
+    Columns: article_id, outlet, news_score (the mean of the sentences' news_score), the shares of
+    its scored sentences labelled negative, neutral and positive, n_sentences_scored. Every
+    article of ``articles`` has a row, in their order; one with no scored sentence has NaN scores.
+    """
+    scored = model_scores[model_scores["news_label"] != ""]
+    shares = pd.crosstab(scored["article_id"], scored["news_label"], normalize="index").reindex(
+        columns=list(LABELS), fill_value=0.0)
+    table = pd.DataFrame({
+        "news_score": scored.groupby("article_id")["news_score"].mean(),
+        **{f"news_{label}_share": shares[label] for label in LABELS},
+        "n_sentences_scored": scored.groupby("article_id").size()})
+    table = articles[["article_id", "outlet"]].merge(table, left_on="article_id", right_index=True, how="left")
+    table["n_sentences_scored"] = table["n_sentences_scored"].fillna(0).astype(int)
+    return table[NEWS_ARTICLE_COLUMNS].reset_index(drop=True)
 
 
 def model_card() -> str:
