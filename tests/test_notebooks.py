@@ -59,6 +59,8 @@ def test_notebook_is_stored_without_outputs_and_has_parameters(notebook):
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     code = [cell for cell in cells if cell["cell_type"] == "code"]
     assert all(not cell["outputs"] and cell["execution_count"] is None for cell in code)
+    ids = [cell.get("id") for cell in cells]  # nbformat 4.5 wants one on every cell, each different
+    assert None not in ids and len(set(ids)) == len(ids)
     assert "parameters" in code[0]["metadata"].get("tags", [])
     parameters = "".join(code[0]["source"])
     for name in ("corpus_path", *RESOURCE_PARAMETERS.get(notebook.stem, ())):
