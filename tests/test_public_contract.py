@@ -63,6 +63,7 @@ MEASURES = {
     "score_sentences": _by_itself, "score_articles": _by_itself, "explain": _by_itself, "score_voices": _by_itself,
     "sentiment_by_voice": _by_itself, "target_mentions": _by_itself, "sentiment_by_target": _by_itself,
     "domain_warnings": _by_itself, "neutralised_scores": _by_itself, "score_with_model": _by_itself,
+    "target_sentiment": _by_itself,
     "tag_sentences": _by_itself, "sentence_frames": _by_itself, "frame_shares": _by_itself, "frame_balance": _by_itself,
     "frame_by_section": _by_itself, "presence_features": _by_itself, "frame_scores": _by_itself,
     "frame_presence": _by_itself,

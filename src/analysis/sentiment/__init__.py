@@ -3,8 +3,9 @@
 ``scores`` scores sentences and articles with TextBlob and VADER (``_article_scores`` puts
 TextBlob's article score together from its sentences, exactly); ``explain`` gives the words behind
 each score; ``voices`` scores narration and quoted speech apart; ``targets`` the sentences that
-name a target; ``watchlist`` where the lexicons mislead on news; ``learned`` a news sentiment
-model trained on NewsMTSC, a third reading beside TextBlob's and VADER's, never replacing them.
+name a target, and the clause and words around each mention, pronouns resolved; ``watchlist``
+where the lexicons mislead on news; ``learned`` a news sentiment model trained on NewsMTSC, a
+third reading beside TextBlob's and VADER's, never replacing them.
 """
 
 from analysis.sentiment.explain import (
@@ -36,8 +37,10 @@ from analysis.sentiment.scores import (
 )
 from analysis.sentiment.targets import (
     MENTION_COLUMNS,
+    TARGET_SENTIMENT_COLUMNS,
     sentiment_by_target,
     target_mentions,
+    target_sentiment,
 )
 from analysis.sentiment.voices import VOICE_COLUMNS, score_voices, sentiment_by_voice
 from analysis.sentiment.watchlist import (
@@ -58,6 +61,7 @@ __all__ = [
     "NOT_ENGLISH",
     "NO_LETTERS",
     "SENTENCE_SCORE_COLUMNS",
+    "TARGET_SENTIMENT_COLUMNS",
     "VOICE_COLUMNS",
     "WARNING_COLUMNS",
     "domain_warnings",
@@ -76,6 +80,7 @@ __all__ = [
     "sentiment_by_target",
     "sentiment_by_voice",
     "target_mentions",
+    "target_sentiment",
     "textblob_scores",
     "vader_word_valences",
     "word_contributions",
