@@ -94,6 +94,8 @@ def _compounds(texts: list[str], misleading: set[str]) -> list[tuple[float, floa
     None for a text without letters."""
     neutral = SentimentIntensityAnalyzer()
     neutral.lexicon = {word: value for word, value in vader().lexicon.items() if word not in misleading}
+    # Only the listed words VADER knows change its score ("more" and "first" are TextBlob's alone).
+    known = {word for word in misleading if word in vader().lexicon}
     found = []
     for text in texts:
         if not LETTER.search(text):
@@ -102,7 +104,7 @@ def _compounds(texts: list[str], misleading: set[str]) -> list[tuple[float, floa
         compound = vader_scores(text)[0]
         prepared = prepare_for_vader(text)
         # Only a sentence with a misleading word scores differently without it.
-        touched = any(word.casefold() in misleading for word in words(prepared))
+        touched = any(word.casefold() in known for word in words(prepared))
         found.append((compound, vader_polarity_scores(prepared, neutral)["compound"] if touched else compound))
     return found
 
