@@ -148,6 +148,21 @@ def test_the_analysis_keeps_the_model_reading(tmp_path, monkeypatch):
     assert first is results.news_model()  # kept, not computed twice
     assert first.equals(learned.score_with_model(results.corpus))
     assert results.with_top_outlets(1).news_model().equals(first)
+    kept = list(tmp_path.rglob("news_model-*.parquet"))
+    assert [path.name for path in kept] == [f"news_model-{learned.model_fingerprint()}.parquet"]
+    monkeypatch.setattr(learned, "news_sentiment", None)  # read back from the cache, not computed again
+    again = analyse(None).news_model()
+    assert again.drop(columns="paragraph_id").equals(first.drop(columns="paragraph_id"))
+    assert (again["paragraph_id"].to_numpy() == first["paragraph_id"].to_numpy()).all()
+
+
+def test_many_sentences_are_read_on_several_processes_the_same(monkeypatch):
+    corpus = corpus_of([f"{POSITIVE} {NEGATIVE} The vote is on Monday.", "It was not a good day. Nobody came.",
+                        "!!!", "Critics praised the plan."])
+    alone = learned.score_with_model(corpus, workers=1)
+    monkeypatch.setattr(learned, "PARALLEL_SENTENCES", 2)
+    monkeypatch.setattr(learned, "BATCH", 2)  # several batches, on two processes
+    assert learned.score_with_model(corpus, workers=2).equals(alone)
 
 
 def test_the_model_card_carries_the_held_out_figures():

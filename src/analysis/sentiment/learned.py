@@ -16,8 +16,11 @@ downloads anything. ``benchmarks/news_sentiment.py --train`` rebuilds the file.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +39,7 @@ __all__ = [
     "NEWS_MODEL_COLUMNS",
     "NEWS_SENTENCE_COLUMNS",
     "model_card",
+    "model_fingerprint",
     "model_path",
     "news_sentiment",
     "news_sentiment_by_article",
@@ -59,6 +63,9 @@ BLOCKS = ("words", "characters", "window")
 # The lexicon scores given to the model as extra features: the sentence's, and the window's.
 LEXICON_FEATURES = ("textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neg")
 BATCH = 5000  # texts read at a time: bounds the memory of the feature matrices
+# ``score_with_model`` reads at least this many sentences on every core, in batches; fewer, in this
+# process (starting the workers would cost more than it saves).
+PARALLEL_SENTENCES = 20_000
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -251,6 +258,12 @@ def load_model() -> NewsModel:
     return NewsModel(path)
 
 
+@lru_cache(maxsize=1)
+def model_fingerprint() -> str:
+    """Return a short hash of the shipped model file: readings kept on disk name the model they came from."""
+    return hashlib.sha256(model_path().read_bytes()).hexdigest()[:12]
+
+
 def _span_of(text: str, target) -> tuple[int, int] | None:
     """Return the (start, end) of a target: a span as given, or a mention's first occurrence
     (exact case first, then any case); None when there is no target or it is not found."""
@@ -312,11 +325,14 @@ def news_sentiment(texts, targets=None, *, lexicon_scores: pd.DataFrame | None =
                          "news_positive": probabilities[:, 2]}, columns=NEWS_MODEL_COLUMNS)
 
 
-def score_with_model(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.DataFrame:
+def score_with_model(corpus, sentence_scores: pd.DataFrame | None = None, *,
+                     workers: int | None = None) -> pd.DataFrame:
     """Return one row per sentence of the corpus with the news model's label and probabilities.
 
     ``sentence_scores``: ``score_sentences(corpus)`` when already computed (the model reads the
-    lexicons' scores too; given, they are not computed again).
+    lexicons' scores too; given, they are not computed again). ``workers``: processes to read on
+    (default: every core) when the corpus has ``PARALLEL_SENTENCES`` sentences or more; the
+    readings are the same on any number.
 
     Columns: article_id, paragraph_id, sentence_id, text, news_label, news_score, news_negative,
     news_neutral, news_positive (see ``news_sentiment``; the sentence as a whole, no target),
@@ -329,8 +345,12 @@ def score_with_model(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.
         known = sentences[["article_id", "sentence_id"]].merge(
             sentence_scores[["article_id", "sentence_id", *LEXICON_FEATURES]], on=["article_id", "sentence_id"],
             how="left", validate="one_to_one")
-    table = pd.concat([sentences[["article_id", "paragraph_id", "sentence_id", "text"]],
-                       news_sentiment(sentences["text"], lexicon_scores=known)], axis=1)
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(sentences) >= PARALLEL_SENTENCES:
+        model = _on_processes(sentences["text"].tolist(), known, workers)
+    else:
+        model = news_sentiment(sentences["text"], lexicon_scores=known)
+    table = pd.concat([sentences[["article_id", "paragraph_id", "sentence_id", "text"]], model], axis=1)
     table["score_note"] = np.where(table["news_label"] == "", NO_LETTERS, "")
     foreign = not_english_ids(corpus.articles)
     if foreign:
@@ -339,6 +359,21 @@ def score_with_model(corpus, sentence_scores: pd.DataFrame | None = None) -> pd.
         table.loc[rows, "news_label"] = ""
         table.loc[rows, "score_note"] = NOT_ENGLISH
     return table
+
+
+def _on_processes(texts: list[str], known: pd.DataFrame | None, workers: int) -> pd.DataFrame:
+    """``news_sentiment`` of the texts in batches of ``BATCH`` on ``workers`` processes, in order."""
+    load_model()  # loaded before the workers start: a forked worker has it already
+    starts = range(0, len(texts), BATCH)
+    batches = [texts[start:start + BATCH] for start in starts]
+    scores = [None if known is None else known.iloc[start:start + BATCH].reset_index(drop=True) for start in starts]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = list(pool.map(_batch, batches, scores))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _batch(texts: list[str], known: pd.DataFrame | None) -> pd.DataFrame:
+    return news_sentiment(texts, lexicon_scores=known)
 
 
 def news_sentiment_by_article(model_scores: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
