@@ -63,8 +63,8 @@ BLOCKS = ("words", "characters", "window")
 # The lexicon scores given to the model as extra features: the sentence's, and the window's.
 LEXICON_FEATURES = ("textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neg")
 BATCH = 5000  # texts read at a time: bounds the memory of the feature matrices
-# ``score_with_model`` reads at least this many sentences on every core, in batches; fewer, in this
-# process (starting the workers would cost more than it saves).
+# ``news_sentiment`` reads at least this many distinct texts on every core, in batches; fewer, in
+# this process (starting the workers would cost more than it saves).
 PARALLEL_SENTENCES = 20_000
 
 
@@ -281,14 +281,17 @@ def _span_of(text: str, target) -> tuple[int, int] | None:
     return start, end
 
 
-def news_sentiment(texts, targets=None, *, lexicon_scores: pd.DataFrame | None = None) -> pd.DataFrame:
+def news_sentiment(texts, targets=None, *, lexicon_scores: pd.DataFrame | None = None,
+                   workers: int | None = None) -> pd.DataFrame:
     """Return the news model's label and probabilities of each text, one row per text in order.
 
     ``targets`` (optional, one per text): a mention of the target in the text (its first
     occurrence counts), its (start, end) character offsets, or None for the sentence as a whole.
     The model reads the words around the target, so two targets of one sentence may differ.
     ``lexicon_scores`` (optional, one row per text): the texts' TextBlob and VADER scores as
-    ``score_texts`` gives them, so that they are not computed twice.
+    ``score_texts`` gives them, so that they are not computed twice. ``workers``: processes to read
+    on (default: every core) when there are ``PARALLEL_SENTENCES`` distinct texts or more; the
+    readings are the same on any number.
 
     Columns: news_label (negative, neutral or positive: the most probable), news_score
     (P(positive) - P(negative), -1..1), news_negative, news_neutral, news_positive (probabilities).
@@ -311,11 +314,19 @@ def news_sentiment(texts, targets=None, *, lexicon_scores: pd.DataFrame | None =
             raise ValueError(f"news_sentiment got {len(texts)} texts but {len(lexicon_scores)} rows of lexicon_scores")
         known_scores = lexicon_scores[list(LEXICON_FEATURES)].to_numpy(dtype=float)
     probabilities = np.full((len(distinct), len(LABELS)), np.nan)
-    model = load_model()
-    for start in range(0, len(readable), BATCH):  # in batches: the feature matrices of 5,000 texts at a time
-        rows = readable[start:start + BATCH]
-        probabilities[codes[rows]] = model.probabilities(
-            [texts[i] for i in rows], [spans[i] for i in rows], None if known_scores is None else known_scores[rows])
+    # In batches: the feature matrices of 5,000 texts at a time.
+    batches = [readable[start:start + BATCH] for start in range(0, len(readable), BATCH)]
+    arguments = ([[texts[i] for i in rows] for rows in batches], [[spans[i] for i in rows] for rows in batches],
+                 [None if known_scores is None else known_scores[rows] for rows in batches])
+    workers = workers or os.cpu_count() or 1
+    load_model()  # loaded before any worker starts: a forked worker has it already
+    if workers > 1 and len(readable) >= PARALLEL_SENTENCES:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            found = list(pool.map(_probabilities, *arguments))
+    else:
+        found = list(map(_probabilities, *arguments))
+    for rows, batch in zip(batches, found):
+        probabilities[codes[rows]] = batch
     probabilities = probabilities[codes]
     labels = np.array([""] * len(texts), dtype=object)
     known = ~np.isnan(probabilities[:, 0])
@@ -323,6 +334,10 @@ def news_sentiment(texts, targets=None, *, lexicon_scores: pd.DataFrame | None =
     return pd.DataFrame({"news_label": labels, "news_score": probabilities[:, 2] - probabilities[:, 0],
                          "news_negative": probabilities[:, 0], "news_neutral": probabilities[:, 1],
                          "news_positive": probabilities[:, 2]}, columns=NEWS_MODEL_COLUMNS)
+
+
+def _probabilities(texts: list[str], spans: list, lexicon: np.ndarray | None) -> np.ndarray:
+    return load_model().probabilities(texts, spans, lexicon)
 
 
 def score_with_model(corpus, sentence_scores: pd.DataFrame | None = None, *,
@@ -345,11 +360,7 @@ def score_with_model(corpus, sentence_scores: pd.DataFrame | None = None, *,
         known = sentences[["article_id", "sentence_id"]].merge(
             sentence_scores[["article_id", "sentence_id", *LEXICON_FEATURES]], on=["article_id", "sentence_id"],
             how="left", validate="one_to_one")
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(sentences) >= PARALLEL_SENTENCES:
-        model = _on_processes(sentences["text"].tolist(), known, workers)
-    else:
-        model = news_sentiment(sentences["text"], lexicon_scores=known)
+    model = news_sentiment(sentences["text"], lexicon_scores=known, workers=workers)
     table = pd.concat([sentences[["article_id", "paragraph_id", "sentence_id", "text"]], model], axis=1)
     table["score_note"] = np.where(table["news_label"] == "", NO_LETTERS, "")
     foreign = not_english_ids(corpus.articles)
@@ -359,21 +370,6 @@ def score_with_model(corpus, sentence_scores: pd.DataFrame | None = None, *,
         table.loc[rows, "news_label"] = ""
         table.loc[rows, "score_note"] = NOT_ENGLISH
     return table
-
-
-def _on_processes(texts: list[str], known: pd.DataFrame | None, workers: int) -> pd.DataFrame:
-    """``news_sentiment`` of the texts in batches of ``BATCH`` on ``workers`` processes, in order."""
-    load_model()  # loaded before the workers start: a forked worker has it already
-    starts = range(0, len(texts), BATCH)
-    batches = [texts[start:start + BATCH] for start in starts]
-    scores = [None if known is None else known.iloc[start:start + BATCH].reset_index(drop=True) for start in starts]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(_batch, batches, scores))
-    return pd.concat(parts, ignore_index=True)
-
-
-def _batch(texts: list[str], known: pd.DataFrame | None) -> pd.DataFrame:
-    return news_sentiment(texts, lexicon_scores=known)
 
 
 def news_sentiment_by_article(model_scores: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
