@@ -315,7 +315,7 @@ def target_sentiment(corpus, targets: str | dict | None = None, *, window: int =
         scores = score_texts(scored)
         mentions[f"{name}_textblob_polarity"] = scores["textblob_polarity"].to_numpy()
         mentions[f"{name}_vader_compound"] = scores["vader_compound"].to_numpy()
-    model = news_sentiment(texts, list(zip(starts, ends)))
+    model = news_sentiment(texts, list(zip(starts, ends)), lexicon_scores=scores)  # the sentences' scores, reused
     mentions["news_label"], mentions["news_score"] = model["news_label"].to_numpy(), model["news_score"].to_numpy()
     foreign = mentions["article_id"].isin(not_english_ids(corpus.articles))
     mentions.loc[foreign, [column for column in TARGET_SENTIMENT_COLUMNS if column.endswith(
