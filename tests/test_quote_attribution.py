@@ -75,7 +75,10 @@ def test_quotes_match_one_to_one_by_word_jaccard():
 @pytest.mark.parametrize("found, gold, same", [
     ("Donald Trump", "Trump", True), ("Hillary Clinton", "the Clinton campaign", True),
     ("Mr. Smith", "Smith's spokesman", True), ("the president", "President Obama", False),
-    ("", "Trump", False), ("Jo Smith", "", False)])
+    ("", "Trump", False), ("Jo Smith", "", False),
+    # a surname that is also a title, after an honorific or a first name: still a name
+    ("Matthew Prince", "Mr. Prince", True), ("Prince Charles", "Mr. Prince", False),
+    ("Judge Berman", "Mr. Berman", True), ("the prince", "Mr. Prince", False)])
 def test_speakers_are_the_same_when_they_share_a_word_of_a_name(found, gold, same):
     assert same_speaker(found, gold) is same
 

@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.corpus.text import HONORIFICS
 from analysis.quotes.names import name_key
 from analysis.quotes.patterns import PRONOUNS, SENTENCE_OPENERS, TITLES, WEEKDAYS
+from analysis.quotes.people import first_name_gender
 from analysis.quotes.spans import MARKUP_TAG
 
 __all__ = ["GOLD_COLUMNS", "score_against_gold", "GOLD_PRONOUNS", "GoldQuote", "read_brat", "attribution_gold",
@@ -225,9 +226,17 @@ def match_quotes(found: list[str], gold: list[str], *, threshold: float = 0.5) -
 
 def speaker_words(speaker: str) -> set[str]:
     """Return the words two spellings of a speaker are compared by: casefolded, without possessives,
-    function words, titles and honorifics ("Mr. Trump's campaign" -> {"trump", "campaign"})."""
-    words = {re.sub(r"'s$", "", word) for word in _word_set(speaker)}
-    return {word for word in words if word not in _NOT_NAME_WORDS and word not in HONORIFICS and word not in TITLES}
+    function words, titles and honorifics ("Mr. Trump's campaign" -> {"trump", "campaign"}); a word
+    right after an honorific or a common first name is a surname even where it could be a title
+    ("Mr. Prince", "Matthew Prince" -> {"prince"})."""
+    words = [re.sub(r"'s$", "", word.casefold().replace("’", "'")) for word in _MATCH_WORD.findall(speaker)]
+
+    def surname(position: int) -> bool:
+        before = words[position - 1] if position else ""
+        return before in HONORIFICS or (bool(before) and first_name_gender(before) is not None)
+
+    return {word for position, word in enumerate(words)
+            if word not in _NOT_NAME_WORDS and word not in HONORIFICS and (word not in TITLES or surname(position))}
 
 
 def same_speaker(found: str, gold: str) -> bool:
