@@ -15,8 +15,8 @@ __all__ = ["QUESTION_CODEBOOK", "UNITS", "question_columns", "prefill_questions"
 
 QUESTION_CODEBOOK = "generic_frames"
 UNITS = ("article", "paragraph")
-_ANSWER_COLUMNS = ["frame", "question_id", "question", "suggestion", "suggestion_note", "n_hits", "evidence_term", "evidence",
-                   "evidence_sentence_id"]
+_ANSWER_COLUMNS = ["frame", "question_id", "question", "suggestion", "suggestion_note", "n_hits", "evidence_term",
+                   "evidence", "evidence_sentence_id"]
 
 
 def question_columns(unit: str = "article") -> list[str]:
@@ -33,8 +33,8 @@ def prefill_questions(corpus, codebook: str | Path | Codebook = QUESTION_CODEBOO
     "yes" was right against people's codes of real news, from the codebook's ``validated:``
     figures; "weak indicator: ..." where it is weak; "" where unmeasured), n_hits, evidence_term,
     evidence (the first sentence with an indicator), evidence_sentence_id. A suggestion is for a
-    coder to confirm or overrule, not an answer. One row per unit (every article; every paragraph with a sentence)
-    and question, units in the corpus's order.
+    coder to confirm or overrule, not an answer. One row per unit (every article; every paragraph
+    with a sentence) and question, units in the corpus's order.
     """
     if unit not in UNITS:
         raise ValueError("unit must be 'article' or 'paragraph'")
