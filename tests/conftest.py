@@ -1,6 +1,8 @@
 """Shared test settings, and the accuracy figures printed at the end of the run."""
 
+import importlib.util
 import os
+import sys
 import warnings
 from pathlib import Path
 
@@ -14,6 +16,19 @@ matplotlib.use("Agg")
 # Real data with gold answers sits beside the repository in ../shared (CI puts it there); it is
 # never copied into the repository. NEWS_FRAMING_SHARED points elsewhere.
 SHARED = Path(os.environ.get("NEWS_FRAMING_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+
+
+def benchmark_script(name: str):
+    """Return the benchmark script ``benchmarks/<name>.py`` loaded as a module (its own imports of
+    the other scripts work: the folder is put on the path)."""
+    folder = Path(__file__).resolve().parents[1] / "benchmarks"
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", folder / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def shared_path(relative: str) -> Path:

@@ -1,10 +1,7 @@
 """The news sentiment model shipped in data/models: loads offline, predicts deterministically, and
 beats VADER on the NewsMTSC sentences it never saw (slow test, reads ../shared)."""
 
-import importlib.util
 import socket
-import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -13,7 +10,7 @@ from sklearn.feature_extraction import FeatureHasher
 
 from analysis import analyse
 from analysis.sentiment import learned, score_sentences
-from conftest import corpus_of, shared_path
+from conftest import benchmark_script, corpus_of, shared_path
 
 MODEL_FILE_LIMIT = 3 * 1024 * 1024  # bytes: the model ships inside the package
 HELD_OUT_FLOOR = 0.62  # per-target held-out macro-F1 measured by benchmarks/news_sentiment.py, less a margin
@@ -21,15 +18,6 @@ VADER_MARGIN = 0.10  # the margin over VADER the model was built to reach (issue
 
 POSITIVE = "The senator praised the volunteers, calling their rescue work brave, generous and a great success."
 NEGATIVE = "Critics accused the governor of lying, calling the corrupt scheme a disgraceful failure and a scandal."
-
-
-def _benchmark():
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "news_sentiment.py"
-    spec = importlib.util.spec_from_file_location("news_sentiment_benchmark", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_model_file_is_shipped_small_and_without_a_pickle():
@@ -172,7 +160,7 @@ def test_the_model_card_carries_the_held_out_figures():
 
 @pytest.mark.slow
 def test_held_out_macro_f1_beats_vader_on_newsmtsc():
-    benchmark = _benchmark()
+    benchmark = benchmark_script("news_sentiment")
     benchmark.BOOTSTRAP_RESAMPLES = 100  # the figures tested are the point estimates: fewer resamples, a faster run
     records = benchmark.read_newsmtsc(shared_path("benchmarks/newsmtsc-train/train.jsonl"))
     figures = benchmark.measure(records)

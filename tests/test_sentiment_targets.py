@@ -1,12 +1,10 @@
 """Sentiment toward a target: the clause and the window around a mention, pronouns resolved to
 targets, and the floors measured on NewsMTSC (benchmarks/target_sentiment.py)."""
 
-import importlib.util
 import sys
-from pathlib import Path
 
 import pytest
-from conftest import corpus_of, shared_path
+from conftest import benchmark_script, corpus_of, shared_path
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -146,19 +144,10 @@ def test_an_empty_corpus_and_a_corpus_without_targets_give_empty_tables():
     assert targets.DEFAULT_WINDOW == 12
 
 
-def _benchmark():
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "target_sentiment.py"
-    spec = importlib.util.spec_from_file_location("target_sentiment_benchmark", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
 def test_on_newsmtsc_the_clause_beats_the_sentence_and_pronouns_mostly_resolve_right():
     path = shared_path("benchmarks/newsmtsc-train/train.jsonl")
-    benchmark = _benchmark()
+    benchmark = benchmark_script("target_sentiment")
     sys.modules["news_sentiment"].BOOTSTRAP_RESAMPLES = 20  # the floors are on point estimates
     result = benchmark.measure_sentiment(benchmark.read_newsmtsc(path))
     assert result["window"] == targets.DEFAULT_WINDOW  # the package's default is the dev-chosen size
