@@ -70,6 +70,8 @@ _AGENCY_END = re.compile(rf"(?:/|\bvia\s+|\s)\s*(?:{AGENCIES}|{SOURCES})(?:\b|(?
 _NEXT_SENTENCE = re.compile(r"(\s*[|•·]\s*)?\s*[\"“‘(]?[A-Z]")
 # A credit is a name or two and an agency ("Featured image via Chip Somodevilla/Getty Images",
 # "Image: screen capture via a gif"); anything longer, or with more lowercase words, is prose.
+# What every match of BARE_CREDIT_TAIL holds: the dash of its first branch, the slash of the others.
+_TAIL_MARK = re.compile(r"\s[-–—]|/")
 CREDIT_MAX_CHARS = 120
 CREDIT_MAX_LOWERCASE_WORDS = 6
 _LOWERCASE_WORD = re.compile(r"(?<![\w/])[a-z][a-z'’-]*\b")
@@ -103,8 +105,12 @@ def _credit_sized(span: str, marker: int = 0) -> bool:
 
 def _bare_tail(line: str) -> re.Match[str] | None:
     """The credit without a marker that ends the line, started after the line's last sentence."""
-    # A credit is short, so only the end of a long line is searched.
-    tail = BARE_CREDIT_TAIL.search(line, max(0, len(line) - 2 * CREDIT_MAX_CHARS))
+    # A credit is short, so only the end of a long line is searched; and only where it holds a
+    # dash after a space or a slash, which every such credit has (most lines: none).
+    start = max(0, len(line) - 2 * CREDIT_MAX_CHARS)
+    if _TAIL_MARK.search(line, start) is None:
+        return None
+    tail = BARE_CREDIT_TAIL.search(line, start)
     if tail and not _credit_sized(tail.group(0)):
         breaks = list(_SENTENCE_INSIDE.finditer(line, tail.start()))
         tail = BARE_CREDIT_TAIL.search(line, breaks[-1].start() + 1) if breaks else None

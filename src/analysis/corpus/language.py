@@ -33,7 +33,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.corpus import codes
 from analysis.corpus.problems import ProblemLog
-from analysis.corpus.text import LETTER, WORD_PATTERN, line_words
+from analysis.corpus.text import LETTER, line_words
 
 __all__ = [
     "LANGUAGE_COLUMNS", "MAX_OTHER_SCRIPT_SHARE", "MIN_ENGLISH_SHARE", "MIN_WORDS_TO_JUDGE", "NOT_ENGLISH_ACTION",
@@ -90,12 +90,9 @@ def english_function_words() -> frozenset[str]:
 def _count_words(text: str) -> tuple[int, int]:
     """Return how many of the text's words hold a letter (numbers say nothing of the language), and
     how many of those are English function words."""
-    # Each distinct word is looked at once: an article repeats most of its words.
-    text = text or ""
-    if text.isascii():  # casefold is lower case, which changes no word's bounds: the words of its lines
-        counts = Counter(chain.from_iterable(line_words(line) for line in text.split("\n")))
-    else:
-        counts = Counter(WORD_PATTERN.findall(text.casefold()))
+    # Each distinct word is looked at once: an article repeats most of its words. They are the words
+    # of its lines, which counting its words (``count_words``) has read already.
+    counts = Counter(chain.from_iterable(line_words(line) for line in (text or "").split("\n")))
     # (a word starts with a letter or a digit, and only one that starts with a digit can be a number)
     numbers = sum(count for word, count in counts.items() if word[0].isdecimal() and _NUMBER.fullmatch(word))
     known = sum(counts[word] for word in ENGLISH_FUNCTION_WORDS.intersection(counts))  # no number is one

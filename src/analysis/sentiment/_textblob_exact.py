@@ -58,8 +58,9 @@ __all__ = ["assessments", "tokens"]
 # the full stop), and off the end (with the full stop, which it treats apart).
 _LEADING = frozenset(PUNCTUATION.replace(".", ""))
 _TRAILING = _LEADING | {"."}
-# ``find_tokens`` puts spaces around these, then splits on white space (``\s`` in both places).
-_WORDS_AND_QUOTES = re.compile(r"""[“”‘’'"]|[^\s“”‘’'"]+""")
+# ``find_tokens`` puts spaces around these, then splits on white space (``\s`` in both places:
+# ``str.split`` splits on the same characters as the library's ``\s``).
+_QUOTE_MARKS = ("“", "”", "‘", "’", "'", '"')
 # The library's own sentence-end marker: a text holding it would lose that word there.
 _SENTENCE_MARK = EOS
 # The last token of a sentence (before the next one starts) is one of "'", '"', "”", "’", "...",
@@ -72,10 +73,14 @@ def tokens(text: str) -> list[str]:
     if "\r" in text or "\n\n" in text or _SENTENCE_MARK in text:
         return _library_tokens(text)
     found: list[str] = []
-    for word in _WORDS_AND_QUOTES.findall(text.replace("n't", " n't") if "n't" in text else text):
-        # Most words have no punctuation at either end: only the others go through the library's loop.
+    for word in _words_and_quotes(text.replace("n't", " n't") if "n't" in text else text):
+        # Most words have no punctuation at either end: only the others go through the library's
+        # loop, once per distinct word.
         if word[0] in _LEADING or word[-1] in _TRAILING:
-            _split_word(word, found)
+            split = _SPLIT_WORDS.get(word)
+            if split is None:
+                split = _split_once(word)
+            found += split
         else:
             found.append(word)
     joined = " ".join(found)
@@ -95,6 +100,30 @@ def tokens(text: str) -> list[str]:
 def _closed_emoticon(match: re.Match) -> str:
     # find_tokens's own replacement: the emoticon without its spaces, then what followed it
     return match.group(1).replace(" ", "") + match.group(2)
+
+
+def _words_and_quotes(text: str) -> list[str]:
+    """The text's runs of characters other than white space and quote marks, and each quote mark
+    alone: ``re.findall(r"[“”‘’'\"]|[^\\s“”‘’'\"]+", text)``, twice as fast."""
+    for mark in _QUOTE_MARKS:
+        if mark in text:
+            text = text.replace(mark, f" {mark} ")
+    return text.split()
+
+
+# The tokens of each word with punctuation at an end met so far ("said.", "(AP)"): news repeats
+# them. Bounded: past this many words the remembered ones are let go and met again.
+_SPLIT_WORDS: dict[str, tuple[str, ...]] = {}
+_SPLIT_WORDS_MAX = 100_000
+
+
+def _split_once(word: str) -> tuple[str, ...]:
+    found: list[str] = []
+    _split_word(word, found)
+    if len(_SPLIT_WORDS) >= _SPLIT_WORDS_MAX:
+        _SPLIT_WORDS.clear()
+    split = _SPLIT_WORDS[word] = tuple(found)
+    return split
 
 
 def _split_word(word: str, found: list[str]) -> None:

@@ -56,7 +56,7 @@ NEWS_ARTICLE_COLUMNS = ["article_id", "outlet", "news_score", "news_negative_sha
 # The tokenisation the shipped model was trained with. It is frozen here, not imported from
 # ``analysis.corpus.text``: a change there would silently change what the model sees.
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
-_CURLY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+_CURLY = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'))
 # The feature blocks, in the order of the coefficient columns. Each block is hashed into its own
 # 2**hash_bits columns, weighted by its idf and scaled to unit length on its own.
 BLOCKS = ("words", "characters", "window")
@@ -71,7 +71,11 @@ PARALLEL_SENTENCES = 20_000
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Return the lower-cased tokens (words and single punctuation marks) of a text with their
     (start, end) character offsets."""
-    folded = text.translate(_CURLY).lower()
+    if not text.isascii():  # one replace per mark held (``str.translate`` reads every character in Python)
+        for curly, straight in _CURLY:
+            if curly in text:
+                text = text.replace(curly, straight)
+    folded = text.lower()
     return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(folded)]
 
 
