@@ -6,7 +6,7 @@ import pytest
 from analysis.quotes import extract_quotes
 from analysis.quotes.attribution import attribute_after, attribute_before, person_of, speaker_phrase
 from analysis.quotes.names import is_name, split_title
-from conftest import corpus_of, quotes_of
+from conftest import corpus_of, quotes_of, speakers_of
 
 
 def _speakers(text):
@@ -214,3 +214,102 @@ def test_single_closing_marks_are_found_where_the_marks_stand():
     texts = {"'a": [], "a'": [1], "a'\nb": [1], " ' ": [], "''": [], "x’.": [1], "’": [], "'k' and 'l'.": [2, 10]}
     for text, expected in texts.items():
         assert [match.start() for match in _SINGLE_CLOSE.finditer(text)] == expected, text
+
+
+# --- third round of issue 18's rules: each rule with an invented example, the speakers worked out by hand ---
+
+
+def _rows(text):
+    return [tuple(row) for row in quotes_of(text)[["quote", "speaker", "attribution"]].itertuples(index=False)]
+
+
+def test_a_sentence_cut_after_an_honorific_still_gives_the_name_after_it():
+    # The splitter ends a sentence at "Ms." before the name: the words after (and before) the quote run on.
+    assert _rows('Tom Berg spoke first.\n\n"We need a new bridge," said Ms. Varga, who runs the port.') == [
+        ("We need a new bridge,", "Varga", "reporting verb after the quote")]
+    assert _rows('Tom Berg spoke first.\n\nSenator Ray Dunn said Ms. Varga\'s figures "do not add up."') == [
+        ("do not add up.", "Ray Dunn", "reporting verb before the quote")]
+
+
+def test_a_description_opened_by_another_or_a_number_after_the_verb_speaks():
+    assert _rows('Tom Berg spoke first.\n\n"The river is rising," said another harbour worker, Ada Lind.') == [
+        ("The river is rising,", "another harbour worker", "reporting verb after the quote")]
+
+
+def test_a_dash_and_a_name_in_the_paragraph_after_a_quote_sign_it():
+    assert _rows('Tom Berg spoke first.\n\n"We will open the port on Monday."\n\n- Ada Lind, harbour master.') == [
+        ("We will open the port on Monday.", "Ada Lind", "signature after the quote")]
+    # A heading between dashes signs nothing.
+    rows = _rows('Tom Berg spoke first.\n\n"We will open the port."\n\n- Ready for Monday -')
+    assert rows[0][2] != "signature after the quote"
+
+
+def test_the_vice_president_is_not_the_president():
+    text = 'Vice President Ada Lind and President Ray Dunn spoke at the port.\n\n"The port will open," the vice president said.'
+    assert speakers_of(text) == ["Ada Lind"]
+
+
+def test_a_pronoun_refers_to_the_subject_rather_than_a_name_in_a_phrase_that_opens_the_sentence():
+    text = ('"We are ready," said Tom Berg. "So are we," said Ray Dunn.\n\n'
+            'Asked whether Berg would run again, Dunn laughed.\n\n"I have no idea," he said.')
+    assert speakers_of(text) == ["Tom Berg", "Ray Dunn", "Ray Dunn"]
+
+
+def test_a_long_according_to_phrase_gives_its_head():
+    text = ('Tom Berg spoke first.\n\nThe tax cut emissions with "no harm to growth," according to a study by '
+            'economists at the Harbour Institute in Dover and the University of Kent.')
+    assert speakers_of(text) == ["a study"]
+    # And a description that ends in a preposition before the verb after a quote.
+    assert speakers_of('Tom Berg spoke first.\n\n"Vote now," a voice over says as a photo of the port is shown.') == [
+        "a voice"]
+
+
+def test_a_dash_a_name_and_a_colon_before_a_quote_credit_it():
+    assert _rows('The vote is close - Ada Lind: "Nobody can call it yet."') == [
+        ("Nobody can call it yet.", "Ada Lind", "name and colon before the quote")]
+
+
+def test_according_to_names_the_source_of_a_sentence_that_reports_speech():
+    # PolNeAR's annotators give the source that reports the words ("according to X"), before or after them.
+    assert speakers_of('According to the Harbour Gazette, Tom Berg called the plan "a disaster."') == ["Harbour Gazette"]
+    assert speakers_of('"We will fight it," Tom Berg said, according to the Harbour Gazette.') == ["Harbour Gazette"]
+
+
+def test_a_reporting_verb_form_after_that_or_a_determiner_is_a_noun():
+    text = 'Tom Berg said on Monday, at a hall in Dover, Kent, that states can "do as they please."'
+    assert speakers_of(text) == ["Tom Berg"]
+    assert attribute_before("Ada Lind told reporters in Dover, Kent, that states can").phrase == "Ada Lind"
+
+
+def test_the_subject_before_asides_speaks_not_a_name_in_them():
+    text = 'Tom Berg, whose home town, Dover, lies on the coast, argues that the tax will "ruin the port."'
+    assert speakers_of(text) == ["Tom Berg"]
+    text = ('Some members said they feared a repeat of the last vote, when Ms. Ada Lind, who had lost, '
+            'called for a "fresh start."')
+    assert speakers_of(text) == ["Ada Lind"]
+
+
+def test_a_clause_of_its_own_after_the_quote_does_not_attribute_it():
+    assert speakers_of('Ada Lind said she was "still undecided" until Tom Berg said he would run.') == ["Ada Lind"]
+    assert attribute_after(" and Tom Berg said he would run.") is None
+
+
+def test_a_quote_in_an_opening_clause_with_its_own_verb_is_that_clauses_speakers():
+    assert speakers_of('After Ada Lind said the port was "too small," Tom Berg said it would grow.') == ["Ada Lind"]
+    # The comma that ends the quoted words keeps the two clauses apart for the quote after them.
+    text = 'After Tom Berg said the port would "close for good," Ada Lind said: "That will not happen."'
+    assert speakers_of(text) == ["Tom Berg", "Ada Lind"]
+
+
+def test_the_one_who_asks_speaks_the_question():
+    assert speakers_of('Tom Berg was asked by the host, Ada Lind, "Will you run again?"') == ["the host"]
+
+
+def test_a_phrase_of_time_that_opens_a_sentence_is_not_its_subject():
+    text = 'Shortly after the vote ended, the Berg campaign sent a statement saying Lind owes voters "an apology."'
+    assert speakers_of(text) == ["the Berg campaign"]
+
+
+def test_a_quote_in_a_joined_clause_takes_that_clauses_subject():
+    text = 'Tom Berg proposed a debate in March, but the Lind campaign rejected the idea as "absurd."'
+    assert speakers_of(text) == ["the Lind campaign"]

@@ -5,11 +5,14 @@ The rules, in order (``speakers.article_quotes`` applies them; 3 to 5 need the a
 1. a reporting verb right after the quote (``," he said``, ``," said Mr Trump``,
    ``," according to spokesman X``), read to the end of the sentence the quote ends in; after a
    quote ending in "?" or "!" that no other words of its sentence attribute, at the start of the
-   next sentence (``"Are we ready?" Ji asked.``);
+   next sentence (``"Are we ready?" Ji asked.``); not one in a clause of its own (``" until Ji
+   said``, ``," and Ji vowed``); ``, according to X`` that ends the sentence names its source;
 2. a reporting verb before it in the same sentence (``Ji stated: "``, ``hailed by Mr Trump as "``,
    ``North Korea's U.N. mission called him "``; of ``Ji said Moss called it "``, the one who said
-   it); for a quote that is a sentence alone, the subject of the sentence before when that sentence
-   reports speech or ends in a colon (``The board released the following statement:``);
+   it); ``According to X,`` before it, ``asked by X``, or a dash, a name and a colon (``- Ji:``);
+   for a quote that is a sentence alone, the subject of the sentence before when that sentence
+   reports speech or ends in a colon (``The board released the following statement:``), or a dash
+   and a name in the paragraph after it (``- Ji Seong-ho.``, speakers.py: "signature after the quote");
 3. another attributed quote in the same paragraph;
 4. the person who is the subject of the quote's sentence (``He left the North "because ..."``),
    or the noun phrase that is, after a phrase opening the sentence (``In a poll, most voters
@@ -36,7 +39,7 @@ from analysis.quotes.patterns import (ACCORDING_BEFORE, AFTER_ACCORDING, AFTER_P
                                       OPENING_WORDS, PASSIVE, PERSON_AT_END, POSSESSIVE, PREPOSITIONS, PRONOUNS,
                                       REPORTING_VERB_SET, VERB, WITH_GERUND)
 
-__all__ = ["clause_subject", "Attribution", "attribute_after", "attribute_before", "reporting_subject",
+__all__ = ["clause_subject", "in_opening_clause", "Attribution", "attribute_after", "attribute_before", "reporting_subject",
            "sentence_subject", "speaker_phrase", "person_of", "after_opening"]
 
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")  # a short aside in brackets after a name
@@ -196,6 +199,21 @@ def _subject_before(narration: str, again: bool = True) -> str | None:
         speaker = speaker_phrase(nearest)
         if speaker:
             return speaker
+    if not nearest and len(segments) > 2:
+        # "when Ada Moss, who had failed to win, called": the name that "who" follows.
+        for index in range(len(segments) - 2, 0, -1):
+            if segments[index].split(None, 1)[:1] == ["who"]:
+                named = NAME_RUN_AT_END.search(segments[index - 1])
+                if named and is_name(named.group(0)) and not _follows_place(segments, index - 1):
+                    return named.group(0)
+        # "Ada Moss, whose hometown, Miami, is ..., argues": the verb follows asides after its subject,
+        # the first name of the clause, not the nearest one an aside gives.
+        for index in range(len(segments) - 1):
+            cleaned = clean_phrase(segments[index])
+            words = cleaned.split()
+            if words and _folded(words[0]) not in PREPOSITIONS and _folded(words[0]) not in OPENING_WORDS and (
+                    cleaned.casefold() in PRONOUNS or is_name(cleaned) and not _follows_place(segments, index)):
+                return cleaned
     for index in range(len(segments) - 2, -1, -1):
         cleaned = clean_phrase(segments[index])
         if cleaned.casefold() in PRONOUNS or is_name(cleaned) and not _follows_place(segments, index):
@@ -261,6 +279,10 @@ def _opens_subject(clause: str) -> bool:
 _PLACE = re.compile(rf"\s*{NAME_RUN.pattern}\s*,")  # "Ohio," after "in Columbus,"
 
 
+_TIME_WORDS = frozenset("seconds minutes hours days weeks months years decades moments soon long".split())
+_TIME_LINKS = frozenset("after before later earlier ago since into".split())
+
+
 def _opens_with_phrase(first: str, second: str) -> bool:
     """True when a sentence's first two words open a phrase before its subject: a preposition or
     conjunction, or a participle in "-ing" or "-ed" (or an adverb before one) that a determiner,
@@ -270,6 +292,8 @@ def _opens_with_phrase(first: str, second: str) -> bool:
         return True
     if first.endswith("ly") and second.endswith("ing"):
         return True
+    if (first in _TIME_WORDS or first.endswith("ly")) and second in _TIME_LINKS:
+        return True  # "Shortly after Ji left,", "Hours before the vote,", "Days later,"
     follows = second in AFTER_PARTICIPLE or second in PREPOSITIONS
     return follows and (first.endswith("ing") or first.endswith("ed") or first in REPORTING_VERB_SET)
 
@@ -300,22 +324,57 @@ def attribute_after(after: str) -> Attribution | None:
     (``," said Ji``, ``," Ji, a defector, said``), or in the clause that ends its sentence
     (``" in its current form, Ji said.``)."""
     found = _attribution_at(after)
-    if found is None:
-        found = _closing_attribution(after)
+    if found is None or found[1].re is not AFTER_ACCORDING:
+        # '"...," Ji said, according to the Post.': the source that reports it, as "According to the
+        # Post, Ji said" before the quote.
+        found = _closing_according(after) or found or _closing_attribution(after)
     return Attribution(found[0], "reporting verb after the quote") if found else None
+
+
+def _closing_according(after: str) -> tuple[str, re.Match] | None:
+    """Return the attribution of an "according to" clause that ends the sentence after a comma."""
+    at = after.rfind(", according to ")
+    return _attribution_at(after[at + 1:]) if at >= 0 else None
 
 
 def _attribution_at(after: str) -> tuple[str, re.Match] | None:
     """Return (speaker, match) of the attribution that opens ``after``, if any."""
     after = after.lstrip(" ,.!?…—–-")
+    opener = after.split(None, 1)[:1]
+    own_clause = bool(opener) and opener[0].casefold() in _OWN_CLAUSE
     for pattern in (AFTER_ACCORDING, AFTER_VERB_FIRST, AFTER_SPEAKER_FIRST, AFTER_SPEAKER_ASIDE):
+        if own_clause and pattern is not AFTER_ACCORDING:
+            # '"..." until Haley said', '"...," and Trump vowed': a clause of its own, about something else.
+            break
         match = pattern.match(after)
         if not match:
             continue
         speaker = _speaker_of(pattern, match)
+        if speaker is None and (pattern is AFTER_ACCORDING or pattern is not AFTER_VERB_FIRST and _folded(
+                match.group("speaker").split()[0]) in _DESCRIPTION_OPENERS):
+            # "according to a study by economists at ...", '," a study by a sociologist, Ada Moss, concluded'
+            speaker = _according_head(clean_phrase(match.group("speaker")))
         if speaker and (len(speaker.split()) <= 6 or len(speaker.split()) <= MAX_SPEAKER_WORDS
                         and speaker.split()[0].casefold() in _DESCRIPTION_OPENERS):
             return speaker, match
+    return None
+
+
+# Words that open a clause of its own after a quote, whose reporting verb is not the quote's.
+_OWN_CLAUSE = frozenset("and but until when while because after before if since though although whereas "
+                        "unless".split())
+
+
+def _according_head(phrase: str) -> str | None:
+    """Return the head of a long "according to" phrase, up to the words that tell more about it ("a
+    study last year by economists at Duke University" -> "a study last year", "a senior official who
+    spoke on the condition of anonymity" -> "a senior official"); None if it has no such head."""
+    words = phrase.split()
+    for index in range(2, min(len(words), MAX_SPEAKER_WORDS)):
+        word = words[index]
+        if word in PREPOSITIONS or word in _RELATIVE_PRONOUNS or word.endswith("ed") and word.islower():
+            head = " ".join(words[:index])
+            return head if speaker_phrase(head) == head else None
     return None
 
 
@@ -325,7 +384,7 @@ _CAPITALISED_DESCRIPTION = re.compile(rf"(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[a-z][
                                       rf"(?P<name>(?=\S+\s+[A-Z]){NAME_RUN.pattern})$")
 # Words that open a description of an unnamed speaker, which may run longer than a name ("a
 # strategist for one of these candidates").
-_DESCRIPTION_OPENERS = frozenset("a an the one another".split())
+_DESCRIPTION_OPENERS = frozenset("a an the one another two three several some many both".split())
 
 
 def _speaker_of(pattern: re.Pattern, match: re.Match) -> str | None:
@@ -341,7 +400,7 @@ def _speaker_of(pattern: re.Pattern, match: re.Match) -> str | None:
             speaker = described.group("name")  # "Republican pollster Ada Moss", "Fox News anchor Ada Moss"
         elif name and is_name(name.group(0)):
             speaker = name.group(0)
-        elif speaker.casefold().startswith(("the ", "a ", "an ", "one ")):
+        elif speaker.split(None, 1)[0].casefold() in _DESCRIPTION_OPENERS and " " in speaker:
             pass  # a description kept whole: "a prominent party member", "the New York businessman"
         elif (described := DESCRIBED_NAME.match(speaker)) and is_name(described.group("name")):
             speaker = described.group(0)
@@ -405,9 +464,27 @@ def _last(matches: Iterator[re.Match]) -> re.Match | None:
     return last
 
 
+def in_opening_clause(before: str) -> bool:
+    """True when a quote stands in a clause that opens its sentence with a conjunction and has a
+    reporting verb of its own ("After Ji said that students would do better at '...,' Moss said"),
+    so that the words before it attribute it, not the reporting verb of the main clause after it."""
+    words = before.split()
+    while words and words[0].casefold() in _LEADING_CONJUNCTIONS:
+        words = words[1:]
+    return bool(words) and words[0].casefold() in _SUBORDINATORS and "," not in before \
+        and any(not _is_noun_at(before, verb.start()) for verb in VERB.finditer(before))
+
+
+_LEADING_CONJUNCTIONS = frozenset("but and yet so even".split())
+_SUBORDINATORS = frozenset("after as when while although though because since once before if unless until".split())
+
+
 def attribute_before(before: str) -> Attribution | None:
     """Return the attribution in the narration of the quote's sentence before it (rule 2), if any."""
     before = before.rstrip()
+    signed = _DASH_NAME.search(before)
+    if signed and is_name(signed.group("speaker")):
+        return Attribution(signed.group("speaker"), "name and colon before the quote")
     passive = PASSIVE.search(before)
     speaker = speaker_phrase(passive.group("speaker")) if passive else None
     if speaker:
@@ -416,7 +493,11 @@ def attribute_before(before: str) -> Attribution | None:
     speaker = speaker_phrase(put_it.group("speaker").split(",")[0]) if put_it else None
     if speaker:
         return Attribution(speaker, "reporting verb before the quote")
-    verbs = list(VERB.finditer(before))
+    according = ACCORDING_BEFORE.search(before)
+    speaker = speaker_phrase(according.group("speaker")) if according else None
+    if speaker:
+        return Attribution(speaker, "reporting verb before the quote")
+    verbs = [verb for verb in VERB.finditer(before) if not _is_noun_at(before, verb.start())]
     with_gerund = _last(WITH_GERUND.finditer(before))
     if with_gerund and (not verbs or with_gerund.start() > verbs[-1].start()):
         speaker = speaker_phrase(with_gerund.group("speaker"))  # "..., with Ji telling reporters that"
@@ -426,6 +507,10 @@ def attribute_before(before: str) -> Attribution | None:
         according = ACCORDING_BEFORE.search(before)
         speaker = speaker_phrase(according.group("speaker")) if according else None
         return Attribution(speaker, "reporting verb before the quote") if speaker else None
+    asked = _ASKED_BY.match(before, verbs[-1].start())
+    speaker = speaker_phrase(asked.group("speaker").split(",")[0]) if asked else None
+    if speaker:
+        return Attribution(speaker, "reporting verb before the quote")  # "Ji was asked by host Ada Moss:"
     subject = _subject_before(before[: verbs[-1].start()])
     # "Ji said Moss called it", "Ji said the plan, which he called": the quote is Ji's report, unless a
     # clause break puts a named speaker's verb apart ("After Ji said so, Moss said:").
@@ -440,4 +525,19 @@ def attribute_before(before: str) -> Attribution | None:
 
 
 _SAY_VERBS = frozenset("said says".split())
+# "Ji was asked by host Ada Moss, who ..., '": the one who asks speaks the quote.
+_ASKED_BY = re.compile(r"(?:asked|asks)\s+by\s+(?P<speaker>[^;:]+?)\s*(?:,[^,]*)*?\s*(?:\b(?:whether|if|about|why|how|what)\b[^,;:]*)?[,:]?$")
+# Words before a reporting verb's form that make it a noun ("the claims", "that states can", "of reports").
+_BEFORE_NOUN = DETERMINERS | PREPOSITIONS | {"that"}
+
+
+def _is_noun_at(text: str, start: int) -> bool:
+    """True when the reporting verb's form at ``start`` follows a determiner, a preposition or "that",
+    as a noun does ("such laws in the states", "Cruz said that states can"); not after "to" ("to say")."""
+    words = text[max(0, start - 20):start].split()
+    before = words[-1].casefold() if words and text[start - 1:start].isspace() else ""
+    return before in _BEFORE_NOUN and before != "to"
+# A dash, then a name and a colon right before the quote, as digests credit what they quote ("The
+# race has tightened - Ada Moss: '...'").
+_DASH_NAME = re.compile(rf"\s(?:-|—|–|--)\s*(?P<speaker>{NAME_RUN.pattern})\s*:$")
 _CLAUSE_MARK = re.compile(r"[,;:(—–]")

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from analysis.quotes.attribution import after_opening
 from analysis.quotes.names import (PlainName, clean_phrase, honorific_gender, is_name, name_key, split_title,
                                    strip_possessive)
 from analysis.quotes.patterns import (AGE_AFTER, BESIDE_VERB_AFTER, FIRST_NAMES, MID_SENTENCE_CAPITAL, NAME_RUN,
@@ -31,7 +32,9 @@ _Runs = tuple[tuple[int, int, PlainName, str], ...]
 
 # A role ("the minister", "the deputy minister"), and a description before a name ("local
 # councillor Rita Banerjee"), as Resolver.resolve reads an attributing phrase.
-_ROLE = re.compile(r"(?:the\s+)?(?:[A-Za-z.]+\s+)?([a-z]+)", flags=re.IGNORECASE)
+_ROLE = re.compile(r"(?:the\s+)?(?:([A-Za-z.]+)\s+)?([a-z]+)", flags=re.IGNORECASE)
+# Words before a title that make it another office: "the vice president" is not the president.
+_OTHER_OFFICE = frozenset("vice deputy assistant associate former ex".split())
 _DESCRIBED = re.compile(rf"(?:[a-z][\w'’-]*\s+){{1,4}}(?P<name>{NAME_RUN.pattern})")
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
 
@@ -60,9 +63,13 @@ class People:
             insort(self.full_names.setdefault(first, []), entry)  # kept in text order
             if last != first:
                 insort(self.full_names.setdefault(last, []), entry)
-        for word in title.split():
+        words = title.split()
+        for index, word in enumerate(words):
             if word.rstrip(".").casefold() in TITLES:
-                self.titled.setdefault(word.casefold(), []).append((position, name))
+                before = words[index - 1].casefold() if index else ""
+                # "Vice President Ada Moss" holds "vice president", not "president".
+                key = f"{before} {word.casefold()}" if before in _OTHER_OFFICE else word.casefold()
+                self.titled.setdefault(key, []).append((position, name))
         if title:
             key = name_key(self.full_name(name, position) or name)
             self.titled_keys.add(key)
@@ -236,8 +243,10 @@ class Resolver:
             name = self._pronoun(PRONOUNS[lowered])
             return (name, True) if name else ("", False)
         role = _ROLE.fullmatch(phrase)
-        if role and role.group(1).casefold() in TITLES and not is_name(phrase.split()[-1] if phrase else ""):
-            named = self._titled(role.group(1).casefold(), position)
+        if role and role.group(2).casefold() in TITLES and not is_name(phrase.split()[-1] if phrase else ""):
+            modifier = (role.group(1) or "").casefold()
+            key = f"{modifier} {role.group(2).casefold()}" if modifier in _OTHER_OFFICE else role.group(2).casefold()
+            named = self._titled(key, position)
             if named:
                 return self.people.full_name(named, position, self.corpus_people) or named, True
         title, name = split_title(phrase)
@@ -317,6 +326,10 @@ class Resolver:
         core, oblique = [], []
         cursor = 0
         person_tokens = self.corpus_people.person_tokens
+        # The names of a phrase that opens the sentence before its subject ("Asked whether Ji would
+        # run, Moss said ...") are less likely what a pronoun after it refers to than the subject.
+        opened = after_opening(narration) if narration and len(runs) > 1 else narration  # one name: no order
+        fronted = len(narration) - len(opened) if opened is not narration else 0
         for index, (name, tokens) in enumerate(runs):
             if index == 0 and tokens and narration.split(None, 1)[:1] == [tokens[0]]:
                 tokens = tuple(self._without_common_opener(list(tokens)))
@@ -330,5 +343,6 @@ class Resolver:
             if at == 0 and index == 0 and len(tokens) == 1 and full and " " in full:
                 # A surname opening the sentence, of a full name the article gives: its subject, a person.
                 self.recent.subjects.add(name_key(full))
-            (oblique if _word_before_run(narration, at) in OBJECT_PREPOSITIONS else core).append(full or tokens[0])
+            (oblique if at < fronted or _word_before_run(narration, at) in OBJECT_PREPOSITIONS else core).append(
+                full or tokens[0])
         return core + oblique

@@ -259,6 +259,11 @@ def without_quotes(text: str, start: int, end: int, cuts: Cuts) -> str:
         if lo >= hi or hi <= cursor:
             continue
         pieces.append(text[cursor:lo])
+        # A comma that ends the quoted words ends the writer's clause too ('at "less advanced schools,"
+        # Trump said'): it stays in the narration, so that the clauses stay apart.
+        if hi == cut_end and text[max(lo, hi - 3):hi].rstrip("\"“”'’`").endswith(",") \
+                and any(piece.strip() for piece in pieces):
+            pieces.append(",")
         cursor = hi
     pieces.append(text[cursor:end])
     return _one_space("".join(pieces))

@@ -14,16 +14,17 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.corpus.text import count_words
+from analysis.corpus.text import HONORIFICS, count_words
 from analysis.quotes.attribution import (Attribution, attribute_after, attribute_before, clause_subject,
-                                         reporting_subject, sentence_subject)
-from analysis.quotes.names import run_names
-from analysis.quotes.patterns import PRONOUNS
+                                         in_opening_clause, reporting_subject, sentence_subject)
+from analysis.quotes.names import is_name, run_names
+from analysis.quotes.patterns import NAME_RUN, PRONOUNS, TITLE_ABBREVIATIONS
 from analysis.quotes.people import People, Recent, Resolver, common_words
 from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, mark_width, quote_kind, without_quotes)
 
@@ -94,6 +95,7 @@ class Reading:
     opens_paragraph: list[bool]  # each quote: nothing of its paragraph comes before it
     closes_paragraph: list[bool]  # each quote: it ends in its paragraph's last sentence
     after_next: list[str]  # each quote that ends in "?" or "!" and its sentence: the next sentence's words, else ""
+    signed: list[str] = field(default_factory=list)  # each quote: the name that signs it (``_signature``), else ""
 
 
 def read_article(text: str, paragraphs: list[tuple[int, int]], sentences: Sentences | None) -> Reading | None:
@@ -122,9 +124,21 @@ def read_article(text: str, paragraphs: list[tuple[int, int]], sentences: Senten
             # A quote of several sentences: the words after it run to the end of the sentence it ends in.
             ending = sentences.index_at(span.end)
             quote_end = sentence_end if span.end <= sentence_end else sentences.ends[ending]
+            # A sentence split after an honorific or a short title ('," said Ms.' | 'Warren.'): the
+            # words after the quote run on into the next sentence of the paragraph.
+            while _ENDS_IN_TITLE.search(text, max(0, quote_end - 8), quote_end) and ending + 1 < len(sentences.starts) \
+                    and not sentences.opens_paragraph(ending + 1):
+                ending += 1
+                quote_end = sentences.ends[ending]
             after_end = min(quote_end, _next_open(spans, index, quote_end))
+            # And the words before it, back into the sentence before ('said Ms.' | 'Brainard's donations "').
+            opening, before_start = sentences.index_at(sentence_start), sentence_start
+            while opening > 0 and not sentences.opens_paragraph(opening) \
+                    and _ENDS_IN_TITLE.search(text, max(0, sentences.ends[opening - 1] - 8), sentences.ends[opening - 1]):
+                opening -= 1
+                before_start = sentences.starts[opening]
             around[index] = (without_quotes(text, span.end + 1, after_end, cuts),
-                             without_quotes(text, sentence_start, max(sentence_start, span.start - 1), cuts))
+                             without_quotes(text, before_start, max(before_start, span.start - 1), cuts))
             # A quote ending in "?" or "!" ends its sentence too: its attribution may open the next one
             # ('"Are we ready?" Ji asked.'), in the same paragraph.
             if text[span.end - 1:span.end] in ("?", "!") and not text[span.end:quote_end].strip(_MARKS_AND_SPACE) \
@@ -137,10 +151,31 @@ def read_article(text: str, paragraphs: list[tuple[int, int]], sentences: Senten
     opens = [not around[index][1].strip() and sentences.opens_paragraph(sentences.index_at(span.start))
              for index, span in enumerate(spans)]
     closes = [sentences.closes_paragraph(sentences.index_at(span.end)) for span in spans]
-    return Reading(spans, quotes, located, by_sentence, narrations, around, opens, closes, after_next)
+    signed = [_signature(text, sentences, span, opens[index] and closes[index]) for index, span in enumerate(spans)]
+    return Reading(spans, quotes, located, by_sentence, narrations, around, opens, closes, after_next, signed)
+
+
+# A paragraph that signs the quote before it: a dash, a name, perhaps a short description after a comma
+# ("- Hillary Clinton.", "—President Obama, tweeting after the speech.").
+_SIGNATURE = re.compile(rf"(?:—|–|--?)\s*(?P<name>{NAME_RUN.pattern})(?:,[^.!?\n]{{1,80}})?\.?")
+
+
+def _signature(text: str, sentences: Sentences, span: QuoteSpan, whole_paragraph: bool) -> str:
+    """Return the name that signs a quote that is a paragraph alone, from the paragraph after it when
+    that paragraph is a dash and a name alone (``_SIGNATURE``), as lists of quotations write them; else ""."""
+    if not whole_paragraph:
+        return ""
+    following = sentences.index_at(span.end) + 1
+    if following >= len(sentences.starts) or not sentences.opens_paragraph(following) \
+            or not sentences.closes_paragraph(following):
+        return ""
+    signature = _SIGNATURE.fullmatch(sentences.texts[following].strip())
+    return signature.group("name") if signature and is_name(signature.group("name")) else ""
 
 
 _MARKS_AND_SPACE = " \n\"“”'’`"
+# The end of a sentence that a splitter cut after an honorific or a short title before a name.
+_ENDS_IN_TITLE = re.compile(rf"\b(?:{'|'.join(sorted({*(word.capitalize() for word in HONORIFICS), *TITLE_ABBREVIATIONS}))})\.$")
 
 
 def _next_open(spans: list[QuoteSpan], index: int, default: int) -> int:
@@ -172,7 +207,8 @@ def read_wording(readings: list[Reading]) -> Wording:
         [*(words for reading in readings for words, _ in reading.around),
          *(words for reading in readings for words in reading.after_next if words)])}
     before = {words: attribute_before(words) for words in dict.fromkeys(
-        words for reading in readings for after_words, words in reading.around if after[after_words] is None)}
+        words for reading in readings for after_words, words in reading.around
+        if after[after_words] is None or in_opening_clause(words))}
     quotes = dict.fromkeys(quote for reading in readings for quote in reading.quotes)
     narrations = dict.fromkeys(narration for reading in readings for _, _, narration in reading.narrations)
     return Wording(runs=run_names(narrations), common=common_words(narrations),
@@ -215,16 +251,18 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
         for index in by_sentence.get(sentence_id, []):
             after, before = reading.around[index]
             attribution = wording.after[after]
-            if attribution is None:
+            if attribution is None or in_opening_clause(before) and wording.before[before] is not None:
                 attribution = wording.before[before]
             if attribution is None and reading.after_next[index]:
                 attribution = wording.after[reading.after_next[index]]
+            if attribution is None and reading.signed and reading.signed[index]:
+                attribution = Attribution(reading.signed[index], "signature after the quote")
             if attribution is not None:
                 if attribution.method == "reporting verb after the quote" and attribution.phrase.casefold() in PRONOUNS:
                     _push_names_before(resolver, recent, wording.runs[narration], sentence_start, narration, before)
                 speaker, is_person = resolver.resolve(attribution.phrase, spans[index].start)
                 speakers[index] = (speaker, attribution.phrase, attribution.method)
-                if attribution.method.startswith("reporting verb"):
+                if attribution.method in _SHOWN_RULES:
                     insort(verb_attributed.setdefault(block[index], []), index)
                 if is_person:
                     sentence_speakers.append(speaker)
@@ -294,6 +332,11 @@ def _push_names_before(resolver: Resolver, recent: Recent, runs, sentence_start:
             recent.push(name)
 
 
+# Where a clause joined to the one before starts: ", but", ", and", ", while", "; ".
+_GROUP_OPENERS = frozenset("the a an all some many most several other others".split())
+_JOINED_CLAUSE = re.compile(r",\s+(?:but|and|while|whereas|yet)\s+|;\s+")
+
+
 # A phrase of at most this many words in quote marks, woven into a sentence, that no reporting verb,
 # other quote or speaking subject attributes is more often a scare quote, a title or a coined term
 # ("a so-called 'renoviction'") than someone's words: its kind is "term", and its doubt says so.
@@ -304,7 +347,8 @@ _TERM_DOUBT = "a short phrase in quote marks that nothing attributes: perhaps a 
 
 # The rules that show a speaker speaking (a reporting verb, or one next to another quote of the
 # paragraph): a run of quotes continues only from a quote one of them attributes, never from a guess.
-_SHOWN_RULES = frozenset({"reporting verb after the quote", "reporting verb before the quote", "same paragraph"})
+_SHOWN_RULES = frozenset({"reporting verb after the quote", "reporting verb before the quote", "same paragraph",
+                          "signature after the quote", "name and colon before the quote"})
 
 
 def _continues_run(reading: Reading, index: int, speakers, last_speaker: tuple[str, str]) -> bool:
@@ -333,6 +377,15 @@ def _fallback(index, verb_attributed, speakers, narration, resolver, sentence_st
         nearest = verb_attributed[after]
     if nearest is not None:
         return speakers[nearest][0], speakers[nearest][1], "same paragraph", ""
+    before = reading.around[index][1]
+    # A quote in a clause joined to the sentence ("Clinton proposed a debate, but the Sanders campaign
+    # rejected the idea as '...'"): that clause's subject, not the sentence's.
+    joined = _JOINED_CLAUSE.split(before)
+    phrase = clause_subject(joined[-1]) if len(joined) > 1 else None
+    if phrase and phrase[-1].isalnum():
+        speaker, is_person = resolver.resolve(phrase, sentence_start)
+        if speaker and (is_person or phrase.split()[0].casefold() in _GROUP_OPENERS):
+            return speaker, phrase, "sentence subject", ""
     subject = sentence_subject(narration) if narration.strip() else None
     if subject:
         speaker, is_person = resolver.resolve(subject, sentence_start)
