@@ -87,3 +87,10 @@ def test_word_counts_and_line_words_agree_with_the_word_pattern(text):
     folded = [word.casefold() for word in WORD_PATTERN.findall(straight)]
     with_letter = [word for word in folded if not word.replace("'", "").replace("-", "").isdecimal()]
     assert _count_words(text)[0] == len(with_letter)
+
+
+def test_straighten_quotes_makes_every_curly_and_low_mark_straight():
+    from analysis.corpus.text import straighten_quotes
+
+    assert straighten_quotes("„Ja‚“ “isn’t” ‘it’ é") == "\"Ja'\" \"isn't\" 'it' é"
+    assert straighten_quotes("plain 'ascii' \"text\"") == "plain 'ascii' \"text\""
