@@ -313,3 +313,23 @@ def test_a_phrase_of_time_that_opens_a_sentence_is_not_its_subject():
 def test_a_quote_in_a_joined_clause_takes_that_clauses_subject():
     text = 'Tom Berg proposed a debate in March, but the Lind campaign rejected the idea as "absurd."'
     assert speakers_of(text) == ["the Lind campaign"]
+
+
+def test_from_a_source_and_a_colon_before_a_quote_name_the_source():
+    assert attribute_before("From the audit:").phrase == "the audit"
+    assert attribute_before("The figures are mixed - More from the harbour board:").phrase == "the harbour board"
+    assert attribute_before("Apart from that:") is None
+
+
+def test_a_subject_and_a_verb_alone_before_a_colon_speak_the_quote():
+    assert attribute_before("Moss objected:").phrase == "Moss"
+    assert attribute_before("The ferry company reiterated:").phrase == "The ferry company"
+    assert attribute_before("Here are the facts:") is None
+    assert attribute_before("In the end, nobody agreed:") is None
+
+
+def test_a_subject_and_a_past_verb_alone_after_a_quote_speak_it():
+    assert attribute_after(", Moss repeated.").phrase == "Moss"
+    assert attribute_after(" the skipper grumbled.").phrase == "the skipper"
+    assert attribute_after(" moments after the polls closed.") is None
+    assert attribute_after(" winner Ada Moss performed.") is None

@@ -328,7 +328,30 @@ def attribute_after(after: str) -> Attribution | None:
         # '"...," Ji said, according to the Post.': the source that reports it, as "According to the
         # Post, Ji said" before the quote.
         found = _closing_according(after) or found or _closing_attribution(after)
+    if found is None:
+        speaker = _subject_and_past_verb(after)
+        return Attribution(speaker, "reporting verb after the quote") if speaker else None
     return Attribution(found[0], "reporting verb after the quote") if found else None
+
+
+# After a quote, a subject and a verb in "-ed" alone that end the sentence, a verb the word list need
+# not know: '," Maddow repeated.', '" she shot back.', '," the chairman fumed.'.
+_SUBJECT_PAST_VERB = re.compile(r"^[\s,]*(?P<speaker>[^,.;:!?()\"“”]{1,50}?)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed"
+                                r"(?:\s+(?:back|in|up|on))?\s*[.!]?\s*$")
+
+
+def _subject_and_past_verb(after: str) -> str | None:
+    """Return the subject of ``_SUBJECT_PAST_VERB`` when it is a pronoun, a name or a noun phrase whole."""
+    found = _SUBJECT_PAST_VERB.match(after)
+    if found is None:
+        return None
+    speaker = clean_phrase(found.group("speaker"))
+    words = speaker.split()
+    if not words or _folded(words[0]) in _OWN_CLAUSE or any(_folded(word) in PREPOSITIONS for word in words) \
+            or not (words[0][0].isupper() or _folded(words[0]) in PRONOUNS or _folded(words[0]) in DETERMINERS) \
+            or speaker_phrase(speaker) != speaker:
+        return None  # not "moments after polls closed", '"American Idol" winner Ada Moss performed'
+    return speaker
 
 
 def _closing_according(after: str) -> tuple[str, re.Match] | None:
@@ -485,6 +508,10 @@ def attribute_before(before: str) -> Attribution | None:
     signed = _DASH_NAME.search(before)
     if signed and is_name(signed.group("speaker")):
         return Attribution(signed.group("speaker"), "name and colon before the quote")
+    quoted_from = _FROM_SOURCE.search(before)  # "From the report:", "More from the statement:"
+    speaker = speaker_phrase(quoted_from.group("speaker")) if quoted_from else None
+    if speaker and speaker.casefold() not in PRONOUNS:
+        return Attribution(speaker, "name and colon before the quote")
     passive = PASSIVE.search(before)
     speaker = speaker_phrase(passive.group("speaker")) if passive else None
     if speaker:
@@ -506,7 +533,9 @@ def attribute_before(before: str) -> Attribution | None:
     if not verbs:
         according = ACCORDING_BEFORE.search(before)
         speaker = speaker_phrase(according.group("speaker")) if according else None
-        return Attribution(speaker, "reporting verb before the quote") if speaker else None
+        if speaker:
+            return Attribution(speaker, "reporting verb before the quote")
+        return _subject_and_colon(before)
     asked = _ASKED_BY.match(before, verbs[-1].start())
     speaker = speaker_phrase(asked.group("speaker").split(",")[0]) if asked else None
     if speaker:
@@ -541,3 +570,27 @@ def _is_noun_at(text: str, start: int) -> bool:
 # race has tightened - Ada Moss: '...'").
 _DASH_NAME = re.compile(rf"\s(?:-|—|–|--)\s*(?P<speaker>{NAME_RUN.pattern})\s*:$")
 _CLAUSE_MARK = re.compile(r"[,;:(—–]")
+# A clause of a subject and a verb alone, then a colon, right before a quote: "Kasich resisted:", "The
+# candidate reiterated:", "The treaty affirms:". A verb in "-ed" or "-s" the word list need not know,
+# perhaps after an adverb ("Ji flatly disagreed:").
+_SUBJECT_VERB_COLON = re.compile(r"(?:^|[.!?;]\s+|\s(?:-|—|–|--)\s*)(?P<speaker>[^,.;:!?()\"“”]{1,60}?)\s+(?:[a-z]+ly\s+)?"
+                                 r"(?P<verb>[a-z]{3,}(?:ed|s))\s*:$")
+
+
+def _subject_and_colon(before: str) -> Attribution | None:
+    """Return the subject of a clause that is a subject and a verb alone before a colon that opens the
+    quote (``_SUBJECT_VERB_COLON``), when the subject is a name, a pronoun or a noun phrase whole."""
+    found = _SUBJECT_VERB_COLON.search(before)
+    if found is None or found.group("verb").endswith(("ss", "us", "is")):
+        return None  # "the process:", "the focus:", "this:"
+    speaker = clean_phrase(found.group("speaker"))
+    words = speaker.split()
+    if not words or _folded(words[0]) in PREPOSITIONS or _folded(words[0]) in OPENING_WORDS \
+            or speaker_phrase(speaker) != speaker:
+        return None
+    return Attribution(speaker, "reporting verb before the quote")
+
+
+# "From the report:" or "More from the statement:" right before a quote, as a phrase of its own (the
+# start of the sentence, or after a dash): the words quoted are the source's, which no verb introduces.
+_FROM_SOURCE = re.compile(r"(?:^|[.!?]\s+|\s(?:-|—|–|--)\s*)(?:More\s+)?[Ff]rom\s+(?P<speaker>[^,.;:!?()]{2,60}?)\s*:$")

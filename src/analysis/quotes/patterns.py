@@ -38,7 +38,7 @@ REPORTING_VERBS = (
     "reported reports read reads concluded concludes vowed vows alleged alleges yelled shouted chanted "
     "posted posts published accused accuses lamented laments denounced blasted exclaimed exclaims "
     "write cried screamed interjected wondered recounted mused pleaded demanded whispered argue decried mocked "
-    "barked referred"
+    "barked referred blared lists reiterated reiterates repeated affirmed affirms written"
 ).split() + ["pointed out", "points out", "went on", "goes on"]
 # Verbs that take the quote as a name for something ("called him 'X'") and so can come in a
 # passive with the speaker after "by" ("hailed by Mr Trump as 'X'").
