@@ -530,11 +530,7 @@ def attribute_before(before: str) -> Attribution | None:
         speaker = speaker_phrase(with_gerund.group("speaker"))  # "..., with Ji telling reporters that"
         if speaker:
             return Attribution(speaker, "reporting verb before the quote")
-    if not verbs:
-        according = ACCORDING_BEFORE.search(before)
-        speaker = speaker_phrase(according.group("speaker")) if according else None
-        if speaker:
-            return Attribution(speaker, "reporting verb before the quote")
+    if not verbs:  # ("According to X," was looked for above)
         return _subject_and_colon(before)
     asked = _ASKED_BY.match(before, verbs[-1].start())
     speaker = speaker_phrase(asked.group("speaker").split(",")[0]) if asked else None
@@ -566,6 +562,8 @@ def _is_noun_at(text: str, start: int) -> bool:
     words = text[max(0, start - 20):start].split()
     before = words[-1].casefold() if words and text[start - 1:start].isspace() else ""
     return before in _BEFORE_NOUN and before != "to"
+
+
 # A dash, then a name and a colon right before the quote, as digests credit what they quote ("The
 # race has tightened - Ada Moss: '...'").
 _DASH_NAME = re.compile(rf"\s(?:-|—|–|--)\s*(?P<speaker>{NAME_RUN.pattern})\s*:$")

@@ -333,8 +333,9 @@ def _push_names_before(resolver: Resolver, recent: Recent, runs, sentence_start:
 
 
 # Where a clause joined to the one before starts: ", but", ", and", ", while", "; ".
-_GROUP_OPENERS = frozenset("the a an all some many most several other others".split())
 _JOINED_CLAUSE = re.compile(r",\s+(?:but|and|while|whereas|yet)\s+|;\s+")
+# The words that open a group as a speaker ("the Sanders campaign", "some voters").
+_GROUP_OPENERS = frozenset("the a an all some many most several other others".split())
 
 
 # A phrase of at most this many words in quote marks, woven into a sentence, that no reporting verb,
