@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import load_corpus
-from analysis.quotes import extract_quotes
+from analysis.quotes import NOT_SPOKEN_KINDS, extract_quotes
 from analysis.quotes.evaluation import attribution_gold, attribution_scores
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "polnear-train"
@@ -69,8 +69,19 @@ def score_folder(folder: Path = DEFAULT_FOLDER, part: str = "all", limit: int | 
     seconds = time.process_time() - started
     cleaned = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
     summary, rows = attribution_scores(quotes, gold, cleaned)
-    summary = {"part": part, "articles": len(texts), **summary, "quotes_cpu_seconds": round(seconds, 2)}
+    summary = {"part": part, "articles": len(texts), **summary, "marked": marked_kinds(rows),
+               "quotes_cpu_seconds": round(seconds, 2)}
     return summary, rows
+
+
+def marked_kinds(rows: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """For each kind the package marks as perhaps nobody's words ("term", "title"), how many quotes
+    found have it and how many of those are no gold quote (the gold counts any quoted stretch inside
+    an annotated content span, titles too, so 'not gold' undercounts what is rightly marked)."""
+    found = rows[rows["outcome"] != "missed"]
+    return {kind: {"found": int((found["kind"] == kind).sum()),
+                   "not_gold": int(((found["kind"] == kind) & (found["outcome"] == "found, not gold")).sum())}
+            for kind in NOT_SPOKEN_KINDS}
 
 
 def _print(summary: dict) -> None:
@@ -86,6 +97,8 @@ def _print(summary: dict) -> None:
     print(f"  where the annotated source is a pronoun (gold speaker: the nearest earlier named source) "
           f"{summary['pronoun_source_accuracy']:.3f} on {summary['pronoun_sources']}; elsewhere "
           f"{right_named / max(1, named_sources):.3f}")
+    print("  marked as perhaps nobody's words: " + "; ".join(
+        f"{kind} {counts['found']} ({counts['not_gold']} no gold quote)" for kind, counts in summary["marked"].items()))
     for title, key in (("wrong speakers", "errors"), ("missed quotes by mark", "missed_by_mark"),
                        ("quotes found that are not gold", "found_not_gold")):
         print(f"  {title}: " + "; ".join(f"{kind} {count}" for kind, count in summary[key].items()))

@@ -145,6 +145,29 @@ def test_a_short_phrase_that_nothing_attributes_is_marked_as_a_term():
     assert said["kind"].tolist() == ["partial"]  # a reporting verb attributes it: someone's words
 
 
+def test_a_phrase_written_as_a_title_is_told_from_someones_words():
+    from analysis.quotes import looks_like_title
+    titles = ["Meet the Press.", "Make America Great Again", "Planet of the Apes,", "60 Minutes.", "Fight for $15",
+              "The Art of the Deal", "’House of Cards,’"]
+    spoken = ["USA! USA!", "Why Now?", "THIS IS NOT OK.", "That’s Ana Lind and Per Moe.", "We Will Not Go,",
+              "The plan is reckless.", "Yes.", "renovictions", "A Very Long Title Of Nine Words In All Here"]
+    assert [looks_like_title(quote) for quote in titles] == [True] * len(titles)
+    assert [looks_like_title(quote) for quote in spoken] == [False] * len(spoken)
+
+
+def test_a_title_is_marked_whatever_attributes_it_and_counts_as_the_writers_words():
+    from analysis.quotes import sources_by_outlet
+    corpus = corpus_of(['Ana Lind told "Morning Report" on Monday: "The plan is a disgrace."'], outlet=["Courier"])
+    quotes = extract_quotes(corpus)
+    assert quotes[["quote", "kind"]].values.tolist() == [["Morning Report", "title"],
+                                                        ["The plan is a disgrace.", "full"]]
+    assert "a phrase written as a title" in quotes["doubt"].iloc[0]
+    assert quotes["speaker"].tolist() == ["Ana Lind", "Ana Lind"]  # kept, for whoever wants it
+    table = sources_by_outlet(quotes, corpus)
+    # 12 words in all: the 5 of the quote are Ana Lind's; the title's 2 stay the writer's
+    assert table[["speaker", "n_words"]].values.tolist() == [["(journalist)", 7], ["Ana Lind", 5]]
+
+
 def test_terms_count_as_the_writers_words_in_sources_by_outlet():
     from analysis.quotes import sources_by_outlet
     corpus = corpus_of(['Tenants fear "renovictions" here. "We will fight," said Ana Lind.'], outlet=["Courier"])

@@ -16,7 +16,7 @@ from itertools import accumulate
 from analysis.corpus.text import count_words
 
 __all__ = ["OPENING_MARKS", "CLOSING_MARKS", "STRAIGHT_MARK", "ALL_MARKS", "PAIRED_MARKS", "mark_width", "QuoteSpan", "find_quote_spans",
-           "quote_kind", "Cuts", "without_quotes", "single_quote_spans", "MARKUP_TAG"]
+           "quote_kind", "looks_like_title", "Cuts", "without_quotes", "single_quote_spans", "MARKUP_TAG"]
 
 OPENING_MARKS = "“„"
 CLOSING_MARKS = "”"
@@ -229,6 +229,38 @@ def quote_kind(quote: str) -> str:
         return "partial"
     # The mark ends the quote, or comes before a final line break: no more than the last two characters.
     return "full" if count_words(quote) >= 4 or _ENDS_AS_SENTENCE.search(quote, max(0, len(quote) - 2)) else "partial"
+
+
+# The small words a title leaves in lower case ("Meet the Press", "Planet of the Apes").
+_TITLE_SMALL_WORDS = frozenset("a an the and or nor but of to in on at for with by from as vs via into over per up off out".split())
+# Words that make a capitalised phrase someone's words to someone ("That's Jeb Bush", "I Will Not"):
+# first and second person, and the contractions of speech.
+_SPOKEN_WORDS = frozenset("i i'm i've i'll i'd we we're we've we'll me my us our you you're your "
+                          "that's it's let's don't can't won't isn't".split())
+_TITLE_WORD = re.compile(r"[^\W_][\w'’.&$-]*")
+TITLE_MAX_WORDS = 8
+
+
+def looks_like_title(quote: str) -> bool:
+    """True for a quote of 2 to ``TITLE_MAX_WORDS`` words written as a title: every word capitalised
+    (or a number) but the small words of titles ("Meet the Press.", "Make America Great Again",
+    "Little Marco"). Such a phrase in quote marks is far more often a programme, a book, a slogan or
+    a nickname than anyone's words (on political news, 9 in 10 of them). Not a title: a phrase ending
+    in "!" or "?" (chants, questions), one written all in capitals (shouting), one with a word of
+    first or second person or a spoken contraction ("That's Jeb Bush and Marco Rubio.")."""
+    stripped = quote.rstrip()
+    if stripped.endswith(("!", "?", "!,", "?,")):
+        return False
+    words = _TITLE_WORD.findall(quote)
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    if all(word.isupper() for word in words if len(word) > 1 and not word[0].isdigit()):
+        return False
+    for word in words:
+        folded = word.casefold().replace("’", "'")
+        if folded in _SPOKEN_WORDS or not (word[0].isupper() or word[0].isdigit() or folded in _TITLE_SMALL_WORDS):
+            return False
+    return True
 
 
 class Cuts:

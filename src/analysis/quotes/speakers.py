@@ -26,7 +26,8 @@ from analysis.quotes.attribution import (Attribution, attribute_after, attribute
 from analysis.quotes.names import is_name, run_names
 from analysis.quotes.patterns import NAME_RUN, PRONOUNS, TITLE_ABBREVIATIONS
 from analysis.quotes.people import People, Recent, Resolver, common_words
-from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, mark_width, quote_kind, without_quotes)
+from analysis.quotes.spans import (Cuts, QuoteSpan, find_quote_spans, looks_like_title, mark_width, quote_kind,
+                                   without_quotes)
 
 __all__ = ["Sentences", "sentences_by_article", "Reading", "read_article", "Wording", "read_wording",
            "article_quotes", "GUESS_RULES", "TERM_WORDS"]
@@ -194,6 +195,7 @@ class Wording:
     after: dict[str, Attribution | None]  # narration after a quote -> a reporting verb after it (rule 1)
     before: dict[str, Attribution | None]  # where rule 1 finds none: narration before the quote -> rule 2
     kinds: dict[str, str]  # quote -> "full" or "partial"
+    titles: dict[str, bool]  # quote -> written as a title (``looks_like_title``)
     n_words: dict[str, int]  # quote -> its number of words
     common: frozenset[str]  # words the narration writes in lower case (people.common_words)
 
@@ -214,6 +216,7 @@ def read_wording(readings: list[Reading]) -> Wording:
     return Wording(runs=run_names(narrations), common=common_words(narrations),
                    reported={narration: reporting_subject(narration) for narration in unquoted},
                    after=after, before=before, kinds={quote: quote_kind(quote) for quote in quotes},
+                   titles={quote: looks_like_title(quote) for quote in quotes},
                    n_words={quote: count_words(quote) for quote in quotes})
 
 
@@ -311,7 +314,10 @@ def article_quotes(reading: Reading | None, wording: Wording, people: People, co
         paragraph_id, sentence_id, _, _ = located[index]
         quote = reading.quotes[index]
         kind = "doubtful" if span.doubt.startswith("closing") else wording.kinds[quote]
-        if kind == "partial" and wording.n_words[quote] <= TERM_WORDS and method in _GUESSED_RULES:
+        if kind != "doubtful" and wording.titles[quote]:
+            kind = "title"
+            doubt = "; ".join(filter(None, [doubt, _TITLE_DOUBT]))
+        elif kind == "partial" and wording.n_words[quote] <= TERM_WORDS and method in _GUESSED_RULES:
             kind = "term"
             doubt = "; ".join(filter(None, [doubt, _TERM_DOUBT]))
         rows.append({
@@ -344,6 +350,9 @@ _GROUP_OPENERS = frozenset("the a an all some many most several other others".sp
 TERM_WORDS = 3
 _GUESSED_RULES = frozenset({*GUESS_RULES, "none"})
 _TERM_DOUBT = "a short phrase in quote marks that nothing attributes: perhaps a scare quote, a title or a coined term"
+# A phrase written as a title ("Meet the Press.", "Make America Great Again": ``looks_like_title``),
+# whatever attributes it: its kind is "title", and its doubt says so.
+_TITLE_DOUBT = "a phrase written as a title: perhaps a programme, a book, a slogan or a nickname, not anyone's words"
 
 
 # The rules that show a speaker speaking (a reporting verb, or one next to another quote of the

@@ -17,10 +17,13 @@ from analysis.quotes.names import alias_map, canonical_speakers, name_runs
 from analysis.quotes.people import People, corpus_people, person_evidence, scan_people
 from analysis.quotes.speakers import (article_quotes, read_article, read_wording, sentences_by_article)
 
-__all__ = ["QUOTE_COLUMNS", "extract_quotes", "sources_by_outlet"]
+__all__ = ["QUOTE_COLUMNS", "NOT_SPOKEN_KINDS", "extract_quotes", "sources_by_outlet"]
 
 QUOTE_COLUMNS = ["article_id", "quote", "speaker", "speaker_mention", "attribution", "start", "end",
                  "paragraph_id", "sentence_id", "kind", "n_words", "doubt"]
+# The kinds of quote that are perhaps nobody's words: a short phrase that nothing attributes (a scare
+# quote or coined term) and a phrase written as a title (a programme, book, slogan or nickname).
+NOT_SPOKEN_KINDS = ("term", "title")
 
 
 def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame:
@@ -32,8 +35,11 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
     it, e.g. "he", "Mr Ji", "North Korea's U.N. mission"); attribution (which rule found the
     speaker); start, end (offsets into the article's text, inside the marks); paragraph_id and
     sentence_id (where the quote starts); kind ("full" sentence, "partial" phrase, "term": a phrase of
-    at most three words that nothing attributes, perhaps a scare quote, a title or a coined term, or
-    "doubtful" for a closing mark without an opening one); n_words;
+    at most three words that nothing attributes, perhaps a scare quote, a title or a coined term,
+    "title": a phrase of two to eight words written as a title, "Meet the Press.", "Make America
+    Great Again", more often a programme, book, slogan or nickname than anyone's words, or
+    "doubtful" for a closing mark without an opening one; filter out ``NOT_SPOKEN_KINDS`` before
+    counting who speaks); n_words;
     doubt (why the span is doubtful, e.g. an unbalanced quote mark; empty when it is not).
     """
     aliases_by_key = alias_map(Path(aliases) if aliases else None)
@@ -76,8 +82,9 @@ def _people(distinct_texts: Iterable[str], texts: Iterable[str]) -> tuple[dict[s
 def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd.DataFrame:
     """Return who holds the words of each outlet (or other ``by`` column of the articles table).
 
-    One row per group and voice: the journalist's own words, then each quoted speaker. Quotes of kind
-    "term" (a short phrase that nothing attributes) count as the journalist's words.
+    One row per group and voice: the journalist's own words, then each quoted speaker. Quotes of the
+    kinds ``NOT_SPOKEN_KINDS`` ("term": a short phrase that nothing attributes; "title": a phrase
+    written as a title, slogan or name) count as the journalist's words.
     Columns: ``by`` (outlet), speaker ("(journalist)" for the writer's own voice), voice
     ("journalist" or "quoted"), n_quotes, n_words (words in that voice), share_of_words (of the
     group's words: the shares of a group add up to 1), n_articles.
@@ -89,8 +96,8 @@ def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd
     groups = corpus.articles[list(dict.fromkeys(["article_id", by]))]
     totals = corpus.articles.groupby(by, sort=False).agg(total_words=("n_words", "sum"),
                                                          n_articles=("article_id", "size"))
-    if "kind" in quotes:  # a scare quote or coined term is the writer's word, not a source's
-        quotes = quotes[quotes["kind"] != "term"]
+    if "kind" in quotes:  # a scare quote, coined term or title is the writer's word, not a source's
+        quotes = quotes[~quotes["kind"].isin(NOT_SPOKEN_KINDS)]
     quoted = quotes[["article_id", "speaker", "quote", "n_words"]].merge(groups, on="article_id", how="inner")
     quoted = quoted.assign(speaker=quoted["speaker"].replace("", "(unattributed)"))
     speakers = quoted.groupby([by, "speaker"], sort=False).agg(n_quotes=("quote", "size"),

@@ -49,7 +49,7 @@ TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "re
 # each quote and each sentence's own words scored apart, scores with misleading words neutralised,
 # frames by title, lead and body, descriptive numbers, and story elements.
 NOTEBOOK_TABLES = ("voices", "neutralised", "sections", "descriptions", "elements")
-CACHE_VERSION = "9"  # 9: approximate reuse pairs by prefix filtering, not MinHash  # 8: speakers of issue 18, second round  # 7: quote marks of real text, kind "term", speakers of issue 18  # 6: reason codes in removed and problems  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
+CACHE_VERSION = "10"  # 10: quotes of kind "title"  # 9: approximate reuse pairs by prefix filtering, not MinHash  # 8: speakers of issue 18, second round  # 7: quote marks of real text, kind "term", speakers of issue 18  # 6: reason codes in removed and problems  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
 # Past this many articles the reuse pairs are scored among candidates (coverage.reuse_pairs(approximate=True)).
 APPROXIMATE_REUSE_FROM = 5_000
 # Not a table: what each partition computes for the reuse pairs, so that it runs on every core, and
