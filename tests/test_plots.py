@@ -46,6 +46,17 @@ def test_who_speaks_stacks_each_outlets_voices_to_100_percent():
     assert ax.get_title() and ax.get_xlabel()
 
 
+def test_who_speaks_says_where_quote_marks_were_lost():
+    sources = pd.DataFrame({"outlet": ["Post", "Herald"], "speaker": ["(journalist)", "(journalist)"],
+                            "voice": ["journalist", "journalist"], "share_of_words": [1.0, 1.0], "n_words": [5, 7]})
+    lost = pd.DataFrame({"outlet": ["Post", "Herald"], "n_articles": [10, 10], "n_marks_lost": [1, 9],
+                         "share_marks_lost": [0.1, 0.9]})
+    ax = plots.who_speaks(sources, marks_lost=lost)
+    # a tenth is under the 0.2 that names a group
+    assert [label.get_text() for label in ax.get_yticklabels()] == [
+        "Herald\n(quote marks lost in 90% of articles)", "Post"]
+
+
 # --- charts that choose their form from the data's size ---------------------------------------------
 
 def _many_articles(n=60, outlets=12):

@@ -71,7 +71,7 @@ MEASURES = {
     "kwic": lambda function, corpus, _: function(corpus, "human_rights"),
     "frame_sentiment": lambda function, corpus, _: function(corpus, _input("score_sentences", corpus)),
     "prefill_questions": _by_itself,
-    "extract_quotes": _by_itself,
+    "extract_quotes": _by_itself, "quote_marks_lost": _by_itself,
     "sources_by_outlet": lambda function, corpus, _: function(_input("extract_quotes", corpus), corpus),
     "most_alike": _by_itself, "reuse_pairs": _by_itself, "derivation": _by_itself, "distinctive_terms": _by_itself,
     "element_coverage": lambda function, corpus, _: function(corpus, find_resources(None).story_elements),

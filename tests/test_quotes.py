@@ -374,3 +374,33 @@ def test_narration_makes_every_run_of_white_space_one_space():
                                          ("Ça va!", "full"), ("\u00e9t\u00e9 Sur", "partial")])
 def test_quote_kind_reads_the_end_as_its_pattern(quote, kind):
     assert quote_kind(quote) == kind
+
+
+# --- quote marks lost in scraping ---------------------------------------------------------------------
+
+
+def test_an_article_whose_scraper_lost_its_apostrophes_and_quote_marks_is_reported():
+    from analysis.quotes import quote_marks_lost
+    lost = "The mayor couldn t say more. We will rebuild the bridge,  Ana Lind said.  It will take a year."
+    kept = "The mayor couldn t say more. “We will rebuild the bridge,” Ana Lind said."
+    plain = "The mayor said the bridge would be rebuilt within a year."
+    corpus = corpus_of([lost, kept, plain, lost], outlet=["Blog", "Blog", "Post", "Post"])
+    reported = corpus.problems[corpus.problems["code"] == "quote_marks_lost"]
+    assert reported["source"].tolist() == ["DataFrame row 1", "DataFrame row 4"]
+    assert "no quote can be found" in reported["problem"].iloc[0]
+    table = quote_marks_lost(corpus)
+    assert table.values.tolist() == [["Blog", 2, 1, 0.5], ["Post", 2, 1, 0.5]]
+    assert extract_quotes(corpus)["article_id"].tolist() == ["a1"]  # only the text that kept its marks
+
+
+def test_who_speaks_names_the_outlets_whose_quote_marks_were_lost():
+    from analysis import findings
+    from analysis.quotes import quote_marks_lost
+    lost = "The mayor couldn t say more. We will rebuild the bridge,  Ana Lind said."
+    corpus = corpus_of([lost, lost, '"We will," said Ana Lind.'], outlet=["Blog", "Blog", "Post"])
+    text = str(findings.who_speaks(sources_by_outlet(extract_quotes(corpus), corpus), extract_quotes(corpus),
+                                   quote_marks_lost(corpus)))
+    assert "2 articles seem to have lost their quote marks in scraping (Blog: 2 of 2 articles)" in text
+    clean = corpus_of(['"We will," said Ana Lind.'], outlet=["Post"])
+    assert "lost" not in str(findings.who_speaks(sources_by_outlet(extract_quotes(clean), clean),
+                                                 extract_quotes(clean), quote_marks_lost(clean)))

@@ -19,7 +19,8 @@ __all__ = [
     "FILE_LISTED_TWICE", "FILE_MISSING", "FILE_NOT_ARTICLE", "FILE_NOT_IN_MANIFEST", "FILE_UNREADABLE", "FURNITURE",
     "GLUED_SENTENCES", "GZIP_UNREADABLE", "HIDDEN_FILES", "HTML_TAGS", "ID_REPEATED", "JSON_LINE_INVALID",
     "LINK_BROKEN", "LINK_TO_READ_FILE", "LONG_REMOVAL", "LONG_SENTENCES", "MORE_DOUBTS", "NOT_ENGLISH",
-    "NO_ARTICLES", "OUTLET_MISSING", "OUTSIDE_FOLDER", "PAGE_NO_TEXT", "PROBLEM_CODES", "REMOVAL_REASONS",
+    "NO_ARTICLES", "OUTLET_MISSING", "OUTSIDE_FOLDER", "PAGE_NO_TEXT", "PROBLEM_CODES", "QUOTE_MARKS_LOST",
+    "REMOVAL_REASONS",
     "REPEATED_LINE", "ROW_EXTRA_FIELDS", "ROW_MISSING_FIELDS", "ROW_NO_FILE", "TABLE_UNREADABLE", "TEXT_EMPTY",
     "TEXT_NOT_STRING", "TITLE", "TRUNCATED_CAPTION",
 ]
@@ -103,6 +104,7 @@ MORE_DOUBTS = "more_doubts"
 EMPTY_AFTER_CLEANING = "empty_after_cleaning"
 LONG_SENTENCES = "long_sentences"
 NOT_ENGLISH = "not_english"
+QUOTE_MARKS_LOST = "quote_marks_lost"
 
 PROBLEM_CODES = {
     FILE_EMPTY: "the file is empty (skipped)",
@@ -148,4 +150,6 @@ PROBLEM_CODES = {
     EMPTY_AFTER_CLEANING: "nothing is left of the text after cleaning (skipped)",
     LONG_SENTENCES: "sentences longer than the longest kept whole were split into pieces",
     NOT_ENGLISH: "the text does not look like English, and the lexicon measures are English-only (loaded)",
+    QUOTE_MARKS_LOST: "apostrophes were lost in scraping and the text has no double quote mark: its quote marks "
+                      "were probably lost too, so no quote can be found in it (loaded)",
 }

@@ -13,17 +13,24 @@ __all__ = ["UNATTRIBUTED", "who_speaks"]
 UNATTRIBUTED = "(unattributed)"  # the speaker of quotes.sources_by_outlet for a quote no rule attributed
 
 
-def who_speaks(sources: pd.DataFrame, quotes: pd.DataFrame | None = None) -> Findings:
+# An outlet is named for quote marks lost in scraping when at least this share of its articles lost them.
+MARKS_LOST_SHARE = 0.2
+
+
+def who_speaks(sources: pd.DataFrame, quotes: pd.DataFrame | None = None,
+               marks_lost: pd.DataFrame | None = None) -> Findings:
     """Return what notebook 05 found, from the voices of each outlet (``quotes.sources_by_outlet``)
     and the quotes: who holds the most quoted words in each outlet, how much is the writer's own,
-    and how many speakers rest on the weakest attribution rule."""
+    how many speakers rest on the weakest attribution rule, and (from ``quotes.quote_marks_lost``)
+    which outlets' articles lost their quote marks in scraping, so that their quotes cannot be found."""
     by = sources.columns[0]
+    lost_lines = _marks_lost_lines(marks_lost, by) if marks_lost is not None else []
     outlets = sources.drop_duplicates(by)
     n_articles = int(outlets["n_articles"].sum())
     quoted = sources[sources["voice"] == "quoted"]
     if quoted.empty:
         return Findings([(f"No direct quote was found in the {counted(n_articles, 'article')}: who speaks cannot be "
-                          "measured here.")] + small_sample(n_articles, len(outlets)))
+                          "measured here.")] + lost_lines + small_sample(n_articles, len(outlets)))
     lines = []
     order = outlets.sort_values("n_articles", ascending=False, kind="stable")[by]
     named = [group for group in order if not is_other(group)][:MAX_NAMED]
@@ -63,4 +70,20 @@ def who_speaks(sources: pd.DataFrame, quotes: pd.DataFrame | None = None) -> Fin
         lines.append(f"Of {counted(len(quotes), 'quote')}, {weakest:,} {'was' if weakest == 1 else 'were'} attributed "
                      f"only by the weakest rules (the previous speaker, or the person named last) and {unattributed:,} "
                      "to no one: check those by hand.")
-    return Findings(lines + small_sample(n_articles, len(outlets)))
+    return Findings(lines + lost_lines + small_sample(n_articles, len(outlets)))
+
+
+def _marks_lost_lines(marks_lost: pd.DataFrame, by: str) -> list[str]:
+    """The warning for the groups whose articles lost their quote marks (``quotes.quote_marks_lost``)."""
+    total = int(marks_lost["n_marks_lost"].sum())
+    if not total:
+        return []
+    named = marks_lost[marks_lost["share_marks_lost"] >= MARKS_LOST_SHARE]
+    named = named.sort_values("n_articles", ascending=False, kind="stable").head(MAX_NAMED)
+    groups = "; ".join(f"{row[by]}: {row['n_marks_lost']:,} of {counted(int(row['n_articles']), 'article')}"
+                       for _, row in named.iterrows())
+    where = f" ({groups})" if groups else ""
+    return [f"{counted(total, 'article')} seem to have lost {'its' if total == 1 else 'their'} quote marks in "
+            f"scraping{where}: apostrophes were lost and put back, and no double quote mark is left, so no quote can "
+            "be found in them and the writer's own share of their words is overstated (corpus.problems, code "
+            "quote_marks_lost)."]

@@ -11,12 +11,19 @@ from analysis.plots.style import JOURNALIST_COLOUR, SPEAKER_COLOURS
 __all__ = ["who_speaks"]
 
 
+# A group's label says its quote marks were lost when at least this share of its articles lost them.
+MARKS_LOST_SHARE = 0.2
+
+
 def who_speaks(sources: pd.DataFrame, ax: Axes | None = None, *, by: str = "outlet",
-               top: int = 6) -> Axes:
+               top: int = 6, marks_lost: pd.DataFrame | None = None) -> Axes:
     """Draw each group's words split by voice, as stacked bars, from ``quotes.sources_by_outlet``.
 
     The writer's own words come first in grey; the ``top`` speakers with the most quoted words
-    across all groups get a colour each, the rest are joined as "other speakers".
+    across all groups get a colour each, the rest are joined as "other speakers". With
+    ``marks_lost`` (``quotes.quote_marks_lost``), the label of a group where at least
+    ``MARKS_LOST_SHARE`` of the articles lost their quote marks in scraping says so: its bar
+    overstates the writer's own words.
     """
     groups = list(dict.fromkeys(sources[by]))
     ax = new_axes(ax, (10, 0.75 * max(len(groups), 2) + 2))
@@ -36,6 +43,11 @@ def who_speaks(sources: pd.DataFrame, ax: Axes | None = None, *, by: str = "outl
         ax.bar_label(bars, labels=[f"{value:.0f}%" if value >= 6 else "" for value in table[segment]],
                      label_type="center", fontsize=9)
         left += table[segment]
+    if marks_lost is not None and len(marks_lost):
+        shares = marks_lost.set_index(by)["share_marks_lost"]
+        ax.set_yticks(range(len(table.index)), [
+            f"{group}\n(quote marks lost in {shares[group]:.0%} of articles)"
+            if group in shares.index and shares[group] >= MARKS_LOST_SHARE else str(group) for group in table.index])
     ax.set_xlim(0, 100)
     ax.set_xlabel("Share of all words in the outlet's text (%): the writer's own words, then each speaker's quotes")
     ax.set_ylabel(by.replace("_", " ").capitalize())

@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus import codes
+
 from analysis.quotes.names import alias_map, canonical_speakers, name_runs
 from analysis.quotes.people import People, corpus_people, person_evidence, scan_people
 from analysis.quotes.speakers import (article_quotes, read_article, read_wording, sentences_by_article)
 
-__all__ = ["QUOTE_COLUMNS", "NOT_SPOKEN_KINDS", "extract_quotes", "sources_by_outlet"]
+__all__ = ["QUOTE_COLUMNS", "NOT_SPOKEN_KINDS", "extract_quotes", "sources_by_outlet", "quote_marks_lost"]
 
 QUOTE_COLUMNS = ["article_id", "quote", "speaker", "speaker_mention", "attribution", "start", "end",
                  "paragraph_id", "sentence_id", "kind", "n_words", "doubt"]
@@ -114,3 +116,21 @@ def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd
     table = table.sort_values([by, "voice", "n_words"], key=lambda column: column.map(order) if column.name == by
                               else (column.map({"journalist": 0, "quoted": 1}) if column.name == "voice" else -column))
     return table[columns].reset_index(drop=True)
+
+
+def quote_marks_lost(corpus, *, by: str = "outlet") -> pd.DataFrame:
+    """Return, for each group (outlet) of the corpus, how many of its articles seem to have lost their
+    quote marks in scraping (``corpus.problems`` rows of code ``quote_marks_lost``: apostrophes put
+    back, no double quote mark left), where no quote can be found.
+
+    Columns: ``by``, n_articles, n_marks_lost, share_marks_lost; groups in order of first appearance.
+    """
+    articles = corpus.articles
+    problems = corpus.problems
+    lost_sources = set(problems.loc[problems["code"] == codes.QUOTE_MARKS_LOST, "source"]) if len(problems) else set()
+    lost = articles["source_file"].isin(lost_sources) if "source_file" in articles else \
+        pd.Series(False, index=articles.index)
+    table = (articles.assign(n_marks_lost=lost.astype(int)).groupby(by, sort=False)
+             .agg(n_articles=("article_id", "size"), n_marks_lost=("n_marks_lost", "sum")).reset_index())
+    table["share_marks_lost"] = table["n_marks_lost"] / table["n_articles"]
+    return table
