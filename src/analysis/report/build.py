@@ -14,6 +14,7 @@ import os
 import shutil
 import signal
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from pathlib import Path
 
 from tqdm.auto import tqdm
@@ -84,7 +85,9 @@ def _write_into(folder: Path, corpus_path, sources: list[Path], *, strict: bool,
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
                                initializer=_worker_signals)
     try:
-        source, written = pool.submit(_analyse, corpus_path, strict, progress, folder / "tables", pair).result()
+        with _interrupts_held():  # the child is started by the submission
+            analysed = pool.submit(_analyse, corpus_path, strict, progress, folder / "tables", pair)
+        source, written = analysed.result()
     except BaseException:
         _abandon(pool)
         raise
@@ -96,9 +99,11 @@ def _write_into(folder: Path, corpus_path, sources: list[Path], *, strict: bool,
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_worker_signals)
     try:
-        # The longest notebooks first, so that the last to finish is a short one.
-        futures = {pool.submit(run_notebook, source, folder, parameters=parameters): source
-                   for source in sorted(sources, key=lambda path: NOTEBOOK_WEIGHTS.get(path.stem, 0), reverse=True)}
+        # The longest notebooks first, so that the last to finish is a short one. The workers are
+        # started by the submissions.
+        with _interrupts_held():
+            futures = {pool.submit(run_notebook, source, folder, parameters=parameters): source
+                       for source in sorted(sources, key=lambda path: NOTEBOOK_WEIGHTS.get(path.stem, 0), reverse=True)}
         for future in tqdm(as_completed(futures), total=len(futures), desc="notebooks", unit="notebook",
                            disable=not progress):
             finished[futures[future]] = future.result()
@@ -125,11 +130,30 @@ def _abandon(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=30)
 
 
+@contextmanager
+def _interrupts_held():
+    """Hold Ctrl-C back while worker processes start. A process inherits its starter's blocked
+    signals, so a worker starts with SIGINT blocked and lets it through only once it ignores it
+    (``_worker_signals``): a Ctrl-C can never stop a worker halfway through its start-up, with a
+    traceback of whatever it was importing (seen when the machine was busy). This process gets the
+    Ctrl-C it held as soon as the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _worker_signals() -> None:
     """In a worker: leave Ctrl-C to the report, which then stops the workers (SIGTERM: at once; a
     kernel notices that its worker has gone and ends too)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # started with SIGINT held back (``_interrupts_held``)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _analyse(corpus_path, strict: bool, progress: bool, tables: Path,
