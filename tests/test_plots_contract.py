@@ -194,6 +194,10 @@ def test_sentiment_by_voice_draws_each_voice_per_outlet(results, corpus):
     assert [len(container) for container in bars(ax)] == [len(groups)] * len(voices)
     assert y_labels(ax) == groups
     assert_no_ids(y_labels(ax), corpus)
+    # each bar says how many pieces of text its mean rests on
+    first = by_voice.iloc[0]
+    label = f"{first['vader_compound']:+.2f} (n={int(first['n_pieces']):,})"
+    assert label in [text.get_text() for text in ax.texts]
 
 
 def test_sentiment_by_target_is_a_heatmap_of_outlets_by_targets(results, corpus, resources):

@@ -164,10 +164,13 @@ def sentiment_by_target(table: pd.DataFrame, ax: Axes | None = None, *, score: s
 def sentiment_by_voice(table: pd.DataFrame, ax: Axes | None = None, *, score: str = "vader_compound",
                        by: str = "outlet") -> Axes:
     """Draw the mean score of the journalist's narration and of quoted speech per outlet, from
-    ``sentiment.sentiment_by_voice``."""
+    ``sentiment.sentiment_by_voice``; each bar's label says how many pieces of text it is the mean of
+    (an outlet with a handful of quotes has a quoted-speech mean that says little)."""
     groups = list(dict.fromkeys(table[by]))
     ax = new_axes(ax, (9, 0.9 * max(len(groups), 2) + 1.5))
     pivot = table.pivot_table(index=by, columns="voice", values=score, aggfunc="mean").reindex(groups[::-1])
+    counts = table.pivot_table(index=by, columns="voice", values="n_pieces", aggfunc="sum").reindex(groups[::-1]) \
+        if "n_pieces" in table else None
     height = 0.38
     for offset, voice, colour, label in ((height / 2, "narration", JOURNALIST_COLOUR, "journalist's narration"),
                                          (-height / 2, "quoted", SPEAKER_COLOURS[0], "quoted speech")):
@@ -175,7 +178,9 @@ def sentiment_by_voice(table: pd.DataFrame, ax: Axes | None = None, *, score: st
             continue
         values = pivot[voice]
         bars = ax.barh([p + offset for p in range(len(pivot))], values.fillna(0), height=height, color=colour, label=label)
-        ax.bar_label(bars, labels=["none" if pd.isna(v) else f"{v:+.2f}" for v in values], padding=3, fontsize=9)
+        pieces = counts[voice] if counts is not None and voice in counts else pd.Series(float("nan"), index=values.index)
+        ax.bar_label(bars, labels=["none" if pd.isna(v) else f"{v:+.2f}" + ("" if pd.isna(n) else f" (n={int(n):,})")
+                                   for v, n in zip(values, pieces)], padding=3, fontsize=9)
     ax.set_yticks(range(len(pivot)), [str(index) for index in pivot.index])
     ax.axvline(0, color="#888888", linewidth=0.8)
     limit = max(0.25, float(table[score].abs().max()) * 1.4) if len(table) else 1
