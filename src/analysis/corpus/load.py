@@ -104,7 +104,8 @@ def _already_clean(text: str) -> CleanText:
     return CleanText(text=text, paragraphs=paragraph_spans(text))
 
 
-# A double quote mark, as ``quotes.find_quote_spans`` reads them (straight, curly, low, typewriter pairs).
+# A double quote mark: straight, curly, low, typewriter pairs (the marks ``quotes.find_quote_spans``
+# reads), and guillemets, which a text keeps when its scraper lost none.
 _DOUBLE_QUOTE_MARK = re.compile(r"[\"“”„«»]|''|``")
 
 

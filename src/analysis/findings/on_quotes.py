@@ -7,14 +7,11 @@ import pandas as pd
 
 from analysis.findings.wording import MAX_NAMED, Findings, counted, is_other, share, small_sample
 from analysis.quotes.speakers import GUESS_RULES
+from analysis.quotes.table import MARKS_LOST_SHARE
 
 __all__ = ["UNATTRIBUTED", "who_speaks"]
 
 UNATTRIBUTED = "(unattributed)"  # the speaker of quotes.sources_by_outlet for a quote no rule attributed
-
-
-# An outlet is named for quote marks lost in scraping when at least this share of its articles lost them.
-MARKS_LOST_SHARE = 0.2
 
 
 def who_speaks(sources: pd.DataFrame, quotes: pd.DataFrame | None = None,

@@ -7,12 +7,9 @@ from matplotlib.axes import Axes
 
 from analysis.plots._common import new_axes
 from analysis.plots.style import JOURNALIST_COLOUR, SPEAKER_COLOURS
+from analysis.quotes.table import MARKS_LOST_SHARE
 
 __all__ = ["who_speaks"]
-
-
-# A group's label says its quote marks were lost when at least this share of its articles lost them.
-MARKS_LOST_SHARE = 0.2
 
 
 def who_speaks(sources: pd.DataFrame, ax: Axes | None = None, *, by: str = "outlet",

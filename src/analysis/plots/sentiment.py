@@ -178,7 +178,7 @@ def sentiment_by_voice(table: pd.DataFrame, ax: Axes | None = None, *, score: st
             continue
         values = pivot[voice]
         bars = ax.barh([p + offset for p in range(len(pivot))], values.fillna(0), height=height, color=colour, label=label)
-        pieces = counts[voice] if counts is not None and voice in counts else pd.Series(float("nan"), index=values.index)
+        pieces = counts[voice] if counts is not None and voice in counts else [float("nan")] * len(values)
         ax.bar_label(bars, labels=["none" if pd.isna(v) else f"{v:+.2f}" + ("" if pd.isna(n) else f" (n={int(n):,})")
                                    for v, n in zip(values, pieces)], padding=3, fontsize=9)
     ax.set_yticks(range(len(pivot)), [str(index) for index in pivot.index])

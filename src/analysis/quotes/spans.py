@@ -248,8 +248,7 @@ def looks_like_title(quote: str) -> bool:
     a nickname than anyone's words (on political news, 9 in 10 of them). Not a title: a phrase ending
     in "!" or "?" (chants, questions), one written all in capitals (shouting), one with a word of
     first or second person or a spoken contraction ("That's Jeb Bush and Marco Rubio.")."""
-    stripped = quote.rstrip()
-    if stripped.endswith(("!", "?", "!,", "?,")):
+    if quote.rstrip().endswith(("!", "?", "!,", "?,")):
         return False
     words = _TITLE_WORD.findall(quote)
     if not 2 <= len(words) <= TITLE_MAX_WORDS or not (words[0][0].isupper() or words[0][0].isdigit()):

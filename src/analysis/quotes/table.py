@@ -14,12 +14,12 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import codes
-
 from analysis.quotes.names import alias_map, canonical_speakers, name_runs
 from analysis.quotes.people import People, corpus_people, person_evidence, scan_people
 from analysis.quotes.speakers import (article_quotes, read_article, read_wording, sentences_by_article)
 
-__all__ = ["QUOTE_COLUMNS", "NOT_SPOKEN_KINDS", "extract_quotes", "sources_by_outlet", "quote_marks_lost"]
+__all__ = ["QUOTE_COLUMNS", "NOT_SPOKEN_KINDS", "MARKS_LOST_SHARE", "extract_quotes", "sources_by_outlet",
+           "quote_marks_lost"]
 
 QUOTE_COLUMNS = ["article_id", "quote", "speaker", "speaker_mention", "attribution", "start", "end",
                  "paragraph_id", "sentence_id", "kind", "n_words", "doubt"]
@@ -116,6 +116,11 @@ def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd
     table = table.sort_values([by, "voice", "n_words"], key=lambda column: column.map(order) if column.name == by
                               else (column.map({"journalist": 0, "quoted": 1}) if column.name == "voice" else -column))
     return table[columns].reset_index(drop=True)
+
+
+# A group (outlet) is said to have lost its quote marks, in charts and findings, when at least this
+# share of its articles lost them.
+MARKS_LOST_SHARE = 0.2
 
 
 def quote_marks_lost(corpus, *, by: str = "outlet") -> pd.DataFrame:
