@@ -164,6 +164,37 @@ def test_the_score_check_on_a_sample_reads_only_the_sampled_articles():
     assert "5 article scores for 6 articles loaded" in score_mismatches(tables, articles, sample={"a000002"})
 
 
+def test_a_repeated_benchmark_reports_every_run_and_the_median_speed_up():
+    from analysis.scale import bench
+    from analysis.sentiment import _article_scores, scores
+
+    figures = bench.run_benchmark(8, workers=1, repeat=3, seed=2)
+    runs = figures["runs"]
+    assert figures["repeat"] == 3 and len(runs) == 3
+    assert all(run["speedup"] == round(run["baseline_seconds"] / run["seconds"], 2) for run in runs)
+    # the middle of three: of the speed-ups, and of each side's seconds
+    assert figures["speedup"] == sorted(run["speedup"] for run in runs)[1]
+    assert figures["seconds"] == sorted(run["seconds"] for run in runs)[1]
+    assert figures["baseline_seconds"] == sorted(run["baseline_seconds"] for run in runs)[1]
+    assert figures["tables_identical_across_runs"] is True and figures["scores_identical"] is True
+    text = bench.describe(figures)
+    assert "(the median of 3 runs)" in text and text.count("  run ") == 3
+    # Before each run the readings an earlier one remembered are let go: none reads a text faster
+    # because another read it first (the partitions run in this process here, with one worker).
+    scores.score_text("A good start.")
+    assert _article_scores._piece.cache_info().currsize and scores.vader_scores.cache_info().currsize
+    bench._forget_readings()
+    assert _article_scores._piece.cache_info().currsize == 0 == scores.vader_scores.cache_info().currsize
+
+
+def test_one_benchmark_run_reports_no_median():
+    from analysis.scale import bench
+
+    figures = bench.run_benchmark(4, workers=1, seed=2)
+    assert figures["repeat"] == 1 and figures["speedup"] == figures["runs"][0]["speedup"]
+    assert "median" not in bench.describe(figures)
+
+
 def test_recombined_copies_keep_each_outlets_sentences_and_change_the_order():
     from analysis.scale.bench import recombined_corpus
 

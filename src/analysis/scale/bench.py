@@ -15,6 +15,7 @@ import os
 import platform
 import re
 import resource
+import statistics
 import time
 import warnings
 from pathlib import Path
@@ -26,14 +27,21 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.corpus import load_corpus
+from analysis.corpus import language as corpus_language
+from analysis.corpus import text as corpus_text
 from analysis.corpus.segment import sentence_spans
 from analysis.coverage import describe_articles
+from analysis.framing import codebook as framing_codebook
 from analysis.framing import frame_by_section, load_codebook, tag_sentences
 from analysis.quotes import extract_quotes
+from analysis.quotes import names as quote_names
 from analysis.resources import paths
 from analysis.resources.lexicons import prepare_for_vader
 from analysis.scale.pipeline import articles_table, run_pipeline
+from analysis.sentiment import _article_scores as article_scores
+from analysis.sentiment import _textblob_exact as textblob_exact
 from analysis.sentiment import neutralised_scores, score_articles, score_sentences, score_text, score_voices
+from analysis.sentiment import scores as sentiment_scores
 
 try:  # the sentence splitter of the plain loop, as tutorials use it: an optional dependency (the test extra)
     import pysbd
@@ -233,19 +241,28 @@ def _peak_rss_mb() -> float:
 
 def run_benchmark(n: int = 1000, *, workers: int | None = None, seed: int = 0,
                   baseline_limit: int = BASELINE_LIMIT, progress: bool = False, distinct: bool = False,
-                  corpus=None, copies: int = 1, check_limit: int = CHECK_LIMIT) -> dict[str, object]:
+                  corpus=None, copies: int = 1, check_limit: int = CHECK_LIMIT, repeat: int = 1) -> dict[str, object]:
     """Return the benchmark's figures for ``n`` synthetic articles, or for the articles of ``corpus``
     (a path ``load_corpus`` reads) when it is given, made into ``copies`` recombined copies
     (``recombined_corpus``: a larger corpus of the same real text, where little repeats exactly).
 
     Keys: articles, seconds (the whole pipeline), articles_per_s, baseline_seconds (the plain loop;
     timed on the first ``baseline_limit`` articles and scaled to the whole when there are more:
-    baseline_extrapolated says so), speedup, peak_rss_mb (this process plus its largest worker),
+    baseline_extrapolated says so), speedup, repeat, runs, tables_identical_across_runs,
+    peak_rss_mb (this process plus its largest worker),
     scores_identical (checked after the timing, on every article or on a sample of ``check_limit``
     articles: checked_articles says how many), workers, sentences, distinct, corpus (its path, or
     "synthetic"); on a corpus also copies, megabytes (of article text), pipeline_mb_per_s,
     baseline_mb_per_s, steps (seconds of each step run one after another in this process, on the
     first steps_articles articles: see ``step_times``) and seconds_per_1000_articles.
+
+    ``repeat``: how many times the pipeline and the plain loop are timed, one after the other (the
+    machine's speed can move by a third from one minute to the next): ``runs`` holds each run's
+    seconds, plain-loop seconds and speed-up; seconds and baseline_seconds are the medians of the
+    runs, speedup the median of the runs' speed-ups (each measured within its run), and
+    tables_identical_across_runs whether every run gave the same tables. Before each run, and
+    before the steps are timed, what the previous one remembered of the texts is let go
+    (``_forget_readings``), so that no run reads a text faster because an earlier one read it.
     """
     if corpus is None:
         articles = synthetic_corpus(n, seed=seed, distinct=distinct)
@@ -257,22 +274,38 @@ def run_benchmark(n: int = 1000, *, workers: int | None = None, seed: int = 0,
                                          seed=seed).rename(columns={"id": "article_id"})
     n = len(articles)
     workers = workers or os.cpu_count() or 1
-    start = time.perf_counter()
-    tables = run_pipeline(articles, workers=workers, cache=False, progress=progress)
-    seconds = time.perf_counter() - start
-
     sample = articles["text"].head(min(n, baseline_limit)).tolist()
-    start = time.perf_counter()
-    plain_loop(sample)
-    baseline = (time.perf_counter() - start) * (n / max(len(sample), 1))
+    runs, tables, same_tables = [], None, True
+    for _ in range(max(1, repeat)):
+        _forget_readings()  # each run reads the texts afresh, as the first one does
+        start = time.perf_counter()
+        these = run_pipeline(articles, workers=workers, cache=False, progress=progress)
+        seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        plain_loop(sample)
+        baseline = (time.perf_counter() - start) * (n / max(len(sample), 1))
+        runs.append({"seconds": round(seconds, 3), "baseline_seconds": round(baseline, 3),
+                     "speedup": round(baseline / seconds, 2) if seconds else None})
+        if tables is None:
+            tables = these
+        else:  # the same corpus gives the same tables, run after run
+            same_tables = same_tables and all(these[name].equals(tables[name]) for name in tables)
+        del these
+    seconds = statistics.median(run["seconds"] for run in runs)
+    baseline = statistics.median(run["baseline_seconds"] for run in runs)
+    # The speed-up of each run is measured within that run (the machine's speed moves from minute
+    # to minute); the figure reported is their median.
+    speedup = statistics.median(run["speedup"] for run in runs) if seconds else None
 
-    # the steps are timed before the check below reads any text (and fills the caches)
+    # the steps are timed before the check below reads any text, and with nothing remembered
+    _forget_readings()
     steps = step_times(articles.head(STEPS_LIMIT)) if corpus is not None else None
     checked = _check_sample(articles, check_limit, seed)
     mismatches = score_mismatches(tables, articles, sample=set(checked["article_id"]) if len(checked) < n else None)
     result = {"articles": n, "seconds": round(seconds, 3),
               "articles_per_s": round(n / seconds, 1) if seconds else None,
-              "baseline_seconds": round(baseline, 3), "speedup": round(baseline / seconds, 2) if seconds else None,
+              "baseline_seconds": round(baseline, 3), "speedup": speedup,
+              "repeat": len(runs), "runs": runs, "tables_identical_across_runs": same_tables,
               "peak_rss_mb": round(_peak_rss_mb(), 1), "scores_identical": not mismatches, "mismatches": mismatches,
               "checked_articles": len(checked),
               "workers": workers,
@@ -287,6 +320,19 @@ def run_benchmark(n: int = 1000, *, workers: int | None = None, seed: int = 0,
                        "baseline_mb_per_s": round(megabytes / baseline, 3) if baseline else None,
                        "steps": steps})
     return result
+
+
+def _forget_readings() -> None:
+    """Let go of what this process remembers of the texts it has read: both lexicons' readings of
+    sentences, the words of lines and split words, the language tables, the title splits of names,
+    and the compiled codebooks (which a worker process compiles on its first partition). What is
+    loaded from files (lexicons, dictionaries) stays."""
+    for remembered in (article_scores._piece, article_scores._decision, sentiment_scores.vader_scores,
+                       corpus_text._remembered_line_words, quote_names.split_title, framing_codebook._matcher,
+                       framing_codebook._lists_matcher):
+        remembered.cache_clear()
+    textblob_exact._SPLIT_WORDS.clear()
+    corpus_language._RECENT.clear()
 
 
 def _check_sample(articles: pd.DataFrame, limit: int, seed: int) -> pd.DataFrame:
@@ -334,18 +380,24 @@ def describe(result: dict[str, object]) -> str:
     """Return the benchmark's figures as readable lines."""
     extrapolated = " (timed on 10,000 articles and scaled)" if result["baseline_extrapolated"] else ""
     on_corpus = "megabytes" in result
+    median = " (median)" if result.get("repeat", 1) > 1 else ""
     size = f", {result['megabytes']} MB of text" if on_corpus else ""
     lines = [
         f"corpus:             {result.get('corpus', 'synthetic')}"
         + (f", recombined into {result['copies']} copies" if result.get("copies", 1) > 1 else ""),
         f"articles:           {result['articles']:,} ({result['sentences']:,} sentences"
         f"{', every sentence distinct' if result.get('distinct') else ''}{size})",
-        f"pipeline:           {result['seconds']:.2f} s on {result['workers']} worker(s), "
+        f"pipeline:           {result['seconds']:.2f} s{median} on {result['workers']} worker(s), "
         f"{result['articles_per_s']:,} articles/s" + (f", {result['pipeline_mb_per_s']} MB/s" if on_corpus else ""),
-        f"plain loop:         {result['baseline_seconds']:.2f} s{extrapolated}"
+        f"plain loop:         {result['baseline_seconds']:.2f} s{median}{extrapolated}"
         + (f", {result['baseline_mb_per_s']} MB/s" if on_corpus else ""),
-        f"speed-up:           {result['speedup']}x",
+        f"speed-up:           {result['speedup']}x"
+        + (f" (the median of {result['repeat']} runs)" if result.get("repeat", 1) > 1 else ""),
+        *(f"  run {number}: pipeline {run['seconds']:.2f} s, plain loop {run['baseline_seconds']:.2f} s, "
+          f"{run['speedup']}x" for number, run in enumerate(result.get("runs", []) if result.get("repeat", 1) > 1 else [], 1)),
         f"peak memory:        {result['peak_rss_mb']:,} MB",
+        *([f"tables identical:   {result['tables_identical_across_runs']} (every run against the first)"]
+          if result.get("repeat", 1) > 1 else []),
         f"scores identical:   {result['scores_identical']}"
         + (f" (checked on a sample of {result['checked_articles']:,} articles)"
            if result.get("checked_articles", result["articles"]) < result["articles"] else ""),
