@@ -113,8 +113,8 @@ def test_benchmark_on_a_real_corpus_reports_its_size_speed_and_steps():
     assert figures["megabytes"] == round(loaded["text"].str.len().sum() / 1e6, 2)
     assert figures["pipeline_mb_per_s"] > 0 and figures["baseline_mb_per_s"] > 0
     assert list(figures["steps"]) == ["load codebook", "load, clean and split", "score sentences", "score articles",
-                                      "quotes", "frame hits", "voices", "neutralised scores", "frames by section",
-                                      "descriptions"]
+                                      "quotes", "frame hits", "content words (reuse)", "voices", "neutralised scores",
+                                      "frames by section", "descriptions"]
 
 
 @pytest.mark.slow
@@ -171,7 +171,8 @@ def test_a_repeated_benchmark_reports_every_run_and_the_median_speed_up():
     figures = bench.run_benchmark(8, workers=1, repeat=3, seed=2)
     runs = figures["runs"]
     assert figures["repeat"] == 3 and len(runs) == 3
-    assert all(run["speedup"] == round(run["baseline_seconds"] / run["seconds"], 2) for run in runs)
+    # (each run's seconds are rounded to the millisecond after its speed-up is taken)
+    assert all(run["speedup"] == pytest.approx(run["baseline_seconds"] / run["seconds"], rel=0.03) for run in runs)
     # the middle of three: of the speed-ups, and of each side's seconds
     assert figures["speedup"] == sorted(run["speedup"] for run in runs)[1]
     assert figures["seconds"] == sorted(run["seconds"] for run in runs)[1]

@@ -37,7 +37,8 @@ from analysis.quotes import extract_quotes
 from analysis.quotes import names as quote_names
 from analysis.resources import paths
 from analysis.resources.lexicons import prepare_for_vader
-from analysis.scale.pipeline import articles_table, run_pipeline
+from analysis.coverage.reuse import content_word_counts
+from analysis.scale.pipeline import PARTITION_SIZE, _partitions, articles_table, run_pipeline
 from analysis.sentiment import _article_scores as article_scores
 from analysis.sentiment import _textblob_exact as textblob_exact
 from analysis.sentiment import neutralised_scores, score_articles, score_sentences, score_text, score_voices
@@ -345,35 +346,39 @@ def _check_sample(articles: pd.DataFrame, limit: int, seed: int) -> pd.DataFrame
 # The steps the timed pipeline runs (``run_pipeline`` without the notebook tables); the others are
 # the tables ``analyse()`` adds for the notebooks (voices, neutralised scores, sections, descriptions).
 PIPELINE_STEPS = ("load codebook", "load, clean and split", "score sentences", "score articles", "quotes",
-                  "frame hits")
+                  "frame hits", "content words (reuse)")
 
 
-def step_times(articles: pd.DataFrame) -> dict[str, float]:
+def step_times(articles: pd.DataFrame, partition_size: int = PARTITION_SIZE) -> dict[str, float]:
     """Return the seconds each step of the per-article analysis takes on ``articles`` (a table with
-    ``text``), run one after another in this process, in the order the pipeline runs them: where the
-    time goes, apart from the processes and the combining of partitions."""
+    ``text``), run one after another in this process, partition by partition of ``partition_size``
+    articles as the pipeline runs them (what each partition remembers of its sentences is what the
+    later steps of that partition find, as in a worker), in the order the pipeline runs them: where
+    the time goes, apart from the processes and the combining of partitions."""
     steps: dict[str, float] = {}
 
     def timed(name, step):
         start = time.perf_counter()
         value = step()
-        steps[name] = round(time.perf_counter() - start, 3)
+        steps[name] = steps.get(name, 0.0) + time.perf_counter() - start
         return value
 
     textstat.flesch_reading_ease("A good start.")  # its dictionary loads once per process, before the pipeline's fork
     codebook = timed("load codebook", lambda: load_codebook(None))
-    with warnings.catch_warnings():  # the problems were said when the corpus was first loaded
-        warnings.simplefilter("ignore")
-        corpus = timed("load, clean and split", lambda: load_corpus(articles))
-    sentences = timed("score sentences", lambda: score_sentences(corpus))
-    timed("score articles", lambda: score_articles(corpus, sentences))
-    quotes = timed("quotes", lambda: extract_quotes(corpus))
-    timed("frame hits", lambda: tag_sentences(corpus, codebook))
-    timed("voices", lambda: score_voices(corpus, quotes))
-    timed("neutralised scores", lambda: neutralised_scores(corpus))
-    timed("frames by section", lambda: frame_by_section(corpus, codebook))
-    timed("descriptions", lambda: describe_articles(corpus, quotes))
-    return steps
+    for part in _partitions(articles, partition_size):
+        with warnings.catch_warnings():  # the problems were said when the corpus was first loaded
+            warnings.simplefilter("ignore")
+            corpus = timed("load, clean and split", lambda: load_corpus(part))
+        sentences = timed("score sentences", lambda: score_sentences(corpus))
+        timed("score articles", lambda: score_articles(corpus, sentences))
+        quotes = timed("quotes", lambda: extract_quotes(corpus))
+        timed("frame hits", lambda: tag_sentences(corpus, codebook))
+        timed("content words (reuse)", lambda: content_word_counts(corpus.articles["text"].tolist()))
+        timed("voices", lambda: score_voices(corpus, quotes))
+        timed("neutralised scores", lambda: neutralised_scores(corpus))
+        timed("frames by section", lambda: frame_by_section(corpus, codebook))
+        timed("descriptions", lambda: describe_articles(corpus, quotes))
+    return {name: round(seconds, 3) for name, seconds in steps.items()}
 
 
 def describe(result: dict[str, object]) -> str:
@@ -406,7 +411,8 @@ def describe(result: dict[str, object]) -> str:
     if on_corpus:
         total = sum(result["steps"].values())
         lines.append(f"seconds per 1,000 articles: {result['seconds_per_1000_articles']}")
-        lines.append(f"steps, one after another in one process, on the first {result['steps_articles']:,} articles "
+        lines.append(f"steps, one after another in one process, partition by partition, on the first "
+                     f"{result['steps_articles']:,} articles "
                      f"({total:.2f} s in all; * in the timed pipeline, the others only in analyse() for the notebooks):")
         lines += [f"  {'*' if name in PIPELINE_STEPS else ' '} {name:<22} {seconds:7.2f} s  {seconds / total:5.1%}"
                   for name, seconds in result["steps"].items()]

@@ -41,7 +41,7 @@ from analysis.sentiment import (SENTENCE_SCORE_COLUMNS, neutralised_scores, scor
                                 score_text, score_voices)
 from analysis.version import __version__
 
-__all__ = ["TABLES", "NOTEBOOK_TABLES", "CACHE_VERSION", "APPROXIMATE_REUSE_FROM", "ENGINES", "partition_table",
+__all__ = ["TABLES", "NOTEBOOK_TABLES", "CACHE_VERSION", "PARTITION_SIZE", "APPROXIMATE_REUSE_FROM", "ENGINES", "partition_table",
            "analyse_partition", "cache_key", "default_cache_dir", "articles_table", "run_pipeline"]
 
 TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "removed", "problems")
@@ -50,6 +50,9 @@ TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "re
 # frames by title, lead and body, descriptive numbers, and story elements.
 NOTEBOOK_TABLES = ("voices", "neutralised", "sections", "descriptions", "elements")
 CACHE_VERSION = "10"  # 10: quotes of kind "title"  # 9: approximate reuse pairs by prefix filtering, not MinHash  # 8: speakers of issue 18, second round  # 7: quote marks of real text, kind "term", speakers of issue 18  # 6: reason codes in removed and problems  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
+# Articles per partition, by default: each partition is the unit of work of one worker (and the
+# articles whose quotes resolve names together, see the module's text).
+PARTITION_SIZE = 250
 # Past this many articles the reuse pairs are scored among candidates (coverage.reuse_pairs(approximate=True)).
 APPROXIMATE_REUSE_FROM = 5_000
 # Not a table: what each partition computes for the reuse pairs, so that it runs on every core, and
@@ -214,7 +217,7 @@ def articles_table(source) -> pd.DataFrame:
     return corpus.articles.drop(columns=["n_words", "source_file"])
 
 
-def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = None, partition_size: int = 250,
+def run_pipeline(source=None, *, engine: str = "pandas", workers: int | None = None, partition_size: int = PARTITION_SIZE,
                  frames=None, cache: bool | str | Path = False, progress: bool = True,
                  reuse_threshold: float | None = 0.5, reuse_top: int | None = 5,
                  reuse_approximate_from: int = APPROXIMATE_REUSE_FROM, client=None,
