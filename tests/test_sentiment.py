@@ -133,6 +133,22 @@ def test_voice_splits_quotes_from_narration():
         (VADER.polarity_scores("The terrible storm passed.")["compound"] + 0.0) / 2)
 
 
+def test_a_title_in_quote_marks_stays_in_the_narration():
+    # "Meet the Press" is a programme (kind "title"), nobody's words: the journalist's sentence keeps it.
+    corpus = corpus_of('She talked about the war on "Meet the Press" on Sunday. "We are happy," said Ana Lind.')
+    quotes = extract_quotes(corpus)
+    assert quotes[["quote", "kind"]].values.tolist() == [["Meet the Press", "title"], ["We are happy,", "full"]]
+    voices = sentiment.score_voices(corpus, quotes)
+    assert voices[["voice", "speaker", "text"]].values.tolist() == [
+        ["quoted", "Ana Lind", "We are happy,"],
+        ["narration", "", 'She talked about the war on "Meet the Press" on Sunday.'],
+        ["narration", "", "said Ana Lind."],
+    ]
+    from analysis.coverage import describe_articles
+    [share] = describe_articles(corpus, quotes)["quoted_share"]
+    assert share == 3 / 17  # "We are happy" of the article's 17 words; the title's 3 are the writer's
+
+
 def test_targets_take_the_sentences_that_name_them():
     corpus = corpus_of(["The regime is cruel. Ana Lind is kind. The Regime Party met.", "Nothing here."],
                      outlet=["Post", "Herald"])

@@ -9,7 +9,7 @@ import pandas as pd
 import textstat
 
 from analysis.corpus.language import not_english_ids
-from analysis.quotes import extract_quotes
+from analysis.quotes import NOT_SPOKEN_KINDS, extract_quotes
 
 __all__ = ["TIMELINE_COLUMNS", "DESCRIPTION_COLUMNS", "timeline", "describe_articles"]
 
@@ -41,12 +41,15 @@ def describe_articles(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFram
     """Return plain descriptive numbers per article, so that genre is not mistaken for outlet bias.
 
     Columns: article_id, outlet, kind, date, n_words, n_sentences, n_paragraphs, words_per_sentence,
-    quoted_share (share of words inside direct quotes), flesch_reading_ease (higher = easier; 60-70
+    quoted_share (share of words inside direct quotes; a term or title in quote marks, the kinds
+    ``NOT_SPOKEN_KINDS``, is not one), flesch_reading_ease (higher = easier; 60-70
     is plain English) and flesch_kincaid_grade (US school grade), both from textstat; NaN (not
     applicable) for an article that is not mainly English, as the formulas count English syllables.
     """
     if quotes is None:
         quotes = extract_quotes(corpus)
+    if "kind" in quotes:
+        quotes = quotes[~quotes["kind"].isin(NOT_SPOKEN_KINDS)]
     quoted = quotes.groupby("article_id")["n_words"].sum()
     sentences = corpus.sentences.groupby("article_id").size()
     paragraphs = corpus.paragraphs.groupby("article_id").size()

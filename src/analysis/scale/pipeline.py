@@ -49,7 +49,7 @@ TABLES = ("articles", "sentences", "article_scores", "quotes", "frame_hits", "re
 # each quote and each sentence's own words scored apart, scores with misleading words neutralised,
 # frames by title, lead and body, descriptive numbers, and story elements.
 NOTEBOOK_TABLES = ("voices", "neutralised", "sections", "descriptions", "elements")
-CACHE_VERSION = "10"  # 10: quotes of kind "title"  # 9: approximate reuse pairs by prefix filtering, not MinHash  # 8: speakers of issue 18, second round  # 7: quote marks of real text, kind "term", speakers of issue 18  # 6: reason codes in removed and problems  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
+CACHE_VERSION = "11"  # 11: terms and titles are narration in voices and descriptions  # 10: quotes of kind "title"  # 9: approximate reuse pairs by prefix filtering, not MinHash  # 8: speakers of issue 18, second round  # 7: quote marks of real text, kind "term", speakers of issue 18  # 6: reason codes in removed and problems  # 5: long sentences split, non-English articles not scored, dates and encodings read as written  # 4: the notebook tables  # 3: cleaning repairs apostrophes, infers paragraphs, cuts credits out of lines
 # Articles per partition, by default: each partition is the unit of work of one worker (and the
 # articles whose quotes resolve names together, see the module's text).
 PARTITION_SIZE = 250

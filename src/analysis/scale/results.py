@@ -38,7 +38,7 @@ REUSE_TOP = 5
 # An article longer than this (a book, or many articles in one file) is analysed on one core and read
 # whole by some notebook sections: said up front, with the time to expect.
 LONG_ARTICLE_WORDS = 100_000
-RESULTS_VERSION = "4"  # 4: a problem for quote marks lost in scraping  # 3: reason codes in removed and problems  # 2: story elements from the corpus's own file
+RESULTS_VERSION = "5"  # 5: terms and titles in quote marks are narration in voices and descriptions  # 4: a problem for quote marks lost in scraping  # 3: reason codes in removed and problems  # 2: story elements from the corpus's own file
 
 
 ANALYSIS_TABLES = ("sentence_scores", "article_scores", "quotes", "frame_hits", "voices", "neutralised", "sections",

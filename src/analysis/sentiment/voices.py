@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.corpus.text import LETTER, words
 from analysis.quotes.spans import Cuts
-from analysis.quotes.table import extract_quotes
+from analysis.quotes.table import NOT_SPOKEN_KINDS, extract_quotes
 from analysis.sentiment.scores import score_texts
 
 __all__ = ["VOICE_COLUMNS", "score_voices", "sentiment_by_voice"]
@@ -19,12 +19,17 @@ VOICE_COLUMNS = ["article_id", "sentence_id", "voice", "speaker", "text"]  # the
 def score_voices(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return one row per piece of text in one voice: each quote, and each sentence's own words.
 
+    A stretch in quote marks of the kinds ``NOT_SPOKEN_KINDS`` (a term, a title, a slogan or a
+    nickname: "Meet the Press", "so-called 'reforms'") is nobody's speech: it stays in the sentence's
+    narration, as the journalist's words, as ``sources_by_outlet`` counts it.
     Columns: article_id, sentence_id, voice ("quoted" or "narration"), speaker (empty for
     narration), text (for narration, the sentence with its quotes taken out), n_words, then the
     scores of ``score_text``.
     """
     if quotes is None:
         quotes = extract_quotes(corpus)
+    if "kind" in quotes:
+        quotes = quotes[~quotes["kind"].isin(NOT_SPOKEN_KINDS)]
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
     pieces = []
     stretches: dict[str, list[tuple[int, int]]] = {}
