@@ -24,6 +24,7 @@ from analysis.corpus import codes
 from analysis.corpus.codes import REMOVAL_REASONS
 from analysis.corpus.credits import PAREN_CREDIT, find_credits
 from analysis.corpus.repairs import Repair, glued_breaks, lost_apostrophe_kinds
+from analysis.corpus.scripts import find_scripts
 
 __all__ = [
     "CAPTION_MAX_CHARS", "CAPTION_MAX_SENTENCES", "DATE_HEADER", "DOUBLED_CAPTION_MAX_CHARS",
@@ -282,12 +283,19 @@ def _snippet(text: str) -> str:
 
 
 def _line_edits(line: str, *, one_line_text: bool, apostrophes: list[Repair]) -> tuple[list[_Edit], list[str]]:
-    """Return the edits to one kept line (credits out, the ``apostrophes`` lost in it back,
+    """Return the edits to one kept line (scripts and credits out, the ``apostrophes`` lost in it back,
     paragraph breaks where sentences ran together) and the credits left in because their end could
     not be told."""
     edits: list[_Edit] = []
     doubts: list[str] = []
+    scripts = find_scripts(line)
+    for start, end in scripts:
+        # Between two stretches of words the script stood where a paragraph broke ("below:(function...));The").
+        between = line[:start].strip() and line[end:].strip()
+        edits.append(_Edit(start, end, "\n" if between else "", codes.SCRIPT, REMOVED))
     for credit in find_credits(line):
+        if any(start < credit.end and credit.start < end for start, end in scripts):
+            continue  # inside a script, taken out whole
         if not credit.delimited:
             doubts.append(_snippet(line[credit.start:credit.start + DOUBT_SNIPPET_CHARS + 1]))
             continue

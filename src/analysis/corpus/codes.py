@@ -21,7 +21,7 @@ __all__ = [
     "LINK_BROKEN", "LINK_TO_READ_FILE", "LONG_REMOVAL", "LONG_SENTENCES", "MORE_DOUBTS", "NOT_ENGLISH",
     "NO_ARTICLES", "OUTLET_MISSING", "OUTSIDE_FOLDER", "PAGE_NO_TEXT", "PROBLEM_CODES", "QUOTE_MARKS_LOST",
     "REMOVAL_REASONS",
-    "REPEATED_LINE", "ROW_EXTRA_FIELDS", "ROW_MISSING_FIELDS", "ROW_NO_FILE", "TABLE_UNREADABLE", "TEXT_EMPTY",
+    "REPEATED_LINE", "ROW_EXTRA_FIELDS", "SCRIPT", "ROW_MISSING_FIELDS", "ROW_NO_FILE", "TABLE_UNREADABLE", "TEXT_EMPTY",
     "TEXT_NOT_STRING", "TITLE", "TRUNCATED_CAPTION",
 ]
 
@@ -37,6 +37,7 @@ FURNITURE = "furniture"
 TITLE = "title"
 APOSTROPHE = "apostrophe"
 GLUED_SENTENCES = "glued_sentences"
+SCRIPT = "script"
 
 REMOVAL_REASONS = {
     DATE_HEADER: "date header (kept as the article's date)",
@@ -49,6 +50,7 @@ REMOVAL_REASONS = {
     TITLE: "title repeated at the top of the text",
     APOSTROPHE: "apostrophe lost in scraping, put back",
     GLUED_SENTENCES: "paragraph break put back where sentences ran together with no space",
+    SCRIPT: "JavaScript of an embedded post or player inside a line of text (only the script was taken out)",
 }
 # The whole lines taken out as photo captions, with or without a credit line.
 CAPTION_CODES = (CAPTION, CREDIT_CAPTION)
