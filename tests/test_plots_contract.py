@@ -200,6 +200,23 @@ def test_sentiment_by_voice_draws_each_voice_per_outlet(results, corpus):
     assert label in [text.get_text() for text in ax.texts]
 
 
+def test_the_tone_by_voice_labels_stay_inside_the_axes():
+    # A long bar with a long label on the left ("-0.19 (n=26)" reached into the outlet names).
+    table = pd.DataFrame({"outlet": ["Reuters"] * 2 + ["Unreliable sites (PoliticsNews)"] * 2,
+                          "voice": ["narration", "quoted", "narration", "quoted"],
+                          "n_pieces": [14521, 3978, 5453, 26], "n_words": [1, 1, 1, 1],
+                          "textblob_polarity": [0.0] * 4, "vader_compound": [0.03, 0.05, -0.03, -0.19]})
+    ax = plots.sentiment_by_voice(table)
+    ax.figure.draw_without_rendering()
+    renderer = ax.figure.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
+    for text in ax.texts:
+        box = text.get_window_extent(renderer)
+        assert inside.x0 <= box.x0 and box.x1 <= inside.x1, text.get_text()
+    low, high = ax.get_xlim()
+    assert low == -high and high > 0.19 * 1.4  # wider than the bar alone needed
+
+
 def test_sentiment_by_target_is_a_heatmap_of_outlets_by_targets(results, corpus, resources):
     by_target = sentiment.sentiment_by_target(corpus, results.sentence_scores, targets=resources.targets)
     ax = plots.sentiment_by_target(by_target)

@@ -10,7 +10,8 @@ from matplotlib.axes import Axes
 
 from analysis.compare import FEW_ARTICLES
 
-__all__ = ["MATPLOTLIB_VERSION", "MAX_INCHES", "new_axes", "many_articles", "article_labels", "shorten"]
+__all__ = ["MATPLOTLIB_VERSION", "MAX_INCHES", "new_axes", "many_articles", "article_labels", "shorten",
+           "symmetric_limit_fitting_texts"]
 
 # matplotlib's (major, minor) version: some options were renamed (box plots' orientation in 3.10).
 MATPLOTLIB_VERSION = tuple(int(part) for part in matplotlib.__version__.split(".")[:2])
@@ -41,3 +42,22 @@ def article_labels(table: pd.DataFrame) -> list[str]:
 def shorten(text: str, width: int) -> str:
     """Return ``text``, cut to ``width`` characters with "…" when it is longer."""
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def symmetric_limit_fitting_texts(ax: Axes, limit: float, passes: int = 4) -> float:
+    """Set the x-axis from ``-limit`` to ``limit``, widened until every text drawn in ``ax`` (bar
+    labels: "-0.19 (n=26)") lies inside it after the figure's layout, and return the limit used.
+    A text keeps its size in points as the axis widens, so a few passes settle it."""
+    for _ in range(passes):
+        ax.set_xlim(-limit, limit)
+        if not ax.texts:
+            break
+        ax.figure.draw_without_rendering()  # the layout that sets the axes' width, and the texts' extents
+        renderer = ax.figure.canvas.get_renderer()
+        to_data = ax.transData.inverted()
+        reach = max(abs(float(x)) for text in ax.texts for box in [text.get_window_extent(renderer)]
+                    for x, _ in to_data.transform([(box.x0, box.y0), (box.x1, box.y1)]))
+        if reach <= limit:
+            break
+        limit = reach * 1.05
+    return limit

@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from analysis.compare import TOP_OUTLETS, group_order, top_groups, group_means as mean_by_group
-from analysis.plots._common import article_labels, many_articles, new_axes
+from analysis.plots._common import article_labels, many_articles, new_axes, symmetric_limit_fitting_texts
 from analysis.plots.compare import group_means
 from analysis.plots.style import JOURNALIST_COLOUR, LEXICON_COLOURS, SPEAKER_COLOURS
 
@@ -183,11 +183,11 @@ def sentiment_by_voice(table: pd.DataFrame, ax: Axes | None = None, *, score: st
                                    for v, n in zip(values, pieces)], padding=3, fontsize=9)
     ax.set_yticks(range(len(pivot)), [str(index) for index in pivot.index])
     ax.axvline(0, color="#888888", linewidth=0.8)
-    limit = max(0.25, float(table[score].abs().max()) * 1.4) if len(table) else 1
-    ax.set_xlim(-limit, limit)
     ax.set_xlabel(f"{LEXICON_LABELS.get(score, score).split(' (')[0]} (mean over pieces of text)")
     ax.set_ylabel(by.replace("_", " ").capitalize())
     ax.set_title("Is the tone in the journalist's words or in the quotes?", fontsize=14)
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     ax.spines[["top", "right"]].set_visible(False)
+    # wide enough for the longest bar and its label ("-0.19 (n=26)") on either side
+    symmetric_limit_fitting_texts(ax, max(0.25, float(table[score].abs().max()) * 1.4) if len(table) else 1)
     return ax
