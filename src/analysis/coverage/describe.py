@@ -9,7 +9,7 @@ import pandas as pd
 import textstat
 
 from analysis.corpus.language import not_english_ids
-from analysis.quotes import NOT_SPOKEN_KINDS, extract_quotes
+from analysis.quotes import extract_quotes, spoken_quotes
 
 __all__ = ["TIMELINE_COLUMNS", "DESCRIPTION_COLUMNS", "timeline", "describe_articles"]
 
@@ -48,8 +48,7 @@ def describe_articles(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFram
     """
     if quotes is None:
         quotes = extract_quotes(corpus)
-    if "kind" in quotes:
-        quotes = quotes[~quotes["kind"].isin(NOT_SPOKEN_KINDS)]
+    quotes = spoken_quotes(quotes)
     quoted = quotes.groupby("article_id")["n_words"].sum()
     sentences = corpus.sentences.groupby("article_id").size()
     paragraphs = corpus.paragraphs.groupby("article_id").size()

@@ -15,6 +15,6 @@ from analysis.quotes.patterns import (AFTER_ACCORDING, AFTER_SPEAKER_FIRST, AFTE
 from analysis.quotes.spans import (ALL_MARKS, CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK, Cuts, QuoteSpan,
                                    find_quote_spans, looks_like_title, quote_kind)
 from analysis.quotes.table import (NOT_SPOKEN_KINDS, QUOTE_COLUMNS, extract_quotes, quote_marks_lost,
-                                   sources_by_outlet)
+                                   sources_by_outlet, spoken_quotes)
 
-__all__ = ['QUOTE_COLUMNS', 'NOT_SPOKEN_KINDS', 'OPENING_MARKS', 'CLOSING_MARKS', 'STRAIGHT_MARK', 'ALL_MARKS', 'REPORTING_VERBS', 'PASSIVE_VERBS', 'TITLES', 'SENTENCE_OPENERS', 'PRONOUNS', 'LEADING_WORDS', 'TRAILING_WORDS', 'NAME_RUN', 'VERB', 'PASSIVE', 'AFTER_VERB_FIRST', 'AFTER_SPEAKER_FIRST', 'AFTER_ACCORDING', 'POSSESSIVE', 'DESCRIBED_NAME', 'MAX_SPEAKER_WORDS', 'QuoteSpan', 'find_quote_spans', 'quote_kind', 'looks_like_title', 'name_key', 'split_title', 'Cuts', 'extract_quotes', 'sources_by_outlet', 'quote_marks_lost', 'alias_map', 'canonical_speakers', 'score_against_gold']
+__all__ = ['QUOTE_COLUMNS', 'NOT_SPOKEN_KINDS', 'OPENING_MARKS', 'CLOSING_MARKS', 'STRAIGHT_MARK', 'ALL_MARKS', 'REPORTING_VERBS', 'PASSIVE_VERBS', 'TITLES', 'SENTENCE_OPENERS', 'PRONOUNS', 'LEADING_WORDS', 'TRAILING_WORDS', 'NAME_RUN', 'VERB', 'PASSIVE', 'AFTER_VERB_FIRST', 'AFTER_SPEAKER_FIRST', 'AFTER_ACCORDING', 'POSSESSIVE', 'DESCRIBED_NAME', 'MAX_SPEAKER_WORDS', 'QuoteSpan', 'find_quote_spans', 'quote_kind', 'looks_like_title', 'name_key', 'split_title', 'Cuts', 'extract_quotes', 'spoken_quotes', 'sources_by_outlet', 'quote_marks_lost', 'alias_map', 'canonical_speakers', 'score_against_gold']

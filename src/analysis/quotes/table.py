@@ -18,7 +18,7 @@ from analysis.quotes.names import alias_map, canonical_speakers, name_runs
 from analysis.quotes.people import People, corpus_people, person_evidence, scan_people
 from analysis.quotes.speakers import (article_quotes, read_article, read_wording, sentences_by_article)
 
-__all__ = ["QUOTE_COLUMNS", "NOT_SPOKEN_KINDS", "MARKS_LOST_SHARE", "extract_quotes", "sources_by_outlet",
+__all__ = ["QUOTE_COLUMNS", "NOT_SPOKEN_KINDS", "MARKS_LOST_SHARE", "extract_quotes", "spoken_quotes", "sources_by_outlet",
            "quote_marks_lost"]
 
 QUOTE_COLUMNS = ["article_id", "quote", "speaker", "speaker_mention", "attribution", "start", "end",
@@ -40,7 +40,7 @@ def extract_quotes(corpus, *, aliases: str | Path | None = None) -> pd.DataFrame
     at most three words that nothing attributes, perhaps a scare quote, a title or a coined term,
     "title": a phrase of two to eight words written as a title, "Meet the Press.", "Make America
     Great Again", more often a programme, book, slogan or nickname than anyone's words, or
-    "doubtful" for a closing mark without an opening one; filter out ``NOT_SPOKEN_KINDS`` before
+    "doubtful" for a closing mark without an opening one; keep ``spoken_quotes(quotes)`` before
     counting who speaks); n_words;
     doubt (why the span is doubtful, e.g. an unbalanced quote mark; empty when it is not).
     """
@@ -81,6 +81,13 @@ def _people(distinct_texts: Iterable[str], texts: Iterable[str]) -> tuple[dict[s
     return people, everyone
 
 
+def spoken_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Return the quotes that are someone's words: without the kinds ``NOT_SPOKEN_KINDS`` (a term,
+    a title, a slogan or a nickname in quote marks, which count as the journalist's words); all of
+    them for a table without a ``kind`` column."""
+    return quotes[~quotes["kind"].isin(NOT_SPOKEN_KINDS)] if "kind" in quotes else quotes
+
+
 def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd.DataFrame:
     """Return who holds the words of each outlet (or other ``by`` column of the articles table).
 
@@ -98,8 +105,7 @@ def sources_by_outlet(quotes: pd.DataFrame, corpus, *, by: str = "outlet") -> pd
     groups = corpus.articles[list(dict.fromkeys(["article_id", by]))]
     totals = corpus.articles.groupby(by, sort=False).agg(total_words=("n_words", "sum"),
                                                          n_articles=("article_id", "size"))
-    if "kind" in quotes:  # a scare quote, coined term or title is the writer's word, not a source's
-        quotes = quotes[~quotes["kind"].isin(NOT_SPOKEN_KINDS)]
+    quotes = spoken_quotes(quotes)  # a scare quote, coined term or title is the writer's word, not a source's
     quoted = quotes[["article_id", "speaker", "quote", "n_words"]].merge(groups, on="article_id", how="inner")
     quoted = quoted.assign(speaker=quoted["speaker"].replace("", "(unattributed)"))
     speakers = quoted.groupby([by, "speaker"], sort=False).agg(n_quotes=("quote", "size"),

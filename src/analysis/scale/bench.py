@@ -386,7 +386,8 @@ def describe(result: dict[str, object]) -> str:
     """Return the benchmark's figures as readable lines."""
     extrapolated = " (timed on 10,000 articles and scaled)" if result["baseline_extrapolated"] else ""
     on_corpus = "megabytes" in result
-    median = " (median)" if result.get("repeat", 1) > 1 else ""
+    repeated = result.get("repeat", 1) > 1
+    median = " (median)" if repeated else ""
     size = f", {result['megabytes']} MB of text" if on_corpus else ""
     lines = [
         f"corpus:             {result.get('corpus', 'synthetic')}"
@@ -398,12 +399,12 @@ def describe(result: dict[str, object]) -> str:
         f"plain loop:         {result['baseline_seconds']:.2f} s{median}{extrapolated}"
         + (f", {result['baseline_mb_per_s']} MB/s" if on_corpus else ""),
         f"speed-up:           {result['speedup']}x"
-        + (f" (the median of {result['repeat']} runs)" if result.get("repeat", 1) > 1 else ""),
+        + (f" (the median of {result['repeat']} runs)" if repeated else ""),
         *(f"  run {number}: pipeline {run['seconds']:.2f} s, plain loop {run['baseline_seconds']:.2f} s, "
-          f"{run['speedup']}x" for number, run in enumerate(result.get("runs", []) if result.get("repeat", 1) > 1 else [], 1)),
+          f"{run['speedup']}x" for number, run in enumerate(result["runs"] if repeated else [], 1)),
         f"peak memory:        {result['peak_rss_mb']:,} MB",
         *([f"tables identical:   {result['tables_identical_across_runs']} (every run against the first)"]
-          if result.get("repeat", 1) > 1 else []),
+          if repeated else []),
         f"scores identical:   {result['scores_identical']}"
         + (f" (checked on a sample of {result['checked_articles']:,} articles)"
            if result.get("checked_articles", result["articles"]) < result["articles"] else ""),

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.corpus.text import LETTER, words
 from analysis.quotes.spans import Cuts
-from analysis.quotes.table import NOT_SPOKEN_KINDS, extract_quotes
+from analysis.quotes.table import extract_quotes, spoken_quotes
 from analysis.sentiment.scores import score_texts
 
 __all__ = ["VOICE_COLUMNS", "score_voices", "sentiment_by_voice"]
@@ -28,8 +28,7 @@ def score_voices(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     if quotes is None:
         quotes = extract_quotes(corpus)
-    if "kind" in quotes:
-        quotes = quotes[~quotes["kind"].isin(NOT_SPOKEN_KINDS)]
+    quotes = spoken_quotes(quotes)
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
     pieces = []
     stretches: dict[str, list[tuple[int, int]]] = {}
